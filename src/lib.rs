@@ -1,0 +1,6 @@
+//! gen: a static documentation site generator whose pages run their own code examples.
+//!
+//! See ARCHITECTURE.md for the pipeline from Markdown to HTML and where each part lives.
+
+pub mod cli;
+pub mod run_cmd;
