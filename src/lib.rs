@@ -4,3 +4,5 @@
 
 pub mod cli;
 pub mod run_cmd;
+pub mod exec;
+pub mod mermaid;
