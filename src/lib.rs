@@ -3,6 +3,7 @@
 //! See ARCHITECTURE.md for the pipeline from Markdown to HTML and where each part lives.
 
 pub mod cli;
-pub mod run_cmd;
 pub mod exec;
 pub mod mermaid;
+pub mod run_cmd;
+pub mod serve;

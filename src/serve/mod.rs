@@ -1,0 +1,169 @@
+//! `gen watch`: build once, serve the output on loopback, rebuild on change, reload the tab.
+//!
+//! The loop is independent of how a site is built: it drives a [`Rebuilder`]. Threads: a few
+//! HTTP workers answering requests (`http`), one thread per open live-reload stream (bounded,
+//! `reload`), and the calling thread, which waits for debounced changes (`watcher`), rebuilds
+//! and publishes the outcome. A failed rebuild never stops the loop: the diagnostics are
+//! printed and sent to the browser, and the last good output stays served.
+
+mod http;
+mod paths;
+mod reload;
+#[cfg(test)]
+mod tests;
+mod watcher;
+
+pub use reload::{BuildStatus, Reload};
+pub use watcher::{Change, ChangeKind, ChangeOp, Watcher};
+
+use anyhow::{anyhow, Context as _, Result};
+use std::net::{Ipv4Addr, SocketAddr, TcpListener};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+/// HTTP worker threads; live-reload streams get threads of their own.
+const HTTP_WORKERS: usize = 4;
+
+/// Builds the site, fully or after some changes.
+pub trait Rebuilder {
+    /// Builds everything (at start, and when a change cannot be handled incrementally).
+    fn build_all(&mut self) -> RebuildOutcome;
+    /// Brings the output up to date after `changes` (never empty).
+    fn rebuild(&mut self, changes: &[Change]) -> RebuildOutcome;
+}
+
+/// The result of one (re)build.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RebuildOutcome {
+    /// The output directory was updated; `written` counts the files rewritten.
+    Built { written: usize },
+    /// Nothing was written; `diagnostics` holds one `file:line:col: message` per line.
+    Failed { diagnostics: String },
+}
+
+/// Where and how to serve.
+pub struct ServeOptions {
+    /// The site root (the directory holding `content/` and `gen.toml`).
+    pub root: PathBuf,
+    /// The output directory served.
+    pub out_dir: PathBuf,
+    /// The port asked for; another free one is used if it is taken.
+    pub port: u16,
+    /// The URL path the site is mounted under (`/` unless the base URL has a path).
+    pub mount: String,
+    /// Open the site in the default browser once it is served.
+    pub open: bool,
+}
+
+/// A bound loopback listener, before the site is built (the build may need the URL).
+pub struct Bound {
+    listener: TcpListener,
+    pub addr: SocketAddr,
+}
+
+/// Binds 127.0.0.1:`port`, or a free port if that one is taken.
+pub fn bind(port: u16) -> Result<Bound> {
+    let listener = TcpListener::bind((Ipv4Addr::LOCALHOST, port))
+        .or_else(|_| TcpListener::bind((Ipv4Addr::LOCALHOST, 0)))
+        .context("cannot listen on 127.0.0.1")?;
+    let addr = listener.local_addr()?;
+    Ok(Bound { listener, addr })
+}
+
+/// Starts the HTTP workers for `out_dir` on `bound` and returns at once.
+pub fn start_server(bound: Bound, out_dir: &Path, mount: &str, reload: Arc<Reload>) -> Result<()> {
+    let server = tiny_http::Server::from_listener(bound.listener, None)
+        .map_err(|e| anyhow!("cannot start the HTTP server: {e}"))?;
+    let server = Arc::new(server);
+    let ctx = Arc::new(http::Context {
+        out_dir: out_dir.to_path_buf(),
+        mount: mount.to_string(),
+        reload,
+    });
+    for n in 0..HTTP_WORKERS {
+        let (server, ctx) = (Arc::clone(&server), Arc::clone(&ctx));
+        std::thread::Builder::new()
+            .name(format!("gen-http-{n}"))
+            .spawn(move || {
+                while let Ok(request) = server.recv() {
+                    http::handle(request, &ctx);
+                }
+            })
+            .context("cannot start an HTTP worker")?;
+    }
+    Ok(())
+}
+
+/// Runs `gen watch` until the watcher stops: build, serve, then rebuild on every change.
+pub fn run(options: &ServeOptions, bound: Bound, mut rebuilder: impl Rebuilder) -> Result<i32> {
+    let url = format!("http://{}{}", bound.addr, options.mount);
+    if bound.addr.port() != options.port && options.port != 0 {
+        println!(
+            "gen watch: port {} is taken, using {}",
+            options.port,
+            bound.addr.port()
+        );
+    }
+    let reload = Arc::new(Reload::new());
+    let mut watcher = Watcher::new(&options.root)
+        .with_context(|| format!("cannot watch {}", options.root.display()))?;
+    report(&reload, "built", Instant::now(), rebuilder.build_all());
+    start_server(bound, &options.out_dir, &options.mount, Arc::clone(&reload))?;
+    println!("gen watch: serving {url} (Ctrl+C to stop)");
+    if options.open {
+        open_browser(&url);
+    }
+    while let Some(changes) = watcher.next_batch() {
+        let started = Instant::now();
+        let what = describe(&changes);
+        report(&reload, &what, started, rebuilder.rebuild(&changes));
+    }
+    Ok(0)
+}
+
+/// Prints the outcome of a build and tells the open tabs.
+fn report(reload: &Reload, what: &str, started: Instant, outcome: RebuildOutcome) {
+    let ms = started.elapsed().as_millis();
+    match outcome {
+        RebuildOutcome::Built { written } => {
+            println!("gen watch: {what}: {written} files written in {ms} ms");
+            reload.publish_success();
+        }
+        RebuildOutcome::Failed { diagnostics } => {
+            eprintln!(
+                "gen watch: {what}: build failed in {ms} ms, still serving the last good build"
+            );
+            for line in diagnostics.lines() {
+                eprintln!("  {line}");
+            }
+            reload.publish_failure(&diagnostics);
+        }
+    }
+}
+
+/// One line naming what changed, for the terminal.
+fn describe(changes: &[Change]) -> String {
+    match changes {
+        [one] => format!(
+            "{} {}",
+            format!("{:?}", one.op).to_lowercase(),
+            one.path.display()
+        ),
+        _ => format!("{} changes", changes.len()),
+    }
+}
+
+/// Best effort: a missing opener only prints a hint.
+fn open_browser(url: &str) {
+    let opener = if cfg!(target_os = "macos") {
+        "open"
+    } else if cfg!(windows) {
+        "explorer"
+    } else {
+        "xdg-open"
+    };
+    if std::process::Command::new(opener).arg(url).spawn().is_err() {
+        eprintln!("gen watch: could not open a browser; visit {url}");
+    }
+}
