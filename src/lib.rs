@@ -7,3 +7,4 @@ pub mod exec;
 pub mod mermaid;
 pub mod run_cmd;
 pub mod serve;
+pub mod views;

@@ -1,4 +1,32 @@
 //! Build-time Mermaid: turns a ` ```mermaid ` fence's source into an inline SVG.
+//!
+//! Rendering goes through merman (see `docs/mermaid-choice.md` for why) with one shared,
+//! lazily built renderer per theme. Each diagram is drawn twice, in Mermaid's `default`
+//! and `dark` themes under distinct ids (`<id>` and `<id>-dark`), and the page's CSS shows
+//! the copy matching light or dark mode. Label widths come from an Arial-metric table
+//! ([`text_width`]), so the output never depends on the fonts of the building machine.
+//! Invalid input becomes a visible error box with the line and column, never a panic.
+
+mod arial_widths;
+mod text_width;
+
+use std::sync::LazyLock;
+
+use merman::svg::{
+    DeterministicTextMeasurer, MeasurementProfileId, TextMeasurementPolicy, TextMeasurementProfile,
+    TextMeasurementProfileIdentity,
+};
+use merman::{
+    MermaidEngine, OperationControl, RenderError, RenderOutput, RenderRequest, Renderer,
+    SourcePresentationConfig, SvgEnvironment, SvgRequest,
+};
+
+use crate::views::html::escape;
+
+/// Fonts named in every diagram: Arial metrics first (what labels are measured with), then
+/// CJK families so Chinese and Japanese labels do not fall back to tofu.
+const FONT_STACK: &str = "Arial, \"Liberation Sans\", Arimo, \"Noto Sans CJK SC\", \
+     \"PingFang SC\", \"Microsoft YaHei\", \"Source Han Sans SC\", sans-serif";
 
 /// A Mermaid source that could not be rendered, with the position inside the fence.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -8,9 +36,245 @@ pub struct MermaidError {
     pub message: String,
 }
 
+impl std::fmt::Display for MermaidError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "invalid Mermaid at {}:{}: {}",
+            self.line, self.col, self.message
+        )
+    }
+}
+
+/// The two renderers (light and dark theme) and the measurement policy, built once.
+struct Renderers {
+    light: Renderer,
+    dark: Renderer,
+    measurement: TextMeasurementPolicy,
+}
+
+static RENDERERS: LazyLock<Renderers> = LazyLock::new(|| Renderers {
+    light: themed_renderer("default"),
+    dark: themed_renderer("dark"),
+    measurement: arial_measurement(),
+});
+
+fn themed_renderer(theme: &str) -> Renderer {
+    let config = serde_json::json!({
+        "theme": theme,
+        "layout": "dagre",
+        "fontFamily": FONT_STACK,
+    });
+    Renderer::new().with_presentation_engine(
+        MermaidEngine::new().with_site_config(SourcePresentationConfig::from_value(config)),
+    )
+}
+
+fn arial_measurement() -> TextMeasurementPolicy {
+    let backend = DeterministicTextMeasurer::default().with_width_callback(text_width::width_px);
+    let identity = MeasurementProfileId::new("gen-arial-metrics")
+        .and_then(|id| TextMeasurementProfileIdentity::new(id, "1"));
+    match identity {
+        Ok(identity) => {
+            TextMeasurementPolicy::uniform(TextMeasurementProfile::new(identity, backend))
+        }
+        // The identity strings are constants and non-empty; fall back to merman's own
+        // measurement rather than failing a build if that ever changes.
+        Err(_) => TextMeasurementPolicy::deterministic(),
+    }
+}
+
 /// The HTML for one diagram: a `div.gen-mermaid` with the SVG, or a visible error box
-/// (and the error, for the build report).
+/// (and the error, for the build report). `id` must be unique within the page.
 pub fn render_block(source: &str, id: &str) -> (String, Option<MermaidError>) {
-    let _ = (source, id);
-    (String::new(), None)
+    render_block_titled(source, id, None)
+}
+
+/// [`render_block`] with an explicit accessible title for diagrams whose source has no
+/// `accTitle` (generated diagrams use it).
+pub fn render_block_titled(
+    source: &str,
+    id: &str,
+    title: Option<&str>,
+) -> (String, Option<MermaidError>) {
+    let renderers = &*RENDERERS;
+    let light_id = merman::svg::sanitize_svg_id(id);
+    let dark_id = format!("{light_id}-dark");
+    let light = render_svg(&renderers.light, &renderers.measurement, source, &light_id);
+    let dark = render_svg(&renderers.dark, &renderers.measurement, source, &dark_id);
+    match (light, dark) {
+        (Ok(light), Ok(dark)) => {
+            let title = title.map_or_else(|| default_title(source), str::to_owned);
+            let mut html = String::with_capacity(light.len() + dark.len() + 200);
+            html.push_str("<div class=\"gen-mermaid\">");
+            push_variant(&mut html, "gen-mermaid-light", &light, &title);
+            push_variant(&mut html, "gen-mermaid-dark", &dark, &title);
+            html.push_str("</div>");
+            (html, None)
+        }
+        (Err(err), _) | (_, Err(err)) => (error_box(source, &err), Some(err)),
+    }
+}
+
+fn render_svg(
+    renderer: &Renderer,
+    measurement: &TextMeasurementPolicy,
+    source: &str,
+    id: &str,
+) -> Result<String, MermaidError> {
+    let mut request = SvgRequest::default();
+    request.options.diagram_id = Some(id.to_owned());
+    request.environment =
+        SvgEnvironment::deterministic().with_text_measurement_policy(measurement.clone());
+    match renderer.render(RenderRequest::svg(source, OperationControl::new(), request)) {
+        Ok(RenderOutput::Svg(Some(svg))) => Ok(svg.svg().to_owned()),
+        Ok(_) | Err(RenderError::NoDiagram) => Err(MermaidError {
+            line: 1,
+            col: 1,
+            message: "no Mermaid diagram type detected".into(),
+        }),
+        Err(RenderError::Parse(diagnostic)) => {
+            let details = diagnostic.terminal_diagnostic_details();
+            let (line, col) = details
+                .span
+                .map_or((1, 1), |span| line_col(source, span.start));
+            Err(MermaidError {
+                line,
+                col,
+                message: diagnostic.terminal_safe_message(),
+            })
+        }
+        Err(other) => Err(MermaidError {
+            line: 1,
+            col: 1,
+            message: other.to_string(),
+        }),
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset, clamped to the source.
+fn line_col(source: &str, offset: usize) -> (u32, u32) {
+    let mut end = offset.min(source.len());
+    while !source.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &source[..end];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (
+        u32::try_from(line).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(u32::MAX),
+    )
+}
+
+fn default_title(source: &str) -> String {
+    let kind = source
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("%%") && *l != "---")
+        .and_then(|l| l.split_whitespace().next())
+        .unwrap_or("diagram");
+    let kind = match kind {
+        "sequenceDiagram" => "Sequence diagram",
+        "flowchart" | "graph" => "Flowchart",
+        "classDiagram" | "classDiagram-v2" => "Class diagram",
+        "stateDiagram" | "stateDiagram-v2" => "State diagram",
+        _ => "Diagram",
+    };
+    kind.to_owned()
+}
+
+/// Appends one themed copy, wrapped so CSS can show only the copy of the current mode, with
+/// a `<title>` added right after the opening `<svg …>` tag when the diagram has none.
+fn push_variant(html: &mut String, class: &str, svg: &str, title: &str) {
+    html.push_str("<div class=\"");
+    html.push_str(class);
+    html.push_str("\">");
+    let open_end = svg
+        .find("<svg")
+        .and_then(|start| svg[start..].find('>').map(|i| start + i + 1));
+    match open_end {
+        Some(end) if !svg[end..].trim_start().starts_with("<title") => {
+            html.push_str(&svg[..end]);
+            html.push_str("<title>");
+            html.push_str(&escape(title));
+            html.push_str("</title>");
+            html.push_str(&svg[end..]);
+        }
+        _ => html.push_str(svg),
+    }
+    html.push_str("</div>");
+}
+
+/// The visible error box: the message with its position, then the source with the faulty
+/// line marked.
+fn error_box(source: &str, err: &MermaidError) -> String {
+    let mut html = String::from("<div class=\"gen-mermaid-error\" role=\"alert\"><p>");
+    html.push_str(&format!(
+        "<strong>Mermaid error</strong> at line {}, column {}: {}",
+        err.line,
+        err.col,
+        escape(&err.message)
+    ));
+    html.push_str("</p><pre><code>");
+    for (i, line) in source.lines().enumerate() {
+        let marked = u32::try_from(i + 1).is_ok_and(|n| n == err.line);
+        if marked {
+            html.push_str("<mark>");
+        }
+        html.push_str(&escape(line));
+        if marked {
+            html.push_str("</mark>");
+        }
+        html.push('\n');
+    }
+    html.push_str("</code></pre></div>");
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEQ: &str = "sequenceDiagram\n    participant Var as 变量\n    participant Heap as 内存堆\n    Var->>Heap: 分配内存（如 a = [1,2]）\n    Note over Var,Heap: 创建对象\n";
+
+    #[test]
+    fn renders_light_and_dark_copies_with_distinct_ids() {
+        let (html, err) = render_block(SEQ, "page-mmd-1");
+        assert_eq!(err, None);
+        assert!(html.starts_with("<div class=\"gen-mermaid\">"));
+        assert_eq!(html.matches("<svg").count(), 2);
+        assert!(html.contains("id=\"page-mmd-1\""));
+        assert!(html.contains("id=\"page-mmd-1-dark\""));
+        assert!(html.contains("<title>Sequence diagram</title>"));
+        assert!(html.contains("内存堆"));
+    }
+
+    #[test]
+    fn invalid_input_gives_an_error_box_with_line_and_column() {
+        let src = "flowchart TD\n    A[Start --> B\n";
+        let (html, err) = render_block(src, "bad");
+        let err = err.expect("an error");
+        assert_eq!(err.line, 2, "{err}");
+        assert!(err.col >= 1);
+        assert!(html.contains("class=\"gen-mermaid-error\""));
+        assert!(html.contains("<mark>    A[Start --&gt; B</mark>"));
+        assert!(!html.contains("<svg"));
+    }
+
+    #[test]
+    fn unknown_diagram_type_is_an_error_not_a_panic() {
+        let (html, err) = render_block("this is not mermaid </div><script>", "x");
+        assert_eq!(err.map(|e| (e.line, e.col)), Some((1, 1)));
+        assert!(html.contains("&lt;/div&gt;&lt;script&gt;"));
+        assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn line_col_counts_characters_after_the_last_newline() {
+        assert_eq!(line_col("ab\n内存x", 3 + 6), (2, 3));
+        assert_eq!(line_col("ab", 99), (1, 3));
+        assert_eq!(line_col("内", 1), (1, 1));
+    }
 }
