@@ -1,0 +1,3 @@
+const button = null;
+console.log('before');
+button.addEventListener('click', () => {});

@@ -1,0 +1,10 @@
+const m = new Map();
+m.set('b', 2).set('a', 1).set(NaN, 'nan');
+console.log(m.size, m.get(NaN), [...m.keys()]);
+m.delete('b');
+console.log([...m]);
+const s = new Set([3, 1, 3, 2]);
+console.log(s.size, s.has(2), [...s]);
+const key = {};
+const wm = new WeakMap([[key, 'v']]);
+console.log(wm.get(key), wm.has({}));

@@ -1,0 +1,10 @@
+let a = { name: 'Alice' };
+let b = a;
+b.name = 'Bob';
+console.log(a.name, a === b);
+a = null;
+console.log(a, b);
+const arr = [1, 2];
+const arr2 = arr;
+arr2.push(3);
+console.log(arr, arr === arr2);

@@ -1,0 +1,7 @@
+function createCounter() {
+    let count = 0;
+    return function() {
+        return count++;
+    };
+}
+const counter = createCounter();

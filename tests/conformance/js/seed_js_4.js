@@ -1,0 +1,1 @@
+let globalVariable = 'I am a global variable';

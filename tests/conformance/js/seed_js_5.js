@@ -1,0 +1,3 @@
+setInterval(function() {
+    console.log('Timer is running!');
+}, 1000);

@@ -1,0 +1,15 @@
+from collections import Counter, defaultdict, deque, namedtuple, OrderedDict
+
+c = Counter("abracadabra")
+print(c.most_common(3))
+dd = defaultdict(list)
+dd["x"].append(1)
+print(dict(dd))
+q = deque([1, 2, 3], maxlen=3)
+q.append(4)
+print(q)
+P = namedtuple("P", "x y")
+print(P(1, 2), P(1, 2)._asdict())
+od = OrderedDict(a=1, b=2)
+od.move_to_end("a")
+print(od)

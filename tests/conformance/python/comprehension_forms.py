@@ -1,0 +1,6 @@
+print([x * x for x in range(6) if x % 2 == 0])
+print({x: x * x for x in range(4)})
+print(sorted({x % 3 for x in range(10)}))
+print(sum(x for x in range(101)))
+print([(i, j) for i in range(3) for j in range(i)])
+print([[j for j in range(i)] for i in range(4)])

@@ -1,0 +1,8 @@
+import gc
+
+gc.collect()
+a = []
+b = [a]
+a.append(b)
+del a, b
+print(gc.collect())

@@ -1,0 +1,5 @@
+import sys
+
+print(sys.getrefcount([]))
+print(sys.getrefcount({}))
+print(sys.getrefcount(object()))

@@ -1,0 +1,2 @@
+data = bytearray(1024)
+mv = memoryview(data)

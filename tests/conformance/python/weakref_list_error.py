@@ -1,0 +1,7 @@
+import weakref
+
+try:
+    weakref.ref([])
+except TypeError as e:
+    print(e)
+weakref.ref({})
