@@ -3,11 +3,23 @@
 //! The seam between the Markdown layer and the simulators: the Markdown layer hands over
 //! each ` ```python ` / ` ```js ` fence as an [`ExecRequest`] and gets back the HTML of the
 //! run panel (`div.gen-run`) to place under the highlighted source. Outcomes are cached by
-//! a hash of (source, options, simulator version).
+//! a hash of (language, source, options, simulator version), and so are the rendered
+//! sequence diagrams; one [`Executor`] is shared by all pages of a build (it is `Sync`).
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-use gen_trace::Lang;
+use gen_trace::{JsEnv, Lang, Outcome, RunOptions};
+
+use crate::cache::Cache;
+use crate::mermaid::{self, MermaidError};
+use crate::views::{self, Panel, TraceMode};
+
+/// Bump when the simulators' output for the same input changes in a way the crate
+/// version does not capture (the executable fingerprint below catches rebuilds too).
+const SIMULATOR_EPOCH: u32 = 1;
+/// Bump when the Mermaid rendering of the same source changes.
+const MERMAID_EPOCH: u32 = 1;
 
 /// One executable fence as the Markdown layer found it.
 #[derive(Debug, Clone)]
@@ -17,6 +29,7 @@ pub struct ExecRequest<'a> {
     pub code: &'a str,
     /// Fence options from the info string (`trace=full`, `env=browser`, `html=...`),
     /// merged over the page's frontmatter defaults and the site's `gen.toml` defaults.
+    /// `html` holds the fixture's content (the Markdown layer resolves the file).
     pub options: &'a BTreeMap<String, String>,
     /// A page-unique prefix for element ids inside the panel (e.g. `run-3`).
     pub id_prefix: &'a str,
@@ -27,21 +40,185 @@ pub struct ExecRequest<'a> {
 pub struct ExecResult {
     /// HTML of the `div.gen-run` panel.
     pub html: String,
+    /// `ok`, `error` or `unsupported`, as in the panel's `data-status`.
+    pub status: &'static str,
+    /// Problems with the fence's options (unknown values), for the build report.
+    pub warnings: Vec<String>,
 }
 
 /// Runs fences (through the cache) and renders their panels.
-#[derive(Debug, Default)]
-pub struct Executor;
+#[derive(Debug)]
+pub struct Executor {
+    cache: Cache,
+    version: String,
+}
+
+impl Default for Executor {
+    fn default() -> Self {
+        Executor::new()
+    }
+}
+
+/// The options of one fence, validated.
+struct FenceOptions<'a> {
+    mode: TraceMode,
+    env: JsEnv,
+    html: Option<&'a str>,
+    warnings: Vec<String>,
+}
 
 impl Executor {
     /// An executor without a persistent cache.
     pub fn new() -> Self {
-        Executor
+        Executor {
+            cache: Cache::in_memory(),
+            version: simulator_version(),
+        }
+    }
+
+    /// An executor whose cache persists under `dir` (the site's `.gen-cache/`).
+    pub fn with_cache_dir(dir: impl Into<PathBuf>) -> Self {
+        Executor {
+            cache: Cache::on_disk(dir),
+            version: simulator_version(),
+        }
     }
 
     /// Runs one fence and renders its panel.
     pub fn run(&self, req: &ExecRequest<'_>) -> ExecResult {
-        let _ = req;
-        ExecResult::default()
+        let options = parse_options(req.options);
+        let outcome = self.outcome(req.lang, req.code, &options);
+        let panel = Panel {
+            outcome: &outcome,
+            source: req.code,
+            mode: options.mode,
+            id_prefix: req.id_prefix,
+        };
+        let html = views::render(&panel, &|source, id, title| {
+            self.diagram(source, id, Some(title)).0
+        });
+        ExecResult {
+            html,
+            status: outcome.status.panel_status(),
+            warnings: options.warnings,
+        }
     }
+
+    /// A ` ```mermaid ` fence through the cache: as [`mermaid::render_block`].
+    pub fn mermaid(&self, source: &str, id: &str) -> (String, Option<MermaidError>) {
+        self.diagram(source, id, None)
+    }
+
+    /// `(cache hits, cache misses)` so far, for build reports and benchmarks.
+    pub fn cache_stats(&self) -> (u64, u64) {
+        self.cache.stats()
+    }
+
+    fn outcome(&self, lang: Lang, code: &str, options: &FenceOptions<'_>) -> Outcome {
+        let key = serde_json::json!([
+            lang,
+            self.version,
+            options.mode != TraceMode::Off,
+            options.env,
+            options.html,
+            code
+        ])
+        .to_string();
+        if let Some(outcome) = self
+            .cache
+            .get("exec", &key)
+            .and_then(|text| serde_json::from_str::<Outcome>(&text).ok())
+        {
+            return outcome;
+        }
+        let run_options = RunOptions {
+            trace: options.mode != TraceMode::Off,
+            js_env: options.env,
+            html_fixture: options.html.map(str::to_owned),
+            file_name: match lang {
+                Lang::Python => "snippet.py".into(),
+                Lang::Javascript => "snippet.js".into(),
+            },
+            ..RunOptions::default()
+        };
+        let outcome = match lang {
+            Lang::Python => gen_pysim::run(code, &run_options),
+            Lang::Javascript => gen_jssim::run(code, &run_options),
+        };
+        if let Ok(text) = serde_json::to_string(&outcome) {
+            self.cache.put("exec", &key, &text);
+        }
+        outcome
+    }
+
+    fn diagram(
+        &self,
+        source: &str,
+        id: &str,
+        title: Option<&str>,
+    ) -> (String, Option<MermaidError>) {
+        let key = serde_json::json!([MERMAID_EPOCH, env!("CARGO_PKG_VERSION"), id, title, source])
+            .to_string();
+        if let Some(html) = self.cache.get("mermaid", &key) {
+            return (html, None);
+        }
+        let (html, error) = mermaid::render_block_titled(source, id, title);
+        if error.is_none() {
+            self.cache.put("mermaid", &key, &html);
+        }
+        (html, error)
+    }
+}
+
+fn parse_options(options: &BTreeMap<String, String>) -> FenceOptions<'_> {
+    let mut warnings = Vec::new();
+    let mode = match options.get("trace").map(|s| s.trim()) {
+        None | Some("full") => TraceMode::Full,
+        Some("summary") => TraceMode::Summary,
+        Some("off") => TraceMode::Off,
+        Some(other) => {
+            warnings.push(format!(
+                "unknown trace={other:?} (expected off, summary or full); using full"
+            ));
+            TraceMode::Full
+        }
+    };
+    let env = match options.get("env").map(|s| s.trim()) {
+        None | Some("auto") => JsEnv::Auto,
+        Some("node") => JsEnv::Node,
+        Some("browser") => JsEnv::Browser,
+        Some(other) => {
+            warnings.push(format!(
+                "unknown env={other:?} (expected node, browser or auto); using auto"
+            ));
+            JsEnv::Auto
+        }
+    };
+    FenceOptions {
+        mode,
+        env,
+        html: options.get("html").map(String::as_str),
+        warnings,
+    }
+}
+
+/// The simulator version in cache keys: the crate version, [`SIMULATOR_EPOCH`], and the
+/// size and modification time of the running executable, so a rebuilt gen (new simulator
+/// code under the same version number, as during development) never reuses old outcomes.
+fn simulator_version() -> String {
+    let exe = std::env::current_exe()
+        .and_then(std::fs::metadata)
+        .map(|m| {
+            let modified = m
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            format!("{}-{modified}", m.len())
+        })
+        .unwrap_or_default();
+    format!(
+        "{}+sim{SIMULATOR_EPOCH}+exe{exe}",
+        env!("CARGO_PKG_VERSION")
+    )
 }

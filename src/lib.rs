@@ -2,6 +2,7 @@
 //!
 //! See ARCHITECTURE.md for the pipeline from Markdown to HTML and where each part lives.
 
+pub mod cache;
 pub mod cli;
 pub mod exec;
 pub mod mermaid;

@@ -1,0 +1,520 @@
+//! The heap graph of one snapshot as an SVG, in Python Tutor's manner: frames (Python) or
+//! scopes (JavaScript) with their variables on the left, heap objects on the right, arrows
+//! for references, a refcount (Python) or space and age (JavaScript) on each object, freed
+//! objects greyed and struck through, objects touched at this step highlighted.
+//!
+//! Colours come from CSS custom properties in `panels.css` (classes `gen-h-*`), so the
+//! graph follows the page's light or dark mode; text is real `<text>`, selectable.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt::Write;
+
+use gen_trace::{Frame, HeapObject, ObjId, Snapshot, Value};
+
+use super::effect::{is_top_level, space_badge};
+use super::html::{bytes, push_escaped};
+use super::names::Names;
+
+const PAD: f64 = 12.0;
+const FRAME_X: f64 = 12.0;
+const FRAME_W: f64 = 210.0;
+const NAME_COL: f64 = 96.0;
+const OBJ_X: f64 = 300.0;
+const OBJ_W: f64 = 236.0;
+const KEY_COL: f64 = 84.0;
+/// Room right of the objects for arrows between objects.
+const ROUTE: f64 = 64.0;
+const HEAD: f64 = 24.0;
+const ROW: f64 = 20.0;
+const GAP: f64 = 14.0;
+const WIDTH: f64 = OBJ_X + OBJ_W + ROUTE + PAD;
+const MAX_OBJECTS: usize = 30;
+const MAX_FIELDS: usize = 8;
+
+/// What to draw and how to name it.
+pub struct HeapView<'a> {
+    pub snapshot: &'a Snapshot,
+    pub names: &'a Names,
+    /// Objects an event touched at this step, highlighted.
+    pub changed: &'a HashSet<ObjId>,
+    /// Page-unique prefix for the SVG's ids (marker, title).
+    pub id: &'a str,
+    pub title: &'a str,
+}
+
+/// The objects drawn, how to name the others, and the arrows collected while drawing.
+struct Refs<'a> {
+    drawn: HashSet<ObjId>,
+    names: &'a Names,
+    arrows: Vec<Arrow>,
+}
+
+enum Arrow {
+    /// From a frame variable to an object's left edge.
+    FromFrame { x: f64, y: f64, to: ObjId },
+    /// From an object field to another object's right edge.
+    FromObject { x: f64, y: f64, to: ObjId },
+}
+
+/// Appends the SVG to `out`.
+pub fn render(view: &HeapView<'_>, out: &mut String) {
+    let snapshot = view.snapshot;
+    let by_id: HashMap<ObjId, &HeapObject> = snapshot.heap.iter().map(|o| (o.id, o)).collect();
+    let order = object_order(snapshot, &by_id);
+    let shown: Vec<&HeapObject> = order
+        .iter()
+        .take(MAX_OBJECTS)
+        .filter_map(|id| by_id.get(id).copied())
+        .collect();
+    let mut refs = Refs {
+        drawn: shown.iter().map(|o| o.id).collect(),
+        names: view.names,
+        arrows: Vec::new(),
+    };
+
+    let mut body = String::new();
+    let mut anchors: HashMap<ObjId, f64> = HashMap::new();
+
+    let mut y = PAD;
+    if snapshot.frames.is_empty() && snapshot.heap.is_empty() {
+        text(
+            &mut body,
+            FRAME_X,
+            y + 14.0,
+            "gen-h-muted",
+            "Nothing in memory at this point.",
+        );
+        y += ROW;
+    }
+    for frame in &snapshot.frames {
+        y = draw_frame(&mut body, frame, y, &mut refs) + GAP;
+    }
+    let frames_bottom = y;
+
+    let mut y = PAD;
+    for object in &shown {
+        anchors.insert(object.id, y + HEAD / 2.0);
+        y = draw_object(&mut body, object, y, view, &mut refs) + GAP;
+    }
+    if order.len() > shown.len() {
+        text(
+            &mut body,
+            OBJ_X,
+            y + 14.0,
+            "gen-h-muted",
+            &format!("… {} more objects", order.len() - shown.len()),
+        );
+        y += ROW + GAP;
+    }
+    let height = frames_bottom.max(y).max(PAD * 2.0 + ROW);
+
+    let _ = write!(
+        out,
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gen-heap-svg\" viewBox=\"0 0 {WIDTH} {height}\" \
+         width=\"{WIDTH}\" height=\"{height}\" role=\"img\" aria-labelledby=\"{id}-title\">\
+         <title id=\"{id}-title\">",
+        id = view.id
+    );
+    push_escaped(out, view.title);
+    let _ = write!(
+        out,
+        "</title><defs><marker id=\"{id}-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" \
+         markerWidth=\"7\" markerHeight=\"7\" orient=\"auto\"><path d=\"M0 0L10 5L0 10z\" \
+         class=\"gen-h-arrowhead\"/></marker></defs>",
+        id = view.id
+    );
+    out.push_str(&body);
+    for (lane, arrow) in refs.arrows.iter().enumerate() {
+        draw_arrow(out, arrow, &anchors, lane, view.id);
+    }
+    out.push_str("</svg>");
+}
+
+/// Objects reachable from the frames first (depth first, in variable and field order), then
+/// the rest (garbage, freed objects) in snapshot order.
+fn object_order(snapshot: &Snapshot, by_id: &HashMap<ObjId, &HeapObject>) -> Vec<ObjId> {
+    let mut seen = HashSet::new();
+    let mut order = Vec::new();
+    let mut stack: Vec<ObjId> = Vec::new();
+    let roots = snapshot
+        .frames
+        .iter()
+        .flat_map(|f| f.vars.iter().map(|(_, v)| v));
+    for root in roots {
+        if let Value::Ref(id) = root {
+            stack.push(*id);
+            while let Some(id) = stack.pop() {
+                let Some(object) = by_id.get(&id) else {
+                    continue;
+                };
+                if !seen.insert(id) {
+                    continue;
+                }
+                order.push(id);
+                for (_, value) in object.fields.iter().rev() {
+                    if let Value::Ref(next) = value {
+                        stack.push(*next);
+                    }
+                }
+            }
+        }
+    }
+    for object in &snapshot.heap {
+        if seen.insert(object.id) {
+            order.push(object.id);
+        }
+    }
+    order
+}
+
+fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) -> f64 {
+    let rows = frame.vars.len().max(1) as f64;
+    let height = HEAD + rows * ROW + 6.0;
+    let _ = write!(out, "<g class=\"gen-h-frame\"><rect x=\"{FRAME_X}\" y=\"{top}\" width=\"{FRAME_W}\" height=\"{height}\" rx=\"4\"/>");
+    let title = if is_top_level(&frame.name) {
+        "Global frame".to_owned()
+    } else {
+        frame.name.clone()
+    };
+    text(
+        out,
+        FRAME_X + 8.0,
+        top + 16.0,
+        "gen-h-head",
+        &clip(&title, 26),
+    );
+    let mut y = top + HEAD;
+    if frame.vars.is_empty() {
+        text(
+            out,
+            FRAME_X + 8.0,
+            y + 14.0,
+            "gen-h-muted",
+            "(no variables)",
+        );
+    }
+    for (name, value) in &frame.vars {
+        text_end(
+            out,
+            FRAME_X + NAME_COL - 6.0,
+            y + 14.0,
+            "gen-h-name",
+            &clip(name, 12),
+        );
+        let _ = write!(
+            out,
+            "<rect class=\"gen-h-cell\" x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"/>",
+            FRAME_X + NAME_COL,
+            y + 2.0,
+            FRAME_W - NAME_COL - 8.0,
+            ROW - 4.0
+        );
+        let cell_x = FRAME_X + NAME_COL;
+        draw_value(out, value, cell_x, y, 16, refs, true);
+        y += ROW;
+    }
+    out.push_str("</g>");
+    top + height
+}
+
+fn draw_object(
+    out: &mut String,
+    object: &HeapObject,
+    top: f64,
+    view: &HeapView<'_>,
+    refs: &mut Refs<'_>,
+) -> f64 {
+    let shown_fields = object.fields.len().min(MAX_FIELDS);
+    let extra = usize::from(object.fields.len() > MAX_FIELDS);
+    let rows = (shown_fields + extra).max(1) as f64;
+    let height = HEAD + rows * ROW + 6.0;
+    let mut class = String::from("gen-h-obj");
+    if object.freed {
+        class.push_str(" gen-h-freed");
+    } else if view.changed.contains(&object.id) {
+        class.push_str(" gen-h-changed");
+    }
+    let _ = write!(out, "<g class=\"{class}\"><rect x=\"{OBJ_X}\" y=\"{top}\" width=\"{OBJ_W}\" height=\"{height}\" rx=\"4\"/>");
+    let mut head = view.names.name(object.id);
+    if object.freed {
+        head.push_str(" (freed)");
+    }
+    text(out, OBJ_X + 8.0, top + 16.0, "gen-h-head", &clip(&head, 22));
+    let _ = write!(
+        out,
+        "<text class=\"gen-h-meta\" x=\"{}\" y=\"{}\" text-anchor=\"end\">",
+        OBJ_X + OBJ_W - 8.0,
+        top + 16.0
+    );
+    push_escaped(out, &bytes(object.size));
+    if let Some(badge) = badge(object) {
+        out.push_str(" · <tspan class=\"gen-h-badge\">");
+        push_escaped(out, &badge);
+        out.push_str("</tspan>");
+    }
+    out.push_str("</text>");
+    let mut y = top + HEAD;
+    if object.fields.is_empty() {
+        text(
+            out,
+            OBJ_X + 8.0,
+            y + 14.0,
+            "gen-h-label",
+            &clip(&object.label, 34),
+        );
+    }
+    for (key, value) in object.fields.iter().take(MAX_FIELDS) {
+        text(out, OBJ_X + 8.0, y + 14.0, "gen-h-name", &clip(key, 11));
+        draw_value(out, value, OBJ_X + KEY_COL, y, 20, refs, false);
+        y += ROW;
+    }
+    if extra > 0 {
+        text(
+            out,
+            OBJ_X + 8.0,
+            y + 14.0,
+            "gen-h-muted",
+            &format!("… {} more", object.fields.len() - MAX_FIELDS),
+        );
+    }
+    out.push_str("</g>");
+    top + height
+}
+
+/// `rc 2` for Python objects, `new · age 1` for JavaScript ones.
+fn badge(object: &HeapObject) -> Option<String> {
+    if let Some(rc) = object.refcount {
+        return Some(format!("rc {rc}"));
+    }
+    let space = object.space.map(space_badge)?;
+    Some(match object.age {
+        Some(age) => format!("{space} · age {age}"),
+        None => space.to_owned(),
+    })
+}
+
+fn draw_value(
+    out: &mut String,
+    value: &Value,
+    x: f64,
+    row_top: f64,
+    max_chars: usize,
+    refs: &mut Refs<'_>,
+    from_frame: bool,
+) {
+    match value {
+        Value::Prim(text_value) => text(
+            out,
+            x + 6.0,
+            row_top + 14.0,
+            "gen-h-prim",
+            &clip(text_value, max_chars),
+        ),
+        Value::Ref(id) if refs.drawn.contains(id) => {
+            let (cx, cy) = (x + 10.0, row_top + ROW / 2.0);
+            let _ = write!(
+                out,
+                "<circle class=\"gen-h-dot\" cx=\"{cx}\" cy=\"{cy}\" r=\"3.5\"/>"
+            );
+            refs.arrows.push(if from_frame {
+                Arrow::FromFrame {
+                    x: cx,
+                    y: cy,
+                    to: *id,
+                }
+            } else {
+                Arrow::FromObject {
+                    x: cx,
+                    y: cy,
+                    to: *id,
+                }
+            });
+        }
+        Value::Ref(id) => text(
+            out,
+            x + 6.0,
+            row_top + 14.0,
+            "gen-h-muted",
+            &format!("→ {}", refs.names.name(*id)),
+        ),
+    }
+}
+
+fn draw_arrow(
+    out: &mut String,
+    arrow: &Arrow,
+    anchors: &HashMap<ObjId, f64>,
+    lane: usize,
+    id: &str,
+) {
+    let lane = (lane % 6) as f64 * 8.0;
+    let path = match *arrow {
+        Arrow::FromFrame { x, y, to } => {
+            let Some(&ty) = anchors.get(&to) else { return };
+            format!(
+                "M{x} {y}C{} {y} {} {ty} {} {ty}",
+                x + 50.0,
+                OBJ_X - 40.0,
+                OBJ_X - 1.0
+            )
+        }
+        Arrow::FromObject { x, y, to } => {
+            let Some(&ty) = anchors.get(&to) else { return };
+            let right = OBJ_X + OBJ_W;
+            let bend = right + 24.0 + lane;
+            format!("M{x} {y}C{bend} {y} {bend} {ty} {} {ty}", right + 1.0)
+        }
+    };
+    let _ = write!(
+        out,
+        "<path class=\"gen-h-ref\" d=\"{path}\" marker-end=\"url(#{id}-arrow)\"/>"
+    );
+}
+
+fn text(out: &mut String, x: f64, y: f64, class: &str, content: &str) {
+    let _ = write!(out, "<text class=\"{class}\" x=\"{x}\" y=\"{y}\">");
+    push_escaped(out, content);
+    out.push_str("</text>");
+}
+
+fn text_end(out: &mut String, x: f64, y: f64, class: &str, content: &str) {
+    let _ = write!(
+        out,
+        "<text class=\"{class}\" x=\"{x}\" y=\"{y}\" text-anchor=\"end\">"
+    );
+    push_escaped(out, content);
+    out.push_str("</text>");
+}
+
+/// At most `max` characters, the last replaced by `…` when cut.
+fn clip(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_owned()
+    } else {
+        let mut cut: String = s.chars().take(max.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use gen_trace::{Event, EventKind, Trace};
+
+    fn list(id: ObjId, refcount: u64, fields: Vec<(String, Value)>, freed: bool) -> HeapObject {
+        HeapObject {
+            id,
+            type_name: "list".into(),
+            label: "[1, 2, 3]".into(),
+            size: 88,
+            refcount: Some(refcount),
+            space: None,
+            age: None,
+            fields,
+            freed,
+        }
+    }
+
+    fn draw(snapshot: &Snapshot) -> String {
+        let trace = Trace {
+            events: vec![Event {
+                step: 1,
+                line: 1,
+                kind: EventKind::Alloc {
+                    obj: 7,
+                    type_name: "list".into(),
+                    size: 88,
+                    space: None,
+                },
+            }],
+            snapshots: vec![snapshot.clone()],
+            ..Trace::default()
+        };
+        let names = Names::from_trace(&trace);
+        let changed = HashSet::from([7]);
+        let mut out = String::new();
+        render(
+            &HeapView {
+                snapshot,
+                names: &names,
+                changed: &changed,
+                id: "run-1-h1",
+                title: "Heap after step 1 <final>",
+            },
+            &mut out,
+        );
+        out
+    }
+
+    #[test]
+    fn frames_objects_arrows_and_badges() {
+        let snapshot = Snapshot {
+            step: 3,
+            line: 2,
+            frames: vec![Frame {
+                name: "<module>".into(),
+                vars: vec![
+                    ("a".into(), Value::Ref(7)),
+                    ("n".into(), Value::Prim("42".into())),
+                ],
+            }],
+            heap: vec![
+                list(
+                    7,
+                    2,
+                    vec![
+                        ("0".into(), Value::Prim("1".into())),
+                        ("1".into(), Value::Ref(7)),
+                    ],
+                    false,
+                ),
+                list(8, 0, vec![], true),
+            ],
+            stdout: String::new(),
+        };
+        let svg = draw(&snapshot);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""));
+        assert!(
+            svg.contains("<title id=\"run-1-h1-title\">Heap after step 1 &lt;final&gt;</title>")
+        );
+        assert!(svg.contains(">Global frame</text>"));
+        assert!(svg.contains(">list#1</text>"));
+        assert!(svg.contains("<tspan class=\"gen-h-badge\">rc 2</tspan>"));
+        assert!(svg.contains("class=\"gen-h-obj gen-h-changed\""));
+        assert!(svg.contains("class=\"gen-h-obj gen-h-freed\""));
+        assert!(svg.contains("(freed)"));
+        // One arrow from the variable, one self-reference from the list's slot.
+        assert_eq!(svg.matches("class=\"gen-h-ref\"").count(), 2);
+        assert!(svg.contains("marker-end=\"url(#run-1-h1-arrow)\""));
+    }
+
+    #[test]
+    fn hostile_values_are_escaped() {
+        let snapshot = Snapshot {
+            step: 1,
+            line: 1,
+            frames: vec![Frame {
+                name: "<module>".into(),
+                vars: vec![("s".into(), Value::Prim("'</svg><script>'".into()))],
+            }],
+            heap: vec![],
+            stdout: String::new(),
+        };
+        let svg = draw(&snapshot);
+        assert!(!svg.contains("<script>"));
+        assert!(svg.contains("&lt;/svg&gt;&lt;script"));
+    }
+
+    #[test]
+    fn an_empty_snapshot_says_so() {
+        let snapshot = Snapshot {
+            step: 0,
+            line: 0,
+            frames: vec![],
+            heap: vec![],
+            stdout: String::new(),
+        };
+        assert!(draw(&snapshot).contains("Nothing in memory at this point."));
+    }
+}

@@ -1,0 +1,227 @@
+//! The generated sequence diagram: the trace's memory events as Mermaid `sequenceDiagram`
+//! source, in the spirit of the hand-drawn diagrams of the seed note. Participants are
+//! Var / Heap / RC / GC for Python and Var / Stack / Heap / GC for JavaScript. Long runs
+//! are capped at [`MAX_MESSAGES`] with a closing note; collapsed loops become `loop` blocks.
+
+use gen_trace::{EventKind, Holder, Lang, Outcome, Status};
+
+use super::effect::{self, holder_text};
+use super::names::Names;
+use super::rows::Row;
+use super::table::{at, is_parse_error};
+
+/// Messages drawn at most, so the diagram stays readable.
+pub const MAX_MESSAGES: usize = 40;
+
+/// Builds the diagram's Mermaid source.
+pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
+    let python = outcome.lang == Lang::Python;
+    let mut d = Diagram {
+        out: String::from("sequenceDiagram\n"),
+        messages: 0,
+        dropped: 0,
+    };
+    let participants: &[&str] = if python {
+        &["Var", "Heap", "RC", "GC"]
+    } else {
+        &["Var", "Stack", "Heap", "GC"]
+    };
+    for p in participants {
+        d.out.push_str("    participant ");
+        d.out.push_str(p);
+        d.out.push('\n');
+    }
+    let mut in_gc = false;
+    for row in rows {
+        match row {
+            Row::Step(step) if step.events.is_empty() && !python => {
+                d.message(
+                    "Var",
+                    "->>",
+                    "Stack",
+                    &format!("line {}: {}", step.line, step.source),
+                );
+            }
+            Row::Step(step) => {
+                for event in &step.events {
+                    message_for(&mut d, &event.kind, names, python, &mut in_gc);
+                }
+            }
+            Row::Loop(folded) => {
+                if d.has_room(1) {
+                    d.out.push_str("    loop ");
+                    d.out.push_str(&mermaid_text(&format!(
+                        "{} more iterations (steps {}–{})",
+                        folded.iterations, folded.first_step, folded.last_step
+                    )));
+                    d.out.push('\n');
+                    d.message("Var", "->>", "Heap", &folded.totals.describe());
+                    d.out.push_str("    end\n");
+                } else {
+                    d.dropped += 1;
+                }
+            }
+        }
+    }
+    if d.messages == 0 && d.dropped == 0 {
+        let text = match &outcome.status {
+            Status::Error { message, .. } if is_parse_error(message) => {
+                "nothing ran: the program failed to parse"
+            }
+            _ => "no heap events were recorded",
+        };
+        d.note(text);
+    }
+    for retained in &outcome.trace.summary.retained {
+        let path = if retained.path.is_empty() {
+            String::new()
+        } else {
+            format!(" via {}", retained.path.join(" → "))
+        };
+        d.note(&format!(
+            "leaked at exit: {}{path}",
+            names.name(retained.obj)
+        ));
+    }
+    match &outcome.status {
+        Status::Error { message, pos } => d.note(&format!("✗ {message}{}", at(*pos))),
+        Status::LimitExceeded { limit, pos } => {
+            d.note(&format!("stopped: {limit} limit{}", at(*pos)))
+        }
+        Status::Ok | Status::Unsupported { .. } => {}
+    }
+    if d.dropped > 0 {
+        let text = format!(
+            "… {} more events not shown (see the trace table)",
+            d.dropped
+        );
+        d.out.push_str("    Note over Var,GC: ");
+        d.out.push_str(&mermaid_text(&text));
+        d.out.push('\n');
+    }
+    d.out
+}
+
+struct Diagram {
+    out: String,
+    messages: usize,
+    dropped: usize,
+}
+
+impl Diagram {
+    fn has_room(&self, n: usize) -> bool {
+        self.messages + n <= MAX_MESSAGES
+    }
+
+    fn message(&mut self, from: &str, arrow: &str, to: &str, text: &str) {
+        if !self.has_room(1) {
+            self.dropped += 1;
+            return;
+        }
+        self.messages += 1;
+        self.out.push_str("    ");
+        self.out.push_str(from);
+        self.out.push_str(arrow);
+        self.out.push_str(to);
+        self.out.push_str(": ");
+        self.out.push_str(&mermaid_text(text));
+        self.out.push('\n');
+    }
+
+    fn note(&mut self, text: &str) {
+        if !self.has_room(1) {
+            self.dropped += 1;
+            return;
+        }
+        self.messages += 1;
+        self.out.push_str("    Note over Var,GC: ");
+        self.out.push_str(&mermaid_text(text));
+        self.out.push('\n');
+    }
+}
+
+fn message_for(d: &mut Diagram, kind: &EventKind, names: &Names, python: bool, in_gc: &mut bool) {
+    let text = effect::effect(kind, names);
+    match kind {
+        EventKind::Alloc { .. } => d.message("Var", "->>", "Heap", &text),
+        EventKind::RefGained { obj, holder, count } => {
+            let from = holder_side(holder, python);
+            let text = ref_text(holder, *obj, *count, names, "→");
+            if python {
+                d.message(from, "->>", "RC", &text);
+            } else if from == "Heap" {
+                d.message("Heap", "->>", "Heap", &text);
+            } else {
+                d.message(from, "->>", "Heap", &text);
+            }
+        }
+        EventKind::RefLost { obj, holder, count } => {
+            let from = holder_side(holder, python);
+            let text = ref_text(holder, *obj, *count, names, "✕");
+            if python {
+                d.message(from, "-->>", "RC", &text);
+            } else if from == "Heap" {
+                d.message("Heap", "-->>", "Heap", &text);
+            } else {
+                d.message(from, "-->>", "Heap", &text);
+            }
+        }
+        EventKind::Free { .. } if python && !*in_gc => {
+            d.message("RC", "->>", "Heap", &format!("refcount 0: {text}"))
+        }
+        EventKind::Free { .. } | EventKind::Move { .. } | EventKind::Finalizer { .. } => {
+            d.message("GC", "->>", "Heap", &text)
+        }
+        EventKind::GcStart { .. } => {
+            *in_gc = true;
+            d.message("GC", "->>", "Heap", &text);
+        }
+        EventKind::GcEnd { .. } => {
+            *in_gc = false;
+            d.message("GC", "-->>", "Heap", &text);
+        }
+        EventKind::WeakCleared { .. } => d.message("Heap", "-->>", "Var", &text),
+        EventKind::Task { .. } | EventKind::Note { .. } => d.note(&text),
+    }
+}
+
+/// The participant a reference comes from: a variable, a temporary on the stack (Python has
+/// no Stack participant, so its temporaries count as Var), or another object.
+fn holder_side(holder: &Holder, python: bool) -> &'static str {
+    match holder {
+        Holder::Var { .. } | Holder::Root { .. } | Holder::Other { .. } => "Var",
+        Holder::Temp if python => "Var",
+        Holder::Temp => "Stack",
+        Holder::Slot { .. } | Holder::Attr { .. } => "Heap",
+    }
+}
+
+/// `b → list#1 (rc 2)` / `a ✕ Object#1`.
+fn ref_text(holder: &Holder, obj: u64, count: Option<u64>, names: &Names, arrow: &str) -> String {
+    let base = format!("{} {arrow} {}", holder_text(holder, names), names.name(obj));
+    match count {
+        Some(c) => format!("{base} (rc {c})"),
+        None => base,
+    }
+}
+
+/// Text safe after a message's colon: no line breaks, and the characters Mermaid treats
+/// as statement separators, comments, entities or markup written as Mermaid entity codes.
+pub fn mermaid_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for ch in text.chars().take(120) {
+        match ch {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '#' => out.push_str("#35;"),
+            ';' => out.push_str("#59;"),
+            '<' => out.push_str("#lt;"),
+            '>' => out.push_str("#gt;"),
+            '&' => out.push_str("#amp;"),
+            '%' => out.push_str("#37;"),
+            '{' => out.push_str("#123;"),
+            '}' => out.push_str("#125;"),
+            _ => out.push(ch),
+        }
+    }
+    out
+}

@@ -1,0 +1,178 @@
+//! `table.gen-trace`: the step-by-step heap trace (step, line, source, event, heap effect),
+//! long loops collapsed, ending with how the run ended when it did not end normally.
+
+use gen_trace::{Pos, Status};
+
+use super::effect;
+use super::html::push_escaped;
+use super::names::Names;
+use super::rows::Row;
+
+/// Rows drawn at most; the rest are counted in a closing row.
+const MAX_TABLE_ROWS: usize = 300;
+
+/// Appends the table, in its horizontally scrollable wrapper, to `out`.
+pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out: &mut String) {
+    out.push_str(
+        "<div class=\"gen-trace-wrap\" role=\"region\" aria-label=\"Heap trace\" tabindex=\"0\">\
+         <table class=\"gen-trace\"><caption>Heap trace, step by step</caption>\
+         <thead><tr><th scope=\"col\">Step</th><th scope=\"col\">Line</th>\
+         <th scope=\"col\">Source</th><th scope=\"col\">Event</th>\
+         <th scope=\"col\">Heap effect</th></tr></thead><tbody>",
+    );
+    let mut drawn = 0;
+    let mut hidden = 0;
+    for row in rows {
+        let height = match row {
+            Row::Step(step) => step.events.len().max(1),
+            Row::Loop(_) => 1,
+        };
+        if drawn + height > MAX_TABLE_ROWS {
+            hidden += height;
+            continue;
+        }
+        drawn += height;
+        match row {
+            Row::Step(step) if step.events.is_empty() => {
+                push_row(
+                    out,
+                    "",
+                    [&step.step.to_string(), &step.line.to_string()],
+                    step.source,
+                    "line",
+                    "",
+                );
+            }
+            Row::Step(step) => {
+                for (i, event) in step.events.iter().enumerate() {
+                    let class = format!("gen-ev-{}", effect::label(&event.kind).replace(' ', "-"));
+                    let text = effect::effect(&event.kind, names);
+                    if i == 0 {
+                        push_row(
+                            out,
+                            &class,
+                            [&step.step.to_string(), &step.line.to_string()],
+                            step.source,
+                            effect::label(&event.kind),
+                            &text,
+                        );
+                    } else {
+                        push_row(
+                            out,
+                            &format!("{class} gen-cont"),
+                            ["", ""],
+                            "",
+                            effect::label(&event.kind),
+                            &text,
+                        );
+                    }
+                }
+            }
+            Row::Loop(folded) => {
+                let steps = format!("{}–{}", folded.first_step, folded.last_step);
+                let lines = if folded.first_line == folded.last_line {
+                    folded.first_line.to_string()
+                } else {
+                    format!("{}–{}", folded.first_line, folded.last_line)
+                };
+                let event = format!("loop ×{}", folded.iterations);
+                let source = format!("↻ {} more iterations of lines {lines}", folded.iterations);
+                push_row(
+                    out,
+                    "gen-loop",
+                    [&steps, &lines],
+                    &source,
+                    &event,
+                    &folded.totals.describe(),
+                );
+            }
+        }
+    }
+    if hidden > 0 {
+        push_wide(out, "gen-more", &format!("… {hidden} more rows not shown"));
+    }
+    if elided > 0 {
+        push_wide(
+            out,
+            "gen-more",
+            &format!("… {elided} steps summarised by the simulator"),
+        );
+    }
+    if let Some(text) = ending(status, rows.is_empty()) {
+        push_wide(out, "gen-ending", &text);
+    }
+    out.push_str("</tbody></table></div>");
+}
+
+fn push_row(
+    out: &mut String,
+    class: &str,
+    cells: [&str; 2],
+    source: &str,
+    event: &str,
+    effect: &str,
+) {
+    if class.is_empty() {
+        out.push_str("<tr>");
+    } else {
+        out.push_str("<tr class=\"");
+        out.push_str(class);
+        out.push_str("\">");
+    }
+    for cell in cells {
+        out.push_str("<td>");
+        push_escaped(out, cell);
+        out.push_str("</td>");
+    }
+    out.push_str("<td><code>");
+    push_escaped(out, source);
+    out.push_str("</code></td><td>");
+    push_escaped(out, event);
+    out.push_str("</td><td>");
+    push_escaped(out, effect);
+    out.push_str("</td></tr>");
+}
+
+fn push_wide(out: &mut String, class: &str, text: &str) {
+    out.push_str("<tr class=\"");
+    out.push_str(class);
+    out.push_str("\"><td colspan=\"5\">");
+    push_escaped(out, text);
+    out.push_str("</td></tr>");
+}
+
+/// The closing row: why the run stopped, or that nothing was recorded.
+fn ending(status: &Status, empty: bool) -> Option<String> {
+    match status {
+        Status::Ok if empty => Some("No steps were recorded.".into()),
+        Status::Ok | Status::Unsupported { .. } => None,
+        Status::Error { message, pos } if empty && is_parse_error(message) => Some(format!(
+            "✗ The program failed to parse, nothing ran: {message}{}",
+            at(*pos)
+        )),
+        Status::Error { message, pos } if empty => Some(format!(
+            "✗ The program failed before any step was recorded: {message}{}",
+            at(*pos)
+        )),
+        Status::Error { message, pos } => Some(format!("✗ {message}{}", at(*pos))),
+        Status::LimitExceeded { limit, pos } => Some(format!(
+            "⏹ Stopped by the simulator's {limit} limit{}",
+            at(*pos)
+        )),
+    }
+}
+
+/// Whether an error message is a parse error (nothing ran).
+pub fn is_parse_error(message: &str) -> bool {
+    message.starts_with("SyntaxError")
+        || message.starts_with("IndentationError")
+        || message.starts_with("TabError")
+}
+
+/// ` at line 3, column 5`, or nothing when the position is unknown.
+pub fn at(pos: Option<Pos>) -> String {
+    match pos {
+        Some(p) => format!(" at line {}, column {}", p.line, p.col),
+        None => String::new(),
+    }
+}

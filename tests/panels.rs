@@ -1,0 +1,484 @@
+//! Run panels drawn from hand-constructed outcomes (inputs to the renderer, not expected
+//! simulator outputs): the page contract, escaping, empty and error states, trace modes,
+//! loop collapsing, the diagram cap, and the executor's cache.
+
+use std::collections::BTreeMap;
+
+use gen::exec::{ExecRequest, Executor};
+use gen::mermaid;
+use gen::views::{self, Panel, TraceMode};
+use gen_trace::{
+    Event, EventKind, Frame, HeapObject, Holder, Lang, Outcome, Pos, Retained, Snapshot, Space,
+    Status, Step, Summary, Trace, Value,
+};
+
+fn render(outcome: &Outcome, source: &str, mode: TraceMode) -> String {
+    views::render(
+        &Panel {
+            outcome,
+            source,
+            mode,
+            id_prefix: "run-1",
+        },
+        &|src, id, title| mermaid::render_block_titled(src, id, Some(title)).0,
+    )
+}
+
+/// The contract `check-seed-page.py` checks for ok/error panels.
+fn assert_full_panel(html: &str, lang: &str, status: &str) {
+    let open = format!("<div class=\"gen-run\" data-lang=\"{lang}\" data-status=\"{status}\">");
+    assert!(html.starts_with(&open), "{}", &html[..html.len().min(200)]);
+    assert!(html.contains("class=\"gen-output\""));
+    assert!(html.contains("<table class=\"gen-trace\">"));
+    assert!(html.contains("<thead><tr><th scope=\"col\">Step</th>"));
+    let heap = &html[html.find("<div class=\"gen-heap\">").expect("gen-heap")..];
+    assert!(heap.contains("<svg"));
+    let seq = &html[html.find("<div class=\"gen-seq\">").expect("gen-seq")..];
+    assert!(
+        seq.contains("<div class=\"gen-mermaid\">") && seq.contains("<svg"),
+        "{seq}"
+    );
+    assert!(html.ends_with("</div>"));
+}
+
+fn ev(step: u32, line: u32, kind: EventKind) -> Event {
+    Event { step, line, kind }
+}
+
+fn var(name: &str) -> Holder {
+    Holder::Var {
+        frame: "<module>".into(),
+        name: name.into(),
+    }
+}
+
+fn step(step: u32, line: u32, source: &str) -> Step {
+    Step {
+        step,
+        line,
+        source: source.into(),
+    }
+}
+
+fn list(refcount: u64, freed: bool) -> HeapObject {
+    HeapObject {
+        id: 1,
+        type_name: "list".into(),
+        label: "[1, 2, 3]".into(),
+        size: 88,
+        refcount: Some(refcount),
+        space: None,
+        age: None,
+        fields: vec![],
+        freed,
+    }
+}
+
+/// `a = [1,2,3]; b = a; del b` as a simulator would report it.
+fn python_refcount_outcome() -> Outcome {
+    let snap = |step, line, vars: Vec<(&str, Value)>, rc| Snapshot {
+        step,
+        line,
+        frames: vec![Frame {
+            name: "<module>".into(),
+            vars: vars.into_iter().map(|(n, v)| (n.to_owned(), v)).collect(),
+        }],
+        heap: vec![list(rc, false)],
+        stdout: String::new(),
+    };
+    Outcome {
+        lang: Lang::Python,
+        stdout: String::new(),
+        stderr: String::new(),
+        status: Status::Ok,
+        trace: Trace {
+            steps: vec![
+                step(1, 1, "a = [1,2,3]"),
+                step(2, 2, "b = a"),
+                step(3, 3, "del b"),
+            ],
+            events: vec![
+                ev(
+                    1,
+                    1,
+                    EventKind::Alloc {
+                        obj: 1,
+                        type_name: "list".into(),
+                        size: 88,
+                        space: None,
+                    },
+                ),
+                ev(
+                    1,
+                    1,
+                    EventKind::RefGained {
+                        obj: 1,
+                        holder: var("a"),
+                        count: Some(1),
+                    },
+                ),
+                ev(
+                    2,
+                    2,
+                    EventKind::RefGained {
+                        obj: 1,
+                        holder: var("b"),
+                        count: Some(2),
+                    },
+                ),
+                ev(
+                    3,
+                    3,
+                    EventKind::RefLost {
+                        obj: 1,
+                        holder: var("b"),
+                        count: Some(1),
+                    },
+                ),
+            ],
+            snapshots: vec![
+                snap(1, 1, vec![("a", Value::Ref(1))], 1),
+                snap(2, 2, vec![("a", Value::Ref(1)), ("b", Value::Ref(1))], 2),
+                snap(3, 3, vec![("a", Value::Ref(1))], 1),
+            ],
+            summary: Summary {
+                allocations: 1,
+                frees: 0,
+                peak_bytes: 88,
+                gc_runs: 0,
+                retained: vec![],
+            },
+            elided_steps: 0,
+        },
+    }
+}
+
+#[test]
+fn python_panel_meets_the_contract_with_refcounts_and_a_stepper() {
+    let html = render(
+        &python_refcount_outcome(),
+        "a = [1,2,3]\nb = a\ndel b\n",
+        TraceMode::Full,
+    );
+    assert_full_panel(&html, "python", "ok");
+    assert!(html.contains("<td>alloc list#1 88 B</td>"));
+    assert!(html.contains("list#1 refcount 1→2 (b)"));
+    assert!(html.contains("list#1 refcount 2→1 (b dropped)"));
+    assert!(html.contains("1 allocation · 0 frees · peak 88 B · 0 GC runs"));
+    // Three key steps, the final one checked so it shows without JavaScript.
+    assert_eq!(html.matches("class=\"gen-step-input\"").count(), 3);
+    assert!(html.contains("id=\"run-1-s2\" checked>"));
+    assert!(html.contains("<figcaption>Final state, after step 3 (line 3): del b</figcaption>"));
+    assert!(html.contains("<tspan class=\"gen-h-badge\">rc 2</tspan>"));
+    // The generated diagram uses the Python participants and is titled.
+    assert!(html.contains(">RC<") && html.contains(">GC<"));
+    assert!(html
+        .contains("<title>Sequence diagram of the memory events of this python snippet</title>"));
+}
+
+#[test]
+fn hostile_output_and_names_are_escaped_everywhere() {
+    let mut outcome = python_refcount_outcome();
+    let evil = "</div><script>alert(1)</script>";
+    outcome.stdout = format!("{evil}\n");
+    outcome.stderr = evil.into();
+    outcome.trace.steps[0].source = evil.into();
+    outcome.trace.snapshots[2].frames[0]
+        .vars
+        .push(("s".into(), Value::Prim(evil.into())));
+    outcome
+        .trace
+        .events
+        .push(ev(3, 3, EventKind::Note { text: evil.into() }));
+    outcome.trace.events.push(ev(
+        3,
+        3,
+        EventKind::Alloc {
+            obj: 2,
+            type_name: evil.into(),
+            size: 1,
+            space: None,
+        },
+    ));
+    let html = render(&outcome, evil, TraceMode::Full);
+    assert!(!html.contains("<script"), "unescaped script tag");
+    assert!(!html.contains("</div><script"));
+    assert!(html.contains("&lt;/div&gt;&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert_full_panel(&html, "python", "ok");
+}
+
+#[test]
+fn syntax_error_with_an_empty_trace_still_has_every_part() {
+    let outcome = Outcome {
+        lang: Lang::Javascript,
+        stdout: String::new(),
+        stderr: "snippet.js:3\nxhr.open('GET', '\n                ^^^^^^^^\n\nSyntaxError: Invalid or unexpected token\n".into(),
+        status: Status::Error {
+            message: "SyntaxError: Invalid or unexpected token".into(),
+            pos: Some(Pos { line: 3, col: 17 }),
+        },
+        trace: Trace::default(),
+    };
+    let html = render(
+        &outcome,
+        "const xhr = 1;\n\nxhr.open('GET', '\n",
+        TraceMode::Full,
+    );
+    assert_full_panel(&html, "javascript", "error");
+    assert!(html.contains("SyntaxError: Invalid or unexpected token"));
+    assert!(html.contains("The program failed to parse, nothing ran"));
+    assert!(html.contains("Heap: empty, the program failed to parse"));
+    assert!(html.contains(">Stack<"), "JavaScript participants");
+}
+
+#[test]
+fn runtime_error_ends_the_table_and_the_heap_shows_the_error_point() {
+    let mut outcome = python_refcount_outcome();
+    outcome.status = Status::Error {
+        message: "NameError: name 'b' is not defined".into(),
+        pos: Some(Pos { line: 3, col: 1 }),
+    };
+    let html = render(&outcome, "", TraceMode::Full);
+    assert_full_panel(&html, "python", "error");
+    assert!(html.contains("✗ NameError: name &#39;b&#39; is not defined at line 3, column 1"));
+    assert!(html.contains("<figcaption>Heap at the error, after step 3"));
+}
+
+#[test]
+fn unsupported_panels_show_the_feature_and_position() {
+    let outcome = Outcome {
+        lang: Lang::Python,
+        stdout: "partial\n".into(),
+        stderr: String::new(),
+        status: Status::Unsupported {
+            feature: "async generators".into(),
+            pos: Pos { line: 4, col: 9 },
+        },
+        trace: Trace::default(),
+    };
+    let html = render(&outcome, "", TraceMode::Full);
+    assert!(html
+        .starts_with("<div class=\"gen-run\" data-lang=\"python\" data-status=\"unsupported\">"));
+    assert!(html.contains("unsupported: async generators at 4:9"));
+    assert!(html.contains("partial"));
+    assert!(!html.contains("gen-trace"));
+}
+
+#[test]
+fn trace_modes_off_and_summary() {
+    let outcome = python_refcount_outcome();
+    let off = render(&outcome, "", TraceMode::Off);
+    assert!(off.contains("gen-output") && !off.contains("gen-summary") && !off.contains("<svg"));
+    let summary = render(&outcome, "", TraceMode::Summary);
+    assert!(
+        summary.contains("gen-summary")
+            && !summary.contains("gen-trace")
+            && !summary.contains("<svg")
+    );
+}
+
+/// A JavaScript loop allocating one object per iteration, a scavenge, and a leak.
+fn javascript_loop_outcome(iterations: u32) -> Outcome {
+    let mut steps = vec![step(1, 1, "const keep = [];")];
+    let mut events = vec![];
+    for i in 0..iterations {
+        let s = 2 + 2 * i;
+        steps.push(step(s, 2, "for (let i = 0; i < 100; i++) {"));
+        steps.push(step(s + 1, 3, "keep.push({ i });"));
+        let obj = u64::from(10 + i);
+        events.push(ev(
+            s + 1,
+            3,
+            EventKind::Alloc {
+                obj,
+                type_name: "Object".into(),
+                size: 32,
+                space: Some(Space::New),
+            },
+        ));
+        events.push(ev(
+            s + 1,
+            3,
+            EventKind::RefGained {
+                obj,
+                holder: Holder::Slot {
+                    obj: 1,
+                    key: i.to_string(),
+                },
+                count: None,
+            },
+        ));
+    }
+    let last = 2 + 2 * iterations;
+    steps.push(step(last, 5, "setInterval(() => keep, 1000);"));
+    events.push(ev(
+        last,
+        5,
+        EventKind::GcStart {
+            collector: "scavenge".into(),
+            reason: "allocation failure".into(),
+        },
+    ));
+    events.push(ev(
+        last,
+        5,
+        EventKind::Move {
+            obj: 10,
+            from: Space::New,
+            to: Space::Old,
+        },
+    ));
+    events.push(ev(
+        last,
+        5,
+        EventKind::GcEnd {
+            collector: "scavenge".into(),
+            collected: 0,
+            uncollectable: 0,
+            promoted: 1,
+            freed_bytes: 0,
+        },
+    ));
+    Outcome {
+        lang: Lang::Javascript,
+        stdout: String::new(),
+        stderr: String::new(),
+        status: Status::Ok,
+        trace: Trace {
+            steps,
+            events,
+            snapshots: vec![Snapshot {
+                step: last,
+                line: 5,
+                frames: vec![Frame {
+                    name: "script".into(),
+                    vars: vec![("keep".into(), Value::Ref(1))],
+                }],
+                heap: vec![HeapObject {
+                    id: 1,
+                    type_name: "Array".into(),
+                    label: "Array(100)".into(),
+                    size: 832,
+                    refcount: None,
+                    space: Some(Space::Old),
+                    age: Some(2),
+                    fields: vec![("0".into(), Value::Ref(10))],
+                    freed: false,
+                }],
+                stdout: String::new(),
+            }],
+            summary: Summary {
+                allocations: u64::from(iterations),
+                frees: 0,
+                peak_bytes: 4096,
+                gc_runs: 1,
+                retained: vec![Retained {
+                    obj: 1,
+                    type_name: "Array".into(),
+                    size: 832,
+                    path: vec!["timer #1".into(), "callback".into(), "keep".into()],
+                }],
+            },
+            elided_steps: 0,
+        },
+    }
+}
+
+#[test]
+fn long_loops_collapse_and_leaks_are_reported() {
+    let html = render(&javascript_loop_outcome(100), "", TraceMode::Full);
+    assert_full_panel(&html, "javascript", "ok");
+    assert!(html.contains("<td>loop ×99</td>"), "collapsed loop row");
+    assert!(html.contains("99 alloc (3.1 KB), 99 ref changes"));
+    assert!(html.matches("<tr").count() < 20, "the loop is one row");
+    assert!(html.contains("scavenge: 0 collected, 1 promoted"));
+    assert!(html.contains("via timer #1 → callback → keep"));
+    assert!(html.contains("<tspan class=\"gen-h-badge\">old · age 2</tspan>"));
+}
+
+#[test]
+fn long_diagrams_are_capped_with_a_note() {
+    let mut outcome = python_refcount_outcome();
+    outcome.trace.events = (0..60)
+        .map(|i| {
+            ev(
+                1,
+                1,
+                EventKind::Alloc {
+                    obj: i,
+                    type_name: "int".into(),
+                    size: 28,
+                    space: None,
+                },
+            )
+        })
+        .collect();
+    let names = gen::views::names::Names::from_trace(&outcome.trace);
+    let rows = gen::views::rows::rows(&outcome.trace, "");
+    let source = gen::views::sequence::source(&outcome, &rows, &names);
+    assert_eq!(
+        source.matches("->>").count(),
+        gen::views::sequence::MAX_MESSAGES
+    );
+    assert!(source.contains("Note over Var,GC: … 20 more events not shown (see the trace table)"));
+    assert!(
+        source.contains("int#35;1"),
+        "Mermaid entity for #: {source}"
+    );
+    let (html, err) = mermaid::render_block(&source, "cap");
+    assert_eq!(err, None);
+    assert!(html.contains("int#1"), "entity decoded in the SVG");
+}
+
+fn request<'a>(code: &'a str, options: &'a BTreeMap<String, String>) -> ExecRequest<'a> {
+    ExecRequest {
+        lang: Lang::Python,
+        code,
+        options,
+        id_prefix: "run-1",
+    }
+}
+
+#[test]
+fn executor_caches_outcomes_in_memory_and_on_disk() {
+    let dir = std::env::temp_dir().join(format!("gen-panels-cache-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let options = BTreeMap::new();
+    let exec = Executor::with_cache_dir(&dir);
+    let first = exec.run(&request("x = [1]\n", &options));
+    assert!(first
+        .html
+        .starts_with("<div class=\"gen-run\" data-lang=\"python\""));
+    assert_eq!(exec.cache_stats().0, 0, "cold cache: no hits");
+    let again = exec.run(&request("x = [1]\n", &options));
+    assert_eq!(again.html, first.html);
+    assert!(exec.cache_stats().0 >= 1, "second run hits");
+
+    let fresh = Executor::with_cache_dir(&dir);
+    assert_eq!(fresh.run(&request("x = [1]\n", &options)).html, first.html);
+    assert!(
+        fresh.cache_stats().0 >= 1,
+        "a new executor reads the disk cache"
+    );
+
+    for entry in std::fs::read_dir(dir.join("exec")).unwrap() {
+        std::fs::write(entry.unwrap().path(), "not json").unwrap();
+    }
+    let corrupt = Executor::with_cache_dir(&dir);
+    assert_eq!(
+        corrupt.run(&request("x = [1]\n", &options)).html,
+        first.html
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn executor_reports_unknown_options_and_honours_trace_off() {
+    let mut options = BTreeMap::new();
+    options.insert("trace".to_owned(), "off".to_owned());
+    options.insert("env".to_owned(), "deno".to_owned());
+    let result = Executor::new().run(&request("print(1)\n", &options));
+    assert_eq!(result.warnings.len(), 1, "{:?}", result.warnings);
+    assert!(result.warnings[0].contains("env=\"deno\""));
+    assert!(!result.html.contains("gen-trace"));
+}
