@@ -8,6 +8,7 @@
 //! Invalid input becomes a visible error box with the line and column, never a panic.
 
 mod arial_widths;
+mod prune;
 mod text_width;
 
 use std::sync::LazyLock;
@@ -127,7 +128,7 @@ fn render_svg(
     request.environment =
         SvgEnvironment::deterministic().with_text_measurement_policy(measurement.clone());
     match renderer.render(RenderRequest::svg(source, OperationControl::new(), request)) {
-        Ok(RenderOutput::Svg(Some(svg))) => Ok(svg.svg().to_owned()),
+        Ok(RenderOutput::Svg(Some(svg))) => Ok(prune::prune_unused_defs(svg.svg())),
         Ok(_) | Err(RenderError::NoDiagram) => Err(MermaidError {
             line: 1,
             col: 1,
