@@ -1,0 +1,6 @@
+async function run() {
+  console.log('run');
+  await null;
+  null.property;
+}
+run();

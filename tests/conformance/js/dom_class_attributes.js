@@ -1,0 +1,11 @@
+const el = document.createElement('span');
+el.classList.add('a', 'b');
+el.classList.toggle('a');
+el.classList.add('c');
+console.log(el.className, el.classList.contains('b'), el.classList.length);
+el.setAttribute('data-role', 'tag');
+el.dataset.extra = 'yes';
+console.log(el.getAttribute('data-role'), el.dataset.role, el.hasAttribute('data-extra'));
+console.log(el.outerHTML);
+el.removeAttribute('data-role');
+console.log(el.outerHTML);

@@ -1,0 +1,4 @@
+console.log('looking up');
+const missing = document.getElementById('nope');
+console.log(missing);
+missing.addEventListener('click', () => {});

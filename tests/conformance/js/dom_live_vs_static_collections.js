@@ -1,0 +1,10 @@
+const list = document.createElement('div');
+document.body.appendChild(list);
+const live = list.children;
+const byTag = document.getElementsByTagName('span');
+const staticList = list.querySelectorAll('span');
+list.appendChild(document.createElement('span'));
+list.appendChild(document.createElement('span'));
+console.log(live.length, byTag.length, staticList.length);
+list.firstChild.remove();
+console.log(live.length, byTag.length, staticList.length);

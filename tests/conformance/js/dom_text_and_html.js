@@ -1,0 +1,10 @@
+const p = document.createElement('p');
+p.innerHTML = 'Hello <b>bold</b> &amp; <i>it</i>';
+console.log(p.textContent, p.childNodes.length, p.children.length);
+p.textContent = '<script>x</script>';
+console.log(p.innerHTML);
+const frag = document.createDocumentFragment();
+frag.appendChild(document.createElement('a'));
+frag.appendChild(document.createTextNode('text'));
+document.body.appendChild(frag);
+console.log(frag.childNodes.length, document.body.innerHTML);

@@ -1,0 +1,11 @@
+const registry = new FinalizationRegistry((held) => console.log('finalized', held));
+let a = {};
+let b = {};
+const token = {};
+registry.register(a, 'a');
+registry.register(b, 'b', token);
+console.log(registry.unregister(token), registry.unregister(token));
+a = null;
+b = null;
+gc();
+setTimeout(() => console.log('end'), 100);

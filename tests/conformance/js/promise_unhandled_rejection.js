@@ -1,0 +1,3 @@
+console.log('start');
+Promise.reject(new TypeError('nobody catches this'));
+setTimeout(() => console.log('never runs'), 0);

@@ -1,0 +1,6 @@
+let n = 0;
+setInterval(() => {
+  n++;
+  console.log('tick', n);
+}, 2000);
+console.log('started');
