@@ -7,5 +7,5 @@ const id = setInterval(() => {
     clearInterval(id);
     console.log('stopped after', start);
   }
-}, 10);
-setTimeout(() => console.log('timeout at 25, ticks so far', ticks), 25);
+}, 100);
+setTimeout(() => console.log('timeout at 250, ticks so far', ticks), 250);

@@ -1,0 +1,13 @@
+const a = document.createElement('a');
+a.href = 'https://example.com/path?q=1#frag';
+a.title = 'link';
+console.log(a.getAttribute('href'), a.title, a.tagName, a.nodeType, a.localName);
+const input = document.createElement('input');
+input.value = 'typed';
+input.type = 'checkbox';
+input.checked = true;
+console.log(input.value, input.type, input.checked, input.getAttribute('checked'));
+const div = document.createElement('div');
+div.style.color = 'red';
+div.hidden = true;
+console.log(div.getAttribute('style'), div.hidden, div.outerHTML);

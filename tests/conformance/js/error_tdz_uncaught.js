@@ -1,0 +1,3 @@
+console.log('before');
+console.log(late);
+let late = 1;

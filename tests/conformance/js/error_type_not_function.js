@@ -1,0 +1,3 @@
+const obj = { name: 'n' };
+console.log(obj.name);
+obj.run();

@@ -1,0 +1,14 @@
+console.info('info goes to stdout');
+console.debug('debug goes to stdout');
+console.error('error goes to stderr');
+console.warn('warn goes to stderr');
+console.log('log', 1);
+console.table([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+console.group('group');
+console.log('indented');
+console.group();
+console.log('more indented');
+console.groupEnd();
+console.groupEnd();
+console.log('back');
+console.dir({ a: { b: { c: { d: 1 } } } }, { depth: 0 });

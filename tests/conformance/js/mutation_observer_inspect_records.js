@@ -1,0 +1,10 @@
+const target = document.createElement('div');
+document.body.appendChild(target);
+const mo = new MutationObserver(() => {});
+mo.observe(target, { childList: true, attributes: true });
+target.appendChild(document.createElement('span'));
+target.setAttribute('x', '1');
+const records = mo.takeRecords();
+console.log(records.length, records.map((r) => r.type), records[0].addedNodes[0].nodeName);
+console.log(mo.takeRecords().length);
+mo.disconnect();

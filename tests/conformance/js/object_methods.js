@@ -1,0 +1,10 @@
+const o = { b: 2, a: 1 };
+console.log(Object.entries(o), Object.values(o), Object.fromEntries([['x', 1]]));
+console.log(Object.assign({}, o, { c: 3 }), { ...o, a: 9 });
+console.log(Object.keys({ 2: 'b', 1: 'a', z: 1, y: 2, '-1': 'neg' }));
+console.log(Object.getOwnPropertyDescriptor(o, 'a'));
+console.log(Object.hasOwn(o, 'a'), 'toString' in o, Object.hasOwn(o, 'toString'));
+const proto = { inherited: true };
+const child = Object.create(proto, { own: { value: 1, enumerable: true } });
+for (const k in child) console.log('for-in', k);
+console.log(Object.getOwnPropertyNames(child), structuredClone({ d: new Date(0), m: new Map([[1, 2]]) }));

@@ -1,0 +1,11 @@
+const user = { profile: { name: 'ann', tags: [] }, greet() { return 'hi'; } };
+console.log(user.profile?.name, user.settings?.theme, user.settings?.theme ?? 'default');
+console.log(user.greet?.(), user.missing?.(), user.profile.tags?.[0], user?.['profile']?.name);
+console.log(0 ?? 'x', null ?? 'x', undefined ?? 0, '' || 'fallback', '' ?? 'kept');
+let a = null;
+a ??= 5;
+let b = 1;
+b &&= b + 1;
+let c = 0;
+c ||= 7;
+console.log(a, b, c);

@@ -1,0 +1,13 @@
+const shared = [1];
+const a = { list: shared };
+const b = { list: shared };
+a.list.push(2);
+console.log(b.list, a.list === b.list);
+b.list = [...b.list, 3];
+console.log(a.list, b.list, a.list === b.list);
+const matrix = new Array(3).fill([]);
+matrix[0].push('x');
+console.log(matrix);
+const fixed = Array.from({ length: 3 }, () => []);
+fixed[0].push('x');
+console.log(fixed);

@@ -1,0 +1,10 @@
+const wm = new WeakMap();
+const ws = new WeakSet();
+let key = { k: 1 };
+wm.set(key, 'value');
+ws.add(key);
+console.log(wm.get(key), wm.has(key), ws.has(key), wm.delete(key), wm.has(key), ws.delete(key));
+console.log(typeof wm.size, typeof wm.keys, Object.prototype.toString.call(wm));
+key = null;
+gc();
+console.log('collected keys are not observable, only absent');

@@ -1,0 +1,5 @@
+print(abs(-3.5), round(3.14159, 3), divmod(17, 5), pow(2, -1), max([], default="empty"))
+print(min("bca"), max([1, 5, 3], key=lambda v: -v), sum(range(5), start=10))
+print(chr(97), ord("€"), hex(-255), bool([]), bool([0]), callable(len), isinstance(1, (str, int)))
+print(type(1) is int, type(True).__mro__, int.__name__, len(range(0, 10, 3)), list(range(10, 0, -3)))
+print(hash(1) == hash(1.0), id(None) == id(None), (1).__class__.__name__, dir([])[:3])

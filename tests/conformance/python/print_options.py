@@ -1,0 +1,7 @@
+print("a", "b", sep="|", end="!\n")
+print()
+print("no newline", end="")
+print(" -> continued")
+print(1, 2.0, None, True, [1, "s"], ("t",), {"k": (1,)}, sep=", ")
+print("%5.1f|%-5s|%03d|%x|%%" % (3.14159, "ab", 7, 255))
+print(repr("quote'inside"), repr('dq"'), repr("both'\""), repr("nl\n"), ascii("é"))
