@@ -2,10 +2,21 @@
 //!
 //! See ARCHITECTURE.md for the pipeline from Markdown to HTML and where each part lives.
 
+pub mod build_cmd;
 pub mod cache;
 pub mod cli;
+pub mod config;
+pub mod content;
+pub mod diagnostics;
 pub mod exec;
+pub mod init;
+pub mod markdown;
 pub mod mermaid;
+pub mod output;
+pub mod pages;
 pub mod run_cmd;
 pub mod serve;
+pub mod sidebar;
+pub mod site;
+pub mod theme;
 pub mod views;

@@ -7,9 +7,10 @@ fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Run(args) => gen::run_cmd::run(args),
-        Command::Build(_) | Command::Watch(_) | Command::Check(_) | Command::Init(_) => {
-            Err(anyhow::anyhow!("not implemented yet"))
-        }
+        Command::Build(args) => gen::build_cmd::build(args),
+        Command::Check(args) => gen::build_cmd::check(args),
+        Command::Init(args) => gen::init::init(&args.dir).map(|()| 0),
+        Command::Watch(_) => Err(anyhow::anyhow!("not implemented yet")),
     };
     match result {
         Ok(code) => std::process::exit(code),

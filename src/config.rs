@@ -1,0 +1,191 @@
+//! `gen.toml`: the site configuration. Every key is optional; the raw file is parsed with
+//! serde ([`RawConfig`]) and then validated into a [`Config`] with defaults filled in.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::diagnostics::Diagnostic;
+
+/// The file name of the configuration, at the site root.
+pub const FILE_NAME: &str = "gen.toml";
+
+/// `gen.toml` as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawConfig {
+    title: Option<String>,
+    base_url: Option<String>,
+    language: Option<String>,
+    description: Option<String>,
+    ignore_dead_links: bool,
+    theme: RawTheme,
+    run: BTreeMap<String, toml::Value>,
+    markdown: RawMarkdown,
+    extra: toml::Table,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawTheme {
+    highlight_light: Option<String>,
+    highlight_dark: Option<String>,
+    footer: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+struct RawMarkdown {
+    line_numbers: bool,
+}
+
+/// The validated configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub title: String,
+    /// The full URL the site is served from, with a trailing slash (may be empty).
+    pub base_url: String,
+    /// The path part of `base_url`, always starting and ending with `/` (`/` or `/notes/`).
+    pub base_path: String,
+    pub language: String,
+    pub description: String,
+    /// Dead links and missing assets become warnings instead of errors.
+    pub ignore_dead_links: bool,
+    /// The syntect theme names used for the light and dark highlighting CSS.
+    pub highlight_light: String,
+    pub highlight_dark: String,
+    pub footer: String,
+    /// Default fence options (`[run]`), as strings, under every page's and fence's own.
+    pub run: BTreeMap<String, String>,
+    /// Show line numbers on every code block (`[markdown] line_numbers`).
+    pub line_numbers: bool,
+    /// `[extra]`, handed to templates untouched.
+    pub extra: serde_json::Value,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config::from_raw(RawConfig::default(), None)
+    }
+}
+
+impl Config {
+    /// Reads `gen.toml` under `root` (a missing file means all defaults).
+    /// `base_url` from the command line wins over the file's.
+    pub fn load(root: &Path, base_url: Option<&str>) -> Result<Config, Diagnostic> {
+        let path = root.join(FILE_NAME);
+        let raw = match std::fs::read_to_string(&path) {
+            Ok(text) => parse(&text)?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => RawConfig::default(),
+            Err(e) => {
+                return Err(Diagnostic::error(
+                    Path::new(FILE_NAME),
+                    1,
+                    1,
+                    format!("cannot read: {e}"),
+                ))
+            }
+        };
+        Ok(Config::from_raw(raw, base_url))
+    }
+
+    fn from_raw(raw: RawConfig, base_url: Option<&str>) -> Config {
+        let base_url = base_url
+            .map(str::to_string)
+            .or(raw.base_url)
+            .unwrap_or_default();
+        let base_path = base_path_of(&base_url);
+        let run = raw
+            .run
+            .into_iter()
+            .map(|(k, v)| {
+                let v = match v {
+                    toml::Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                (k, v)
+            })
+            .collect();
+        Config {
+            title: raw.title.unwrap_or_else(|| "gen".to_string()),
+            base_url,
+            base_path,
+            language: raw.language.unwrap_or_else(|| "en".to_string()),
+            description: raw.description.unwrap_or_default(),
+            ignore_dead_links: raw.ignore_dead_links,
+            highlight_light: raw
+                .theme
+                .highlight_light
+                .unwrap_or_else(|| "InspiredGitHub".to_string()),
+            highlight_dark: raw
+                .theme
+                .highlight_dark
+                .unwrap_or_else(|| "base16-ocean.dark".to_string()),
+            footer: raw.theme.footer.unwrap_or_default(),
+            run,
+            line_numbers: raw.markdown.line_numbers,
+            extra: serde_json::to_value(raw.extra).unwrap_or(serde_json::Value::Null),
+        }
+    }
+}
+
+fn parse(text: &str) -> Result<RawConfig, Diagnostic> {
+    toml::from_str(text).map_err(|e| {
+        let (line, col) = e
+            .span()
+            .map(|span| {
+                let idx = crate::diagnostics::LineIndex::new(text);
+                idx.position(text, span.start)
+            })
+            .unwrap_or((1, 1));
+        let message = e.message().to_string();
+        Diagnostic::error(Path::new(FILE_NAME), line, col, message).with_hint(
+            "gen.toml is TOML; every key is optional (see the guide's configuration page)",
+        )
+    })
+}
+
+/// `https://x.github.io/notes` → `/notes/`; empty or host-only → `/`.
+fn base_path_of(base_url: &str) -> String {
+    let without_scheme = match base_url.find("://") {
+        Some(i) => {
+            let rest = &base_url[i + 3..];
+            rest.find('/').map_or("", |j| &rest[j..])
+        }
+        None => base_url,
+    };
+    let trimmed = without_scheme.trim_matches('/');
+    if trimmed.is_empty() {
+        "/".to_string()
+    } else {
+        format!("/{trimmed}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_path_from_urls() {
+        assert_eq!(base_path_of(""), "/");
+        assert_eq!(base_path_of("https://a.github.io"), "/");
+        assert_eq!(base_path_of("https://a.github.io/notes"), "/notes/");
+        assert_eq!(base_path_of("/docs/"), "/docs/");
+    }
+
+    #[test]
+    fn config_errors_have_positions() {
+        let err = parse("title = \"x\"\nbase_url = \n").unwrap_err();
+        assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn run_defaults_become_strings() {
+        let raw = parse("[run]\ntrace = \"full\"\nsteps = 10\n").unwrap();
+        let cfg = Config::from_raw(raw, None);
+        assert_eq!(cfg.run["trace"], "full");
+        assert_eq!(cfg.run["steps"], "10");
+    }
+}
