@@ -147,7 +147,7 @@ fn parse(text: &str) -> Result<RawConfig, Diagnostic> {
 }
 
 /// `https://x.github.io/notes` → `/notes/`; empty or host-only → `/`.
-fn base_path_of(base_url: &str) -> String {
+pub fn base_path_of(base_url: &str) -> String {
     let without_scheme = match base_url.find("://") {
         Some(i) => {
             let rest = &base_url[i + 3..];

@@ -10,7 +10,7 @@ fn main() {
         Command::Build(args) => gen::build_cmd::build(args),
         Command::Check(args) => gen::build_cmd::check(args),
         Command::Init(args) => gen::init::init(&args.dir).map(|()| 0),
-        Command::Watch(_) => Err(anyhow::anyhow!("not implemented yet")),
+        Command::Watch(args) => gen::serve::watch(args),
     };
     match result {
         Ok(code) => std::process::exit(code),

@@ -9,13 +9,18 @@
 mod http;
 mod paths;
 mod reload;
+mod site_rebuild;
 #[cfg(test)]
 mod tests;
 mod watcher;
 
 pub use reload::{BuildStatus, Reload};
+pub use site_rebuild::SiteRebuilder;
 pub use watcher::{Change, ChangeKind, ChangeOp, Watcher};
 
+use crate::cli::WatchArgs;
+use crate::config::base_path_of;
+use crate::site::BuildOptions;
 use anyhow::{anyhow, Context as _, Result};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
@@ -36,8 +41,9 @@ pub trait Rebuilder {
 /// The result of one (re)build.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RebuildOutcome {
-    /// The output directory was updated; `written` counts the files rewritten.
-    Built { written: usize },
+    /// The output directory was updated; `written` counts the files rewritten, `warnings`
+    /// holds one `file:line:col: warning: …` per line (or nothing).
+    Built { written: usize, warnings: String },
     /// Nothing was written; `diagnostics` holds one `file:line:col: message` per line.
     Failed { diagnostics: String },
 }
@@ -95,6 +101,37 @@ pub fn start_server(bound: Bound, out_dir: &Path, mount: &str, reload: Arc<Reloa
     Ok(())
 }
 
+/// `gen watch`: serves the site under its base URL's path on 127.0.0.1 and rebuilds it on
+/// every change. The pages are built for the local URL so that their links work there.
+pub fn watch(args: &WatchArgs) -> Result<i32> {
+    let root = args.build.site.root.clone();
+    let out_dir = args
+        .build
+        .out
+        .clone()
+        .unwrap_or_else(|| root.join("public"));
+    let mount = args
+        .build
+        .base_url
+        .as_deref()
+        .map_or_else(|| "/".to_string(), base_path_of);
+    let bound = bind(args.port)?;
+    let options = ServeOptions {
+        root: root.clone(),
+        out_dir: out_dir.clone(),
+        port: args.port,
+        mount: mount.clone(),
+        open: args.open,
+    };
+    let rebuilder = SiteRebuilder::new(BuildOptions {
+        root,
+        out: Some(out_dir),
+        base_url: Some(format!("http://{}{mount}", bound.addr)),
+        write: true,
+    });
+    run(&options, bound, rebuilder)
+}
+
 /// Runs `gen watch` until the watcher stops: build, serve, then rebuild on every change.
 pub fn run(options: &ServeOptions, bound: Bound, mut rebuilder: impl Rebuilder) -> Result<i32> {
     let url = format!("http://{}{}", bound.addr, options.mount);
@@ -126,7 +163,10 @@ pub fn run(options: &ServeOptions, bound: Bound, mut rebuilder: impl Rebuilder) 
 fn report(reload: &Reload, what: &str, started: Instant, outcome: RebuildOutcome) {
     let ms = started.elapsed().as_millis();
     match outcome {
-        RebuildOutcome::Built { written } => {
+        RebuildOutcome::Built { written, warnings } => {
+            for line in warnings.lines() {
+                eprintln!("  {line}");
+            }
             println!("gen watch: {what}: {written} files written in {ms} ms");
             reload.publish_success();
         }
