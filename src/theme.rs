@@ -84,8 +84,7 @@ pub fn load(root: &Path, diags: &mut Vec<Diagnostic>) -> Tera {
 /// every broken template is reported.
 fn load_all(mut sources: Vec<(String, String, String)>, diags: &mut Vec<Diagnostic>) -> Tera {
     loop {
-        let mut tera = Tera::default();
-        tera.autoescape_on(vec![".html"]);
+        let mut tera = new_tera();
         let all: Vec<(&str, &str)> = sources
             .iter()
             .map(|(n, t, _)| (n.as_str(), t.as_str()))
@@ -104,12 +103,27 @@ fn load_all(mut sources: Vec<(String, String, String)>, diags: &mut Vec<Diagnost
             }
             None => {
                 diags.push(template_error("templates", &e));
-                let mut empty = Tera::default();
-                empty.autoescape_on(vec![".html"]);
-                return empty;
+                return new_tera();
             }
         }
     }
+}
+
+/// An empty Tera that autoescapes `.html` templates, leaving `/` readable in URLs.
+fn new_tera() -> Tera {
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html"]);
+    tera.set_escape_fn(escape_html);
+    tera
+}
+
+/// Escapes the characters that matter in HTML text and quoted attributes.
+fn escape_html(input: &str) -> String {
+    let mut out = crate::markdown::highlight::escape(input);
+    if out.contains('\'') {
+        out = out.replace('\'', "&#x27;");
+    }
+    out
 }
 
 /// A Tera error as a diagnostic on `file`, with the line:col Tera's parser reports.

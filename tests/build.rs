@@ -1,0 +1,293 @@
+//! `gen build`, `gen check` and `gen init` run as a user runs them: the built binary on
+//! fixture sites (`tests/fixtures/<case>/`) copied into temporary directories, with
+//! assertions on the produced HTML, the error messages and the output directory.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn gen() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_gen"))
+}
+
+/// A fresh copy of fixture `case` in its own temporary directory.
+fn fixture(case: &str, test: &str) -> PathBuf {
+    let dest = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("build-tests")
+        .join(test);
+    if dest.exists() {
+        std::fs::remove_dir_all(&dest).unwrap();
+    }
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(case),
+        &dest,
+    );
+    dest
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+fn build(root: &Path, extra: &[&str]) -> Output {
+    gen()
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+/// Every file under `dir`, relative, sorted, with its bytes.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned();
+                files.push((rel, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn builds_a_complete_site() {
+    let root = fixture("basic", "complete");
+    let out = build(&root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = root.join("public");
+    for file in [
+        "index.html",
+        "404.html",
+        "a/index.html",
+        "a/note/index.html",
+        "a/pic.png",
+        "b/index.html",
+        "b/other/index.html",
+        "tags/index.html",
+        "tags/memory/index.html",
+        "tags/垃圾回收/index.html",
+        "robots.txt",
+        "images/logo.svg",
+        "_gen/gen.css",
+        "_gen/highlight.css",
+        "_gen/panels.css",
+    ] {
+        assert!(public.join(file).is_file(), "missing {file}");
+    }
+    let note = read(&public.join("a/note/index.html"));
+    assert!(note.contains("<title>A note | Fixture site</title>"));
+    assert!(note.contains("Updated <time>2025-5-15 15:56</time>"));
+    assert!(note.contains("<h2 id=\"一、内存管理核心机制对比\""));
+    assert!(note.contains("<h3 id=\"_1-引用计数\""));
+    assert!(note.contains("<h2 id=\"duplicate\""));
+    assert!(note.contains("<h2 id=\"duplicate-1\""));
+    assert!(note.contains("<h2 id=\"custom-id\""));
+    assert!(note.contains("href=\"/b/other/#second-part\""));
+    assert!(note.contains("href=\"/a/\""));
+    assert!(note.contains("href=\"/b/other/\""));
+    assert!(note.contains("src=\"/a/pic.png\""));
+    assert!(note.contains("href=\"#custom-id\""));
+    // The fence inside a list item is a highlighted block, not paragraph text.
+    let item = &note[note.find("A list item with a fence").unwrap()..];
+    let item = &item[..item.find("</li>").unwrap()];
+    assert!(
+        item.contains("<div class=\"gen-code language-python\""),
+        "{item}"
+    );
+    assert!(item.contains("class=\"hl-"), "{item}");
+    assert!(note.contains("<div class=\"gen-code language-toml\""));
+    assert!(note.contains("<table>"));
+    assert!(note.contains("footnote-definition"));
+    // Mermaid source never reaches the page.
+    assert!(!note.contains("A-&gt;&gt;B"));
+    // The outline lists levels 2..6 (`outline: deep`).
+    let outline = &note[note.find("class=\"outline\"").unwrap()..];
+    assert!(outline.contains("href=\"#_1-引用计数\""));
+    // The sidebar marks the current page with a per-page rule, not a per-page sidebar.
+    assert!(note.contains(".sidebar a[href=\"/a/note/\"]"));
+    let other = read(&public.join("b/other/index.html"));
+    assert!(other.contains("<title>Other page | Fixture site</title>"));
+    let tag = read(&public.join("tags/memory/index.html"));
+    assert!(tag.contains("href=\"/a/note/\""));
+    let home = read(&public.join("index.html"));
+    assert!(home.contains("Fixture home"));
+}
+
+#[test]
+fn base_url_prefixes_every_internal_url() {
+    let root = fixture("basic", "base-url");
+    let out = build(&root, &["--base-url", "https://me.github.io/notes/"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let note = read(&root.join("public/a/note/index.html"));
+    assert!(note.contains("href=\"/notes/b/other/#second-part\""));
+    assert!(note.contains("href=\"/notes/_gen/gen.css\""));
+    assert!(!note.contains("href=\"/a/\""));
+}
+
+#[test]
+fn reports_every_error_with_its_position_and_keeps_the_old_output() {
+    let root = fixture("broken", "broken");
+    let public = root.join("public");
+    std::fs::create_dir_all(&public).unwrap();
+    std::fs::write(public.join("index.html"), "previous build").unwrap();
+    let out = build(&root, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/bad-frontmatter.md:4:1: error: malformed frontmatter"),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/links.md:3:3: error: dead link: no page or file at `./missing.md`"),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "content/links.md:4:5: error: dead anchor: `index.md` has no heading with id `nowhere`"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("content/unclosed.md:3:1: warning: code fence is never closed"),
+        "{err}"
+    );
+    assert!(err.contains("templates/tag.html:2:"), "{err}");
+    assert!(err.contains("hint: "), "{err}");
+    assert_eq!(read(&public.join("index.html")), "previous build");
+    assert_eq!(snapshot(&public).len(), 1);
+}
+
+#[test]
+fn check_reports_without_writing() {
+    let root = fixture("broken", "check");
+    let out = gen()
+        .arg("check")
+        .arg("--root")
+        .arg(&root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("content/links.md:3:3"));
+    assert!(!root.join("public").exists());
+    let good = fixture("basic", "check-good");
+    let out = gen()
+        .arg("check")
+        .arg("--root")
+        .arg(&good)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!good.join("public").exists());
+}
+
+#[test]
+fn rebuilds_are_byte_identical_and_drop_stale_files() {
+    let root = fixture("basic", "determinism");
+    let (one, two) = (root.join("one"), root.join("two"));
+    for dir in [&one, &two] {
+        let out = build(&root, &["--out", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    assert_eq!(snapshot(&one), snapshot(&two));
+    std::fs::write(one.join("stale.html"), "old").unwrap();
+    let out = build(&root, &["--out", one.to_str().unwrap()]);
+    assert!(out.status.success());
+    assert!(!one.join("stale.html").exists());
+    assert_eq!(snapshot(&one), snapshot(&two));
+}
+
+#[test]
+fn accepts_crlf_bom_and_notes_without_frontmatter() {
+    let root = fixture("basic", "crlf");
+    std::fs::write(
+        root.join("content/b/windows.md"),
+        "\u{feff}---\r\ntitle: Windows note\r\ntags: win\r\n---\r\n\r\n## Heading\r\n\r\nText.\r\n",
+    )
+    .unwrap();
+    std::fs::write(root.join("content/b/plain.md"), "No heading here.\n").unwrap();
+    let out = build(&root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = read(&root.join("public/b/windows/index.html"));
+    assert!(page.contains("<title>Windows note | Fixture site</title>"));
+    assert!(page.contains("<h2 id=\"heading\""));
+    let plain = read(&root.join("public/b/plain/index.html"));
+    assert!(plain.contains("<title>plain | Fixture site</title>"));
+}
+
+#[cfg(unix)]
+#[test]
+fn never_copies_files_from_outside_the_site() {
+    let root = fixture("basic", "symlink");
+    let outside = root.parent().unwrap().join("symlink-secret.txt");
+    std::fs::write(&outside, "secret").unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("content/a/secret.txt")).unwrap();
+    std::os::unix::fs::symlink(&outside, root.join("static/secret.txt")).unwrap();
+    let out = build(&root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains("symlink points outside the site root"));
+    assert!(!root.join("public/a/secret.txt").exists());
+    assert!(!root.join("public/secret.txt").exists());
+}
+
+#[test]
+fn template_overrides_replace_the_built_in_ones() {
+    let root = fixture("basic", "override");
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/404.html"),
+        "custom 404 for {{ site.title }}",
+    )
+    .unwrap();
+    let out = build(&root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(
+        read(&root.join("public/404.html")),
+        "custom 404 for Fixture site"
+    );
+}
+
+#[test]
+fn init_scaffolds_a_site_that_builds() {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("build-tests/init-site");
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    let out = gen().arg("init").arg(&dir).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = build(&dir, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(dir.join("public/notes/first/index.html").is_file());
+    let again = gen().arg("init").arg(&dir).output().unwrap();
+    assert_eq!(again.status.code(), Some(1));
+}
