@@ -1,0 +1,605 @@
+//! Array and Array.prototype.
+
+use super::{int_arg, make_ctor, rel_index};
+use crate::heap::{IterData, Kind, NativeCall, NativeFnPtr};
+use crate::interp::{Res, Vm};
+use crate::value::{same_value_zero, strict_equals, ObjRef, PropKey, Value};
+
+fn items_of(vm: &mut Vm, v: &Value) -> Res<Vec<Value>> {
+    if let Value::Obj(o) = v {
+        if let Some(Kind::Array(items)) = vm.heap.kind(*o) {
+            return Ok(items.clone());
+        }
+    }
+    if v.is_nullish() {
+        return Err(vm.type_error("Array.prototype method called on null or undefined"));
+    }
+    let n = vm.length_of(v)?;
+    let mut out = Vec::with_capacity(n);
+    for i in 0..n {
+        out.push(vm.get_elem(v, &Value::Num(i as f64))?);
+    }
+    Ok(out)
+}
+
+fn arr_mut<'a>(vm: &'a mut Vm, v: &Value) -> Option<&'a mut Vec<Value>> {
+    match v {
+        Value::Obj(o) => match vm.heap.get_mut(*o).map(|x| &mut x.kind) {
+            Some(Kind::Array(items)) => Some(items),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+fn hole_to_undef(v: Value) -> Value {
+    if matches!(v, Value::Empty) {
+        Value::Undefined
+    } else {
+        v
+    }
+}
+
+fn callback(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let f = c.arg(0);
+    if !vm.is_callable(&f) {
+        let d = vm.to_display(&f);
+        let d = if matches!(f, Value::Str(_)) { format!("\"{d}\"") } else { d };
+        return Err(vm.type_error(&format!("{d} is not a function")));
+    }
+    Ok(f)
+}
+
+fn array_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let def = vm.realm.array_proto;
+    let proto = vm.proto_for(c, def)?;
+    let items = if c.args.len() == 1 {
+        match c.arg(0) {
+            Value::Num(n) => {
+                if n < 0.0 || n.fract() != 0.0 || n > 4294967295.0 {
+                    return Err(vm.range_error("Invalid array length"));
+                }
+                vec![Value::Empty; n as usize]
+            }
+            v => vec![v],
+        }
+    } else {
+        c.args.clone()
+    };
+    Ok(Value::Obj(vm.alloc(Some(proto), Kind::Array(items))))
+}
+
+fn is_array(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    Ok(Value::Bool(matches!(c.arg(0).as_obj().and_then(|o| vm.heap.kind(o)), Some(Kind::Array(_)))))
+}
+
+fn from(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let src = c.arg(0);
+    let has_iter = match &src {
+        Value::Undefined | Value::Null => return Err(vm.type_error("undefined is not iterable (cannot read property Symbol(Symbol.iterator))")),
+        v => !vm.get_value(v, &PropKey::Sym(crate::interp::sym::ITERATOR))?.is_nullish(),
+    };
+    let items = if has_iter { vm.iterate_to_vec(&src)? } else { items_of(vm, &src)?.into_iter().map(hole_to_undef).collect() };
+    let f = c.arg(1);
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.into_iter().enumerate() {
+        if vm.is_callable(&f) {
+            out.push(vm.call(&f, c.arg(2), vec![v, Value::Num(i as f64)])?);
+        } else {
+            out.push(v);
+        }
+    }
+    Ok(vm.array_value(out))
+}
+
+fn of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    Ok(vm.array_value(c.args.clone()))
+}
+
+fn push(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let args = c.args.clone();
+    match arr_mut(vm, &c.this) {
+        Some(items) => {
+            items.extend(args);
+            let n = items.len();
+            Ok(Value::Num(n as f64))
+        }
+        None => {
+            let mut n = vm.length_of(&c.this)?;
+            for a in args {
+                let k = PropKey::s(&n.to_string());
+                vm.put_value(&c.this, k, a)?;
+                n += 1;
+            }
+            vm.put_value(&c.this, PropKey::s("length"), Value::Num(n as f64))?;
+            Ok(Value::Num(n as f64))
+        }
+    }
+}
+
+fn pop(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    Ok(arr_mut(vm, &c.this).and_then(|i| i.pop()).map(hole_to_undef).unwrap_or_default())
+}
+
+fn shift(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    Ok(arr_mut(vm, &c.this).and_then(|i| if i.is_empty() { None } else { Some(i.remove(0)) }).map(hole_to_undef).unwrap_or_default())
+}
+
+fn unshift(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let args = c.args.clone();
+    Ok(match arr_mut(vm, &c.this) {
+        Some(items) => {
+            for (i, a) in args.into_iter().enumerate() {
+                items.insert(i, a);
+            }
+            Value::Num(items.len() as f64)
+        }
+        None => Value::Undefined,
+    })
+}
+
+fn slice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    let len = items.len();
+    let s = rel_index(int_arg(vm, c, 0, 0.0)?, len);
+    let e = rel_index(int_arg(vm, c, 1, len as f64)?, len);
+    let out = if s < e { items[s..e].to_vec() } else { vec![] };
+    Ok(vm.array_value(out))
+}
+
+fn splice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let len = items_of(vm, &c.this)?.len();
+    let s = rel_index(int_arg(vm, c, 0, 0.0)?, len);
+    let del = if c.args.len() < 2 { len - s } else { (int_arg(vm, c, 1, 0.0)?.max(0.0) as usize).min(len - s) };
+    let ins: Vec<Value> = c.args.iter().skip(2).cloned().collect();
+    let removed = match arr_mut(vm, &c.this) {
+        Some(items) => items.splice(s..s + del, ins).collect(),
+        None => vec![],
+    };
+    Ok(vm.array_value(removed))
+}
+
+fn concat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let mut out = items_of(vm, &c.this)?;
+    for a in &c.args {
+        match a.as_obj().and_then(|o| vm.heap.kind(o)) {
+            Some(Kind::Array(items)) => out.extend(items.clone()),
+            _ => out.push(a.clone()),
+        }
+    }
+    Ok(vm.array_value(out))
+}
+
+fn join_items(vm: &mut Vm, items: Vec<Value>, sep: &str) -> Res<String> {
+    let mut parts = Vec::with_capacity(items.len());
+    for v in items {
+        parts.push(match v {
+            Value::Undefined | Value::Null | Value::Empty => String::new(),
+            other => vm.to_string(&other)?.to_string(),
+        });
+    }
+    Ok(parts.join(sep))
+}
+
+fn join(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    let sep = match c.arg(0) {
+        Value::Undefined => ",".into(),
+        v => vm.to_string(&v)?.to_string(),
+    };
+    if let Value::Obj(o) = c.this {
+        if vm.join_stack.contains(&o) {
+            return Ok(Value::str(""));
+        }
+        vm.join_stack.push(o);
+        let r = join_items(vm, items, &sep);
+        vm.join_stack.pop();
+        return Ok(Value::str(&r?));
+    }
+    Ok(Value::str(&join_items(vm, items, &sep)?))
+}
+
+fn to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    if let Value::Obj(o) = c.this {
+        if !matches!(vm.heap.kind(o), Some(Kind::Array(_))) {
+            return super::object::object_to_string(vm, c);
+        }
+    }
+    join(vm, &NativeCall { this: c.this.clone(), args: vec![], callee: c.callee, new_target: None })
+}
+
+fn reverse(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    if let Some(items) = arr_mut(vm, &c.this) {
+        items.reverse();
+    }
+    Ok(c.this.clone())
+}
+
+fn index_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    let from = rel_index(int_arg(vm, c, 1, 0.0)?, items.len());
+    let t = c.arg(0);
+    Ok(Value::Num(items.iter().enumerate().skip(from).find(|(_, v)| strict_equals(v, &t)).map(|(i, _)| i as f64).unwrap_or(-1.0)))
+}
+
+fn last_index_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    let t = c.arg(0);
+    Ok(Value::Num(items.iter().rposition(|v| strict_equals(v, &t)).map(|i| i as f64).unwrap_or(-1.0)))
+}
+
+fn includes(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    let t = c.arg(0);
+    Ok(Value::Bool(items.iter().any(|v| same_value_zero(&hole_to_undef(v.clone()), &t))))
+}
+
+/// The shared loop of forEach/map/filter/find/some/every.
+fn iterate(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
+    let f = callback(vm, c)?;
+    let this_arg = c.arg(1);
+    let len = vm.length_of(&c.this)?;
+    let mut out = Vec::new();
+    for i in 0..len {
+        let present = match c.this.as_obj().and_then(|o| vm.heap.kind(o)) {
+            Some(Kind::Array(items)) => match items.get(i) {
+                Some(Value::Empty) | None => false,
+                Some(_) => true,
+            },
+            _ => true,
+        };
+        if !present && mode != 3 && mode != 6 && mode != 7 && mode != 8 {
+            if mode == 1 {
+                out.push(Value::Empty);
+            }
+            continue;
+        }
+        let v = vm.get_elem(&c.this, &Value::Num(i as f64))?;
+        let r = vm.call(&f, this_arg.clone(), vec![v.clone(), Value::Num(i as f64), c.this.clone()])?;
+        match mode {
+            1 => out.push(r),
+            2 => {
+                if r.truthy() {
+                    out.push(v)
+                }
+            }
+            3 => {
+                if r.truthy() {
+                    return Ok(v);
+                }
+            }
+            6 => {
+                if r.truthy() {
+                    return Ok(Value::Num(i as f64));
+                }
+            }
+            4 => {
+                if r.truthy() {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            5 => {
+                if !r.truthy() {
+                    return Ok(Value::Bool(false));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(match mode {
+        1 | 2 => vm.array_value(out),
+        6 => Value::Num(-1.0),
+        4 => Value::Bool(false),
+        5 => Value::Bool(true),
+        _ => Value::Undefined,
+    })
+}
+
+fn for_each(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iterate(vm, c, 0)
+}
+fn map(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iterate(vm, c, 1)
+}
+fn filter(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iterate(vm, c, 2)
+}
+fn find(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iterate(vm, c, 3)
+}
+fn find_index(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iterate(vm, c, 6)
+}
+fn some(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iterate(vm, c, 4)
+}
+fn every(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iterate(vm, c, 5)
+}
+
+fn find_last(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let f = callback(vm, c)?;
+    let items = items_of(vm, &c.this)?;
+    for (i, v) in items.into_iter().enumerate().rev() {
+        let v = hole_to_undef(v);
+        if vm.call(&f, c.arg(1), vec![v.clone(), Value::Num(i as f64), c.this.clone()])?.truthy() {
+            return Ok(v);
+        }
+    }
+    Ok(Value::Undefined)
+}
+
+fn find_last_index(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let f = callback(vm, c)?;
+    let items = items_of(vm, &c.this)?;
+    for (i, v) in items.into_iter().enumerate().rev() {
+        if vm.call(&f, c.arg(1), vec![hole_to_undef(v), Value::Num(i as f64), c.this.clone()])?.truthy() {
+            return Ok(Value::Num(i as f64));
+        }
+    }
+    Ok(Value::Num(-1.0))
+}
+
+fn reduce_impl(vm: &mut Vm, c: &NativeCall, right: bool) -> Res<Value> {
+    let f = callback(vm, c)?;
+    let items = items_of(vm, &c.this)?;
+    let mut idx: Vec<usize> = (0..items.len()).filter(|i| !matches!(items[*i], Value::Empty)).collect();
+    if right {
+        idx.reverse();
+    }
+    let mut it = idx.into_iter();
+    let mut acc = if c.args.len() >= 2 {
+        c.arg(1)
+    } else {
+        match it.next() {
+            Some(i) => items[i].clone(),
+            None => return Err(vm.type_error("Reduce of empty array with no initial value")),
+        }
+    };
+    for i in it {
+        acc = vm.call(&f, Value::Undefined, vec![acc, items[i].clone(), Value::Num(i as f64), c.this.clone()])?;
+    }
+    Ok(acc)
+}
+
+fn reduce(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    reduce_impl(vm, c, false)
+}
+fn reduce_right(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    reduce_impl(vm, c, true)
+}
+
+fn sort_values(vm: &mut Vm, items: &mut [Value], cmp: &Value) -> Res<()> {
+    // Insertion-stable merge sort with a fallible comparator.
+    let n = items.len();
+    let mut buf: Vec<Value> = items.to_vec();
+    let mut width = 1;
+    while width < n {
+        let mut i = 0;
+        while i < n {
+            let mid = (i + width).min(n);
+            let end = (i + 2 * width).min(n);
+            let (mut a, mut b, mut k) = (i, mid, i);
+            while a < mid && b < end {
+                let le = compare(vm, &items[b], &items[a], cmp)? < 0.0;
+                if le {
+                    buf[k] = items[b].clone();
+                    b += 1;
+                } else {
+                    buf[k] = items[a].clone();
+                    a += 1;
+                }
+                k += 1;
+            }
+            while a < mid {
+                buf[k] = items[a].clone();
+                a += 1;
+                k += 1;
+            }
+            while b < end {
+                buf[k] = items[b].clone();
+                b += 1;
+                k += 1;
+            }
+            i += 2 * width;
+        }
+        items.clone_from_slice(&buf);
+        width *= 2;
+    }
+    Ok(())
+}
+
+fn compare(vm: &mut Vm, a: &Value, b: &Value, cmp: &Value) -> Res<f64> {
+    match (a, b) {
+        (Value::Undefined, Value::Undefined) => return Ok(0.0),
+        (Value::Undefined, _) => return Ok(1.0),
+        (_, Value::Undefined) => return Ok(-1.0),
+        _ => {}
+    }
+    if vm.is_callable(cmp) {
+        let r = vm.call(cmp, Value::Undefined, vec![a.clone(), b.clone()])?;
+        let n = vm.to_number(&r)?;
+        return Ok(if n.is_nan() { 0.0 } else { n });
+    }
+    let x: Vec<u16> = vm.to_string(a)?.encode_utf16().collect();
+    let y: Vec<u16> = vm.to_string(b)?.encode_utf16().collect();
+    Ok(match x.cmp(&y) {
+        std::cmp::Ordering::Less => -1.0,
+        std::cmp::Ordering::Equal => 0.0,
+        std::cmp::Ordering::Greater => 1.0,
+    })
+}
+
+fn sorted_items(vm: &mut Vm, c: &NativeCall) -> Res<Vec<Value>> {
+    let cmp = c.arg(0);
+    if !matches!(cmp, Value::Undefined) && !vm.is_callable(&cmp) {
+        return Err(vm.type_error("The comparison function must be either a function or undefined"));
+    }
+    let items = items_of(vm, &c.this)?;
+    let holes = items.iter().filter(|v| matches!(v, Value::Empty)).count();
+    let mut vals: Vec<Value> = items.into_iter().filter(|v| !matches!(v, Value::Empty)).collect();
+    sort_values(vm, &mut vals, &cmp)?;
+    vals.extend(std::iter::repeat_n(Value::Empty, holes));
+    Ok(vals)
+}
+
+fn sort(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let vals = sorted_items(vm, c)?;
+    if let Some(items) = arr_mut(vm, &c.this) {
+        *items = vals;
+    }
+    Ok(c.this.clone())
+}
+
+fn to_sorted(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let vals = sorted_items(vm, c)?;
+    Ok(vm.array_value(vals.into_iter().map(hole_to_undef).collect()))
+}
+
+fn to_reversed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let mut items = items_of(vm, &c.this)?;
+    items.reverse();
+    Ok(vm.array_value(items.into_iter().map(hole_to_undef).collect()))
+}
+
+fn flat_into(vm: &mut Vm, items: Vec<Value>, depth: f64, out: &mut Vec<Value>) {
+    for v in items {
+        if matches!(v, Value::Empty) {
+            continue;
+        }
+        if depth >= 1.0 {
+            if let Some(Kind::Array(inner)) = v.as_obj().and_then(|o| vm.heap.kind(o)) {
+                let inner = inner.clone();
+                flat_into(vm, inner, depth - 1.0, out);
+                continue;
+            }
+        }
+        out.push(v);
+    }
+}
+
+fn flat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let d = int_arg(vm, c, 0, 1.0)?;
+    let items = items_of(vm, &c.this)?;
+    let mut out = Vec::new();
+    flat_into(vm, items, d, &mut out);
+    Ok(vm.array_value(out))
+}
+
+fn flat_map(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let mapped = iterate(vm, c, 1)?;
+    let items = items_of(vm, &mapped)?;
+    let mut out = Vec::new();
+    flat_into(vm, items, 1.0, &mut out);
+    Ok(vm.array_value(out))
+}
+
+fn fill(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let len = items_of(vm, &c.this)?.len();
+    let s = rel_index(int_arg(vm, c, 1, 0.0)?, len);
+    let e = rel_index(int_arg(vm, c, 2, len as f64)?, len);
+    let v = c.arg(0);
+    if let Some(items) = arr_mut(vm, &c.this) {
+        for x in items.iter_mut().take(e).skip(s) {
+            *x = v.clone();
+        }
+    }
+    Ok(c.this.clone())
+}
+
+fn at(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    let i = int_arg(vm, c, 0, 0.0)?;
+    let i = if i < 0.0 { items.len() as f64 + i } else { i };
+    Ok(if i < 0.0 { Value::Undefined } else { items.get(i as usize).cloned().map(hole_to_undef).unwrap_or_default() })
+}
+
+fn with(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let mut items = items_of(vm, &c.this)?;
+    let i = int_arg(vm, c, 0, 0.0)?;
+    let i = if i < 0.0 { items.len() as f64 + i } else { i };
+    if i < 0.0 || i as usize >= items.len() {
+        return Err(vm.range_error("Invalid index : ".to_string().as_str()));
+    }
+    items[i as usize] = c.arg(1);
+    Ok(vm.array_value(items))
+}
+
+fn iter_kind(vm: &mut Vm, c: &NativeCall, kind: u8) -> Res<Value> {
+    let Value::Obj(o) = c.this else { return Err(vm.type_error("Array iterator called on non-object")) };
+    Ok(super::iterators::make_iter(vm, IterData::Array { obj: o, idx: 0, kind }))
+}
+
+fn values(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iter_kind(vm, c, 0)
+}
+fn keys(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iter_kind(vm, c, 1)
+}
+fn entries(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    iter_kind(vm, c, 2)
+}
+
+pub fn install(vm: &mut Vm) {
+    let ap = vm.realm.array_proto;
+    let ac = make_ctor(vm, "Array", 1, array_ctor, ap);
+    vm.realm.array_ctor = ac;
+    vm.method(ac, "isArray", 1, is_array);
+    vm.method(ac, "from", 1, from);
+    vm.method(ac, "of", 0, of);
+    let list: [(&str, u32, NativeFnPtr); 39] = [
+        ("push", 1, push),
+        ("pop", 0, pop),
+        ("shift", 0, shift),
+        ("unshift", 1, unshift),
+        ("slice", 2, slice),
+        ("splice", 2, splice),
+        ("concat", 1, concat),
+        ("join", 1, join),
+        ("toString", 0, to_string),
+        ("reverse", 0, reverse),
+        ("indexOf", 1, index_of),
+        ("lastIndexOf", 1, last_index_of),
+        ("includes", 1, includes),
+        ("forEach", 1, for_each),
+        ("map", 1, map),
+        ("filter", 1, filter),
+        ("find", 1, find),
+        ("findIndex", 1, find_index),
+        ("findLast", 1, find_last),
+        ("findLastIndex", 1, find_last_index),
+        ("some", 1, some),
+        ("every", 1, every),
+        ("reduce", 1, reduce),
+        ("reduceRight", 1, reduce_right),
+        ("sort", 1, sort),
+        ("toSorted", 1, to_sorted),
+        ("toReversed", 0, to_reversed),
+        ("flat", 0, flat),
+        ("flatMap", 1, flat_map),
+        ("fill", 1, fill),
+        ("at", 1, at),
+        ("with", 2, with),
+        ("keys", 0, keys),
+        ("entries", 0, entries),
+        ("values", 0, values),
+        ("toLocaleString", 0, to_string),
+        ("copyWithin", 2, unsupported_method),
+        ("toSpliced", 2, unsupported_method),
+        ("group", 1, unsupported_method),
+    ];
+    for (n, l, f) in list {
+        vm.method(ap, n, l, f);
+    }
+    let v = vm.get(&Value::Obj(ap), &PropKey::s("values")).unwrap_or_default();
+    vm.set_hidden(ap, "@Symbol.iterator", v);
+}
+
+fn unsupported_method(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
+    Err(vm.unsupported("Array method"))
+}
+
+/// Used by other modules: the array object behind a value, if any.
+pub fn as_array(vm: &Vm, v: &Value) -> Option<ObjRef> {
+    v.as_obj().filter(|o| matches!(vm.heap.kind(*o), Some(Kind::Array(_))))
+}

@@ -1,0 +1,70 @@
+//! Iterator prototypes: %IteratorPrototype%, the shared `next` of built-in iterators
+//! (array, string, map/set, list) and the generator prototype.
+
+use crate::heap::{IterData, Kind, NativeCall};
+use crate::interp::iter::Resume;
+use crate::interp::{Res, Vm};
+use crate::value::{ObjRef, Value};
+
+/// `{ value, done }`.
+pub fn iter_result(vm: &mut Vm, v: Value, done: bool) -> Value {
+    let o = vm.new_object();
+    vm.set_prop_raw(o, "value", v);
+    vm.set_prop_raw(o, "done", Value::Bool(done));
+    Value::Obj(o)
+}
+
+/// `next` of every built-in iterator.
+pub fn iter_next(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let Value::Obj(o) = c.this else { return Err(vm.type_error("next method called on incompatible receiver")) };
+    let (v, done) = vm.builtin_iter_next(o).unwrap_or((Value::Undefined, true));
+    Ok(iter_result(vm, v, done))
+}
+
+fn return_this(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    Ok(c.this.clone())
+}
+
+/// A built-in iterator object.
+pub fn make_iter(vm: &mut Vm, d: IterData) -> Value {
+    let p = vm.realm.array_iter_proto;
+    Value::Obj(vm.alloc(Some(p), Kind::Iter(Box::new(d))))
+}
+
+fn gen_this(vm: &mut Vm, c: &NativeCall) -> Res<ObjRef> {
+    match c.this {
+        Value::Obj(o) if matches!(vm.heap.kind(o), Some(Kind::Generator(_))) => Ok(o),
+        _ => Err(vm.type_error("next method called on incompatible receiver")),
+    }
+}
+
+fn gen_next(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let g = gen_this(vm, c)?;
+    let (v, d) = vm.gen_resume(g, Resume::Next(c.arg(0)))?;
+    Ok(iter_result(vm, v, d))
+}
+
+fn gen_return(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let g = gen_this(vm, c)?;
+    let (v, d) = vm.gen_resume(g, Resume::Return(c.arg(0)))?;
+    Ok(iter_result(vm, v, d))
+}
+
+fn gen_throw(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let g = gen_this(vm, c)?;
+    let (v, d) = vm.gen_resume(g, Resume::Throw(c.arg(0)))?;
+    Ok(iter_result(vm, v, d))
+}
+
+pub fn install(vm: &mut Vm) {
+    let ip = vm.realm.iterator_proto;
+    vm.method(ip, "@Symbol.iterator", 0, return_this);
+    let aip = vm.realm.array_iter_proto;
+    vm.method(aip, "next", 0, iter_next);
+    vm.set_hidden(aip, "@Symbol.toStringTag", Value::str("Array Iterator"));
+    let gp = vm.realm.generator_proto;
+    vm.method(gp, "next", 1, gen_next);
+    vm.method(gp, "return", 1, gen_return);
+    vm.method(gp, "throw", 1, gen_throw);
+    vm.set_hidden(gp, "@Symbol.toStringTag", Value::str("Generator"));
+}

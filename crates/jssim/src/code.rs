@@ -1,0 +1,278 @@
+//! The bytecode the compiler produces and the interpreter runs: one [`FnCode`] per
+//! function (the program itself is a function), a stack machine whose variables live in
+//! frame-local slots or, when a closure captures them, in heap-allocated contexts (V8's
+//! `Context`), one per scope that has captured variables.
+
+use crate::value::JsStr;
+use std::sync::Arc;
+
+/// A constant operand.
+#[derive(Clone, Debug)]
+pub enum Const {
+    Num(f64),
+    Str(JsStr),
+    BigInt(Arc<num_bigint::BigInt>),
+}
+
+/// Where a variable lives once scopes are resolved.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Loc {
+    /// A frame-local slot.
+    Local(u32),
+    /// Slot `slot` of the context `depth` hops up the frame's context chain.
+    Ctx { depth: u32, slot: u32 },
+}
+
+/// What a variable instruction does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum VarAct {
+    /// Read; throws in the temporal dead zone when `checked`.
+    Get,
+    /// Write an existing binding (TDZ-checked when `checked`).
+    Set,
+    /// Initialise a binding (leaves the TDZ).
+    Init,
+    /// `typeof x`: like Get.
+    Typeof,
+}
+
+/// A variable reference before scope resolution (`from` is the scope the reference sits
+/// in, `scope`/`index` the declaration).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VarRef {
+    pub from: u32,
+    pub scope: u32,
+    pub index: u32,
+}
+
+/// One instruction. Operand indices refer to the function's `consts`, `names`,
+/// `funcs` tables.
+#[derive(Clone, Debug)]
+pub enum Op {
+    Nop,
+    Const(u32),
+    Undef,
+    Null,
+    True,
+    False,
+    Empty,
+    Pop,
+    Dup,
+    /// Duplicate the two top values.
+    Dup2,
+    Swap,
+    /// a b c -> c a b
+    Rot3,
+    /// a b c d -> d a b c
+    Rot4,
+    /// Unresolved variable access (rewritten by the resolver).
+    Var(VarAct, VarRef, bool, u32),
+    /// Resolved variable access; the bool is `checked` (TDZ), u32 the name.
+    Local(VarAct, u32, bool, u32),
+    Ctx(VarAct, u32, u32, bool, u32),
+    /// Unresolved names: the global object.
+    GetGlobal(u32),
+    TypeofGlobal(u32),
+    SetGlobal(u32),
+    /// Scope markers (rewritten to PushCtx/PopCtx or Nop by the resolver).
+    EnterScope(u32),
+    ExitScope(u32),
+    /// A fresh copy of the innermost context (per-iteration `let` bindings).
+    CopyScope(u32),
+    PushCtx(u32, u32),
+    PopCtx,
+    CopyCtx,
+    /// Function prologue values.
+    LoadThis,
+    LoadArg(u32),
+    LoadRest(u32),
+    LoadArguments,
+    LoadCallee,
+    NewTarget,
+    /// Property access: obj -> value.
+    GetNamed(u32),
+    /// obj key -> value.
+    GetElem,
+    /// obj value -> value (stores, leaves value).
+    SetNamed(u32),
+    /// obj key value -> value.
+    SetElem,
+    /// obj key value -> obj (object literal define).
+    DefineElem,
+    DefineNamed(u32),
+    /// obj key getter/setter -> obj; bool: true = getter; second: enumerable.
+    DefineAccessor(bool, bool),
+    /// obj proto -> obj (`__proto__: x` in a literal).
+    SetProto,
+    /// obj src -> obj (object spread).
+    CopyProps,
+    /// obj excluded-keys-array -> rest object.
+    RestProps,
+    DeleteElem,
+    /// Lists: n values -> array.
+    MakeArray(u32),
+    /// array value -> array (push).
+    ArrayPush,
+    /// array -> array (push a hole).
+    ArrayHole,
+    /// array iterable -> array (spread).
+    ArraySpread,
+    NewObject,
+    /// pattern flags (names) -> regexp
+    RegExp(u32, u32),
+    /// template strings array (cooked, raw) cached per site.
+    TemplateObject(u32),
+    Closure(u32),
+    /// Class: [heritage?] ctor-closure -> class (bool: has heritage).
+    Class(u32, bool),
+    /// class proto-or-ctor key method -> class; flags: static, kind (0 method, 1 get, 2 set).
+    ClassMethod(bool, u8),
+    /// ctor fieldinit-closure -> ctor.
+    SetFieldInit,
+    /// Run the current function's field initializer on `this`.
+    InitFields,
+    /// Call: func this args*n -> result. u32: callee description.
+    Call(u32, u32),
+    /// func this argsArray -> result.
+    CallSpread(u32),
+    New(u32, u32),
+    NewSpread(u32),
+    /// args*n -> this (derived constructor `super(...)`).
+    SuperCall(u32),
+    SuperCallSpread,
+    /// key -> value (super[key] with this).
+    SuperGet,
+    /// key value -> value.
+    SuperSet,
+    Return,
+    Throw,
+    /// Throw a TypeError for an assignment to a const.
+    ThrowConst(u32),
+    Jump(u32),
+    JumpIfFalse(u32),
+    JumpIfTrue(u32),
+    /// Peek: jump if top is nullish (leaves it).
+    JumpIfNullish(u32),
+    JumpIfNotNullish(u32),
+    JumpIfNotUndef(u32),
+    /// Keep the top if truthy/falsy and jump, else pop it.
+    JumpIfTrueKeep(u32),
+    JumpIfFalseKeep(u32),
+    PushHandler(u32),
+    PopHandler,
+    Bin(BinOp),
+    Unary(UnOp),
+    Typeof,
+    Inc,
+    Dec,
+    ToNumeric,
+    ToPropertyKey,
+    /// a -> string (template literal parts)
+    ToStr,
+    /// iterable -> iterator next
+    GetIter,
+    GetAsyncIter,
+    /// iterator next -> iterator next value done
+    IterNext,
+    /// iterator next -> iterator next value (undefined once done)
+    IterValue,
+    /// iterator next -> iterator next array-of-the-rest
+    IterRest,
+    /// iterator next -> (calls return)
+    IterClose,
+    /// obj -> keys-iterator (for-in).
+    ForInKeys,
+    Yield,
+    Await,
+    /// Debug position marker (line, col) for errors and steps.
+    Line(u32, u32),
+    /// `x is not iterable`, etc. with a message index.
+    ThrowTypeError(u32),
+    ThrowRef(u32),
+    /// Check an object-pattern source is not nullish (message name index).
+    RequireObjectCoercible(u32),
+    Debugger,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Mod,
+    Exp,
+    Shl,
+    Shr,
+    UShr,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Eq,
+    Ne,
+    StrictEq,
+    StrictNe,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    In,
+    InstanceOf,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Plus,
+    Not,
+    BitNot,
+    Void,
+}
+
+/// What kind of function a [`FnCode`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct FnFlags {
+    pub arrow: bool,
+    pub is_async: bool,
+    pub generator: bool,
+    pub method: bool,
+    pub class_ctor: bool,
+    pub derived: bool,
+    pub getter: bool,
+    pub setter: bool,
+    pub program: bool,
+    pub strict: bool,
+}
+
+/// One compiled function.
+#[derive(Debug, Default)]
+pub struct FnCode {
+    pub name: JsStr,
+    pub flags: FnFlags,
+    /// `fn.length`.
+    pub length: u32,
+    pub code: Vec<Op>,
+    pub consts: Vec<Const>,
+    pub names: Vec<JsStr>,
+    pub funcs: Vec<Arc<FnCode>>,
+    /// Per instruction: (line, col) of the statement or expression it belongs to.
+    pub pos: Vec<(u32, u32)>,
+    pub locals: u32,
+    /// Names of local slots (for frame snapshots).
+    pub local_names: Vec<JsStr>,
+    /// Source text (Function.prototype.toString).
+    pub source: JsStr,
+    /// The scope id of the function body (its context, if any, is created on entry).
+    pub scope: u32,
+    /// Variable names of each context this function creates (`PushCtx` operand).
+    pub ctx_layouts: Vec<Vec<JsStr>>,
+}
+
+impl FnCode {
+    pub fn name_at(&self, i: u32) -> JsStr {
+        self.names
+            .get(i as usize)
+            .cloned()
+            .unwrap_or_else(|| Arc::from(""))
+    }
+}

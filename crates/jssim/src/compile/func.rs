@@ -1,0 +1,340 @@
+//! Functions, arrows and classes: parameters (defaults, destructuring, rest), the
+//! implicit `this`/`arguments` bindings, constructors, methods, accessors, instance and
+//! static fields, static blocks and `extends`.
+
+use super::scope::VarKind;
+use super::{CResult, Compiler, Ctl};
+use crate::code::{FnFlags, Op, VarAct, VarRef};
+use oxc_ast::ast::*;
+
+impl<'a> Compiler<'a> {
+    /// Emits a closure for a function declaration or expression.
+    pub(crate) fn function(&mut self, f: &'a Function<'a>, name: Option<&str>) -> CResult<()> {
+        let flags = FnFlags {
+            is_async: f.r#async,
+            generator: f.generator,
+            ..FnFlags::default()
+        };
+        if f.r#async && f.generator {
+            return self.unsupported("async generator", f.span);
+        }
+        let idx = self.fn_common(name.unwrap_or(""), flags, f.span, Some(&f.params), FnBody::Block(f.body.as_deref()), false)?;
+        self.emit(Op::Closure(idx));
+        Ok(())
+    }
+
+    pub(crate) fn arrow(&mut self, a: &'a ArrowFunctionExpression<'a>, name: Option<&str>) -> CResult<()> {
+        let flags = FnFlags {
+            arrow: true,
+            is_async: a.r#async,
+            ..FnFlags::default()
+        };
+        let body = match &a.body {
+            ArrowFunctionBody::FunctionBody(b) => FnBody::Block(Some(b)),
+            other => match other.as_expression() {
+                Some(e) => FnBody::Expr(e),
+                None => FnBody::Block(None),
+            },
+        };
+        let idx = self.fn_common(name.unwrap_or(""), flags, a.span, Some(&a.params), body, false)?;
+        self.emit(Op::Closure(idx));
+        Ok(())
+    }
+
+    /// Compiles a function body and returns its index in the current function's table.
+    fn fn_common(
+        &mut self,
+        name: &str,
+        flags: FnFlags,
+        span: oxc_span::Span,
+        params: Option<&'a FormalParameters<'a>>,
+        body: FnBody<'a>,
+        init_fields: bool,
+    ) -> CResult<u32> {
+        let saved_ctl: Vec<Ctl<'a>> = std::mem::take(&mut self.ctl);
+        let saved_labels = std::mem::take(&mut self.pending_labels);
+        let saved_pos = self.cur_pos;
+        let src = self.text(span);
+        self.begin_fn(name, flags, src);
+        if !flags.arrow {
+            self.declare("this", VarKind::Implicit);
+            if flags.derived {
+                self.emit(Op::Empty);
+            } else {
+                self.emit(Op::LoadThis);
+            }
+            self.emit_var(VarAct::Init, "this");
+            let pc = self.here();
+            self.emit(Op::Nop);
+            self.emit(Op::Nop);
+            self.f().args_pc = Some(pc);
+        }
+        let mut length = 0;
+        let mut seen_default = false;
+        let items: &[FormalParameter<'a>] = params.map(|p| p.items.as_slice()).unwrap_or(&[]);
+        let rest = params.and_then(|p| p.rest.as_ref());
+        for p in items {
+            let mut names = Vec::new();
+            super::stmt::pattern_names(&p.pattern, &mut names);
+            for n in names {
+                self.declare(n, VarKind::Param);
+            }
+        }
+        if let Some(r) = rest {
+            let mut names = Vec::new();
+            super::stmt::pattern_names(&r.rest.argument, &mut names);
+            for n in names {
+                self.declare(n, VarKind::Param);
+            }
+        }
+        for (i, p) in items.iter().enumerate() {
+            self.set_pos(p.span);
+            self.emit(Op::LoadArg(i as u32));
+            if let Some(init) = &p.initializer {
+                seen_default = true;
+                let j = self.emit(Op::JumpIfNotUndef(0));
+                self.emit(Op::Pop);
+                self.expr(init)?;
+                self.patch(j);
+            }
+            if matches!(p.pattern, BindingPattern::AssignmentPattern(_)) {
+                seen_default = true;
+            }
+            if !seen_default {
+                length += 1;
+            }
+            self.bind_pattern(&p.pattern, VarAct::Init)?;
+        }
+        if let Some(r) = rest {
+            self.emit(Op::LoadRest(items.len() as u32));
+            self.bind_pattern(&r.rest.argument, VarAct::Init)?;
+        }
+        self.f().code.length = length;
+        if init_fields {
+            self.emit(Op::InitFields);
+        }
+        match body {
+            FnBody::Expr(e) => {
+                self.expr(e)?;
+                self.emit(Op::Return);
+            }
+            FnBody::Block(b) => {
+                if let Some(b) = b {
+                    self.body(&b.statements)?;
+                }
+                if flags.class_ctor {
+                    self.emit_var(VarAct::Get, "this");
+                } else {
+                    self.emit(Op::Undef);
+                }
+                self.emit(Op::Return);
+            }
+            FnBody::DefaultDerived => {
+                self.emit(Op::LoadRest(0));
+                self.emit(Op::SuperCallSpread);
+                self.emit(Op::Return);
+            }
+            FnBody::Fields(fields) => {
+                for el in fields {
+                    self.field_init(el)?;
+                }
+                self.emit(Op::Undef);
+                self.emit(Op::Return);
+            }
+        }
+        let idx = self.end_fn();
+        self.ctl = saved_ctl;
+        self.pending_labels = saved_labels;
+        self.cur_pos = saved_pos;
+        Ok(idx)
+    }
+
+    /// `arguments` is bound lazily in the nearest non-arrow function on first use.
+    pub(crate) fn ensure_arguments(&mut self) {
+        let Some(k) = self.fns.iter().rposition(|f| !f.code.flags.arrow) else {
+            return;
+        };
+        if self.fns[k].code.flags.program {
+            return;
+        }
+        let scope = self.fns[k].code.scope;
+        if self.scopes.has(scope, "arguments") {
+            return;
+        }
+        let index = self.scopes.declare(scope, "arguments", VarKind::Implicit);
+        let fb = &mut self.fns[k];
+        let name = fb.code.names.len() as u32;
+        fb.code.names.push(std::sync::Arc::from("arguments"));
+        if let Some(pc) = fb.args_pc {
+            fb.code.code[pc] = Op::LoadArguments;
+            fb.code.code[pc + 1] = Op::Var(
+                VarAct::Init,
+                VarRef {
+                    from: scope,
+                    scope,
+                    index,
+                },
+                false,
+                name,
+            );
+        }
+    }
+
+    pub(crate) fn class(&mut self, c: &'a Class<'a>) -> CResult<()> {
+        self.class_named(c, None)
+    }
+
+    /// Leaves the class constructor on the stack.
+    pub(crate) fn class_named(&mut self, c: &'a Class<'a>, name: Option<&str>) -> CResult<()> {
+        let cname = c.id.as_ref().map(|i| i.name.as_str()).or(name).unwrap_or("").to_string();
+        self.push_scope();
+        if let Some(id) = &c.id {
+            self.declare(&id.name, VarKind::Const);
+            self.emit(Op::Empty);
+            self.emit_var(VarAct::Init, &id.name);
+        }
+        let derived = c.heritage.is_some();
+        if let Some(h) = &c.heritage {
+            self.expr(&h.expression)?;
+        }
+        let ctor = c.body.body.iter().find_map(|e| match e {
+            ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => Some(m),
+            _ => None,
+        });
+        let flags = FnFlags {
+            class_ctor: true,
+            derived,
+            strict: true,
+            ..FnFlags::default()
+        };
+        let idx = match ctor {
+            Some(m) => self.fn_common(&cname, flags, c.span, Some(&m.value.params), FnBody::Block(m.value.body.as_deref()), !derived)?,
+            None => {
+                let body = if derived { FnBody::DefaultDerived } else { FnBody::Block(None) };
+                self.fn_common(&cname, flags, c.span, None, body, !derived)?
+            }
+        };
+        self.emit(Op::Class(idx, derived));
+        let mut fields = Vec::new();
+        let mut statics = Vec::new();
+        for el in &c.body.body {
+            match el {
+                ClassElement::MethodDefinition(m) => {
+                    if m.kind == MethodDefinitionKind::Constructor {
+                        continue;
+                    }
+                    self.emit(Op::Dup);
+                    if !m.r#static {
+                        let p = self.name("prototype");
+                        self.emit(Op::GetNamed(p));
+                    }
+                    let key = self.static_key(&m.key, m.computed);
+                    match &key {
+                        Some(k) => self.emit_str(k),
+                        None => self.prop_key(&m.key)?,
+                    }
+                    let f = &m.value;
+                    let mflags = FnFlags {
+                        method: true,
+                        is_async: f.r#async,
+                        generator: f.generator,
+                        getter: m.kind == MethodDefinitionKind::Get,
+                        setter: m.kind == MethodDefinitionKind::Set,
+                        strict: true,
+                        ..FnFlags::default()
+                    };
+                    if f.r#async && f.generator {
+                        return self.unsupported("async generator", f.span);
+                    }
+                    let k = key.unwrap_or_default();
+                    let i = self.fn_common(&k, mflags, f.span, Some(&f.params), FnBody::Block(f.body.as_deref()), false)?;
+                    self.emit(Op::Closure(i));
+                    let kind = match m.kind {
+                        MethodDefinitionKind::Get => 1,
+                        MethodDefinitionKind::Set => 2,
+                        _ => 0,
+                    };
+                    self.emit(Op::ClassMethod(m.r#static, kind));
+                }
+                ClassElement::PropertyDefinition(p) => {
+                    if p.r#static {
+                        statics.push(el);
+                    } else {
+                        fields.push(el);
+                    }
+                }
+                ClassElement::StaticBlock(_) => statics.push(el),
+                ClassElement::AccessorProperty(a) => return self.unsupported("auto-accessor", a.span),
+                ClassElement::TSIndexSignature(t) => return self.unsupported("TypeScript syntax", t.span),
+            }
+        }
+        if !fields.is_empty() {
+            let mflags = FnFlags {
+                method: true,
+                strict: true,
+                ..FnFlags::default()
+            };
+            self.emit(Op::Dup);
+            let i = self.fn_common("<instance_members_initializer>", mflags, c.span, None, FnBody::Fields(fields), false)?;
+            self.emit(Op::Closure(i));
+            self.emit(Op::SetFieldInit);
+        }
+        for el in statics {
+            let mflags = FnFlags {
+                method: true,
+                strict: true,
+                ..FnFlags::default()
+            };
+            self.emit(Op::Dup);
+            let i = self.fn_common("<static_initializer>", mflags, c.span, None, FnBody::Fields(vec![el]), false)?;
+            self.emit(Op::Closure(i));
+            self.emit(Op::Swap);
+            let d = self.name("");
+            self.emit(Op::Call(0, d));
+            self.emit(Op::Pop);
+        }
+        if let Some(id) = &c.id {
+            self.emit(Op::Dup);
+            self.emit_var(VarAct::Init, &id.name);
+        }
+        self.pop_scope();
+        Ok(())
+    }
+
+    /// One instance field or static element, run with `this` = the instance/class.
+    fn field_init(&mut self, el: &'a ClassElement<'a>) -> CResult<()> {
+        match el {
+            ClassElement::PropertyDefinition(p) => {
+                self.set_pos(p.span);
+                self.emit_var(VarAct::Get, "this");
+                let key = self.static_key(&p.key, p.computed);
+                match &key {
+                    Some(k) => self.emit_str(k),
+                    None => self.prop_key(&p.key)?,
+                }
+                match &p.value {
+                    Some(v) => self.expr_named(v, key.as_deref())?,
+                    None => {
+                        self.emit(Op::Undef);
+                    }
+                }
+                self.emit(Op::DefineElem);
+                self.emit(Op::Pop);
+            }
+            ClassElement::StaticBlock(b) => {
+                self.block(&b.body)?;
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+}
+
+/// What a compiled function body is.
+enum FnBody<'a> {
+    Block(Option<&'a FunctionBody<'a>>),
+    Expr(&'a Expression<'a>),
+    DefaultDerived,
+    Fields(Vec<&'a ClassElement<'a>>),
+}
+

@@ -1,0 +1,788 @@
+//! Statements: declarations with hoisting and the temporal dead zone, blocks, loops
+//! (per-iteration `let` contexts), switch, labels, try/catch/finally (finally bodies are
+//! inlined on every exit path), and break/continue/return unwinding.
+
+use super::scope::VarKind;
+use super::{CResult, Compiler, Ctl};
+use crate::code::{BinOp, FnFlags, Op, VarAct};
+use oxc_ast::ast::*;
+use oxc_span::GetSpan;
+
+impl<'a> Compiler<'a> {
+    /// Compiles the whole program as the body of the top-level function.
+    pub fn program(&mut self, p: &'a Program<'a>) -> CResult<()> {
+        let flags = FnFlags {
+            program: true,
+            ..FnFlags::default()
+        };
+        self.begin_fn("", flags, self.src);
+        self.declare("this", VarKind::Implicit);
+        self.emit(Op::LoadThis);
+        self.emit_var(VarAct::Init, "this");
+        self.body(&p.body)?;
+        self.emit(Op::Undef);
+        self.emit(Op::Return);
+        self.end_fn();
+        Ok(())
+    }
+
+    /// A function or program body: hoists `var`s and function declarations into the
+    /// current (function) scope, then compiles the statements.
+    pub(crate) fn body(&mut self, stmts: &'a [Statement<'a>]) -> CResult<()> {
+        let mut vars = Vec::new();
+        for s in stmts {
+            collect_vars(s, &mut vars);
+        }
+        for v in vars {
+            if self.scopes.conflicts(self.cur_scope(), v, VarKind::Var) {
+                return self.syntax(&format!("Identifier '{v}' has already been declared"), stmts[0].span());
+            }
+            self.declare_var(v);
+        }
+        self.hoist_block(stmts, true)?;
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        Ok(())
+    }
+
+    /// Declares the lexical bindings of a statement list (TDZ) and instantiates its
+    /// function declarations.
+    fn hoist_block(&mut self, stmts: &'a [Statement<'a>], fn_level: bool) -> CResult<()> {
+        let mut tdz = Vec::new();
+        for s in stmts {
+            match s {
+                Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => {
+                    let kind = if d.kind == VariableDeclarationKind::Const {
+                        VarKind::Const
+                    } else {
+                        VarKind::Let
+                    };
+                    for decl in &d.declarations {
+                        let mut names = Vec::new();
+                        pattern_names(&decl.id, &mut names);
+                        for n in names {
+                            if self.scopes.conflicts(self.cur_scope(), n, kind) {
+                                return self.syntax(
+                                    &format!("Identifier '{n}' has already been declared"),
+                                    decl.span,
+                                );
+                            }
+                            self.declare(n, kind);
+                            tdz.push(n);
+                        }
+                    }
+                }
+                Statement::ClassDeclaration(c) => {
+                    if let Some(id) = &c.id {
+                        if self.scopes.conflicts(self.cur_scope(), &id.name, VarKind::Class) {
+                            return self.syntax(
+                                &format!("Identifier '{}' has already been declared", id.name),
+                                c.span,
+                            );
+                        }
+                        self.declare(&id.name, VarKind::Class);
+                        tdz.push(id.name.as_str());
+                    }
+                }
+                Statement::FunctionDeclaration(f) => {
+                    if let Some(id) = &f.id {
+                        let kind = if fn_level { VarKind::Var } else { VarKind::Func };
+                        if !fn_level && self.scopes.conflicts(self.cur_scope(), &id.name, VarKind::Let) {
+                            return self.syntax(
+                                &format!("Identifier '{}' has already been declared", id.name),
+                                f.span,
+                            );
+                        }
+                        self.declare(&id.name, kind);
+                    }
+                }
+                _ => {}
+            }
+        }
+        for n in tdz {
+            self.emit(Op::Empty);
+            self.emit_var(VarAct::Init, n);
+        }
+        for s in stmts {
+            if let Statement::FunctionDeclaration(f) = s {
+                if let Some(id) = &f.id {
+                    self.set_pos(f.span);
+                    self.function(f, Some(id.name.as_str()))?;
+                    self.emit_var(VarAct::Init, &id.name);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub(crate) fn stmt(&mut self, s: &'a Statement<'a>) -> CResult<()> {
+        self.set_pos(s.span());
+        let labels = std::mem::take(&mut self.pending_labels);
+        match s {
+            Statement::ExpressionStatement(e) => {
+                self.expr(&e.expression)?;
+                self.emit(Op::Pop);
+            }
+            Statement::VariableDeclaration(d) => self.var_decl(d)?,
+            Statement::FunctionDeclaration(_) => {}
+            Statement::ClassDeclaration(c) => {
+                self.class(c)?;
+                if let Some(id) = &c.id {
+                    self.emit_var(VarAct::Init, &id.name);
+                }
+            }
+            Statement::BlockStatement(b) => self.block(&b.body)?,
+            Statement::EmptyStatement(_) | Statement::DebuggerStatement(_) => {}
+            Statement::IfStatement(i) => {
+                self.expr(&i.test)?;
+                let j = self.emit(Op::JumpIfFalse(0));
+                self.stmt(&i.consequent)?;
+                if let Some(alt) = &i.alternate {
+                    let j2 = self.emit(Op::Jump(0));
+                    self.patch(j);
+                    self.stmt(alt)?;
+                    self.patch(j2);
+                } else {
+                    self.patch(j);
+                }
+            }
+            Statement::ReturnStatement(r) => {
+                match &r.argument {
+                    Some(e) => self.expr(e)?,
+                    None => {
+                        self.emit(Op::Undef);
+                    }
+                }
+                self.unwind_for_return()?;
+                self.emit(Op::Return);
+            }
+            Statement::ThrowStatement(t) => {
+                self.expr(&t.argument)?;
+                self.emit(Op::Throw);
+            }
+            Statement::WhileStatement(w) => {
+                let top = self.here();
+                self.expr(&w.test)?;
+                let exit = self.emit(Op::JumpIfFalse(0));
+                self.loop_body(labels, &w.body, false, top as u32)?;
+                self.emit(Op::Jump(top as u32));
+                self.patch(exit);
+                self.finish_loop();
+            }
+            Statement::DoWhileStatement(w) => {
+                let top = self.here();
+                self.ctl.push(Ctl::Loop {
+                    labels,
+                    breaks: vec![],
+                    continues: vec![],
+                    iter_on_stack: false,
+                });
+                self.stmt(&w.body)?;
+                let cont = self.here() as u32;
+                self.patch_continues(cont);
+                self.expr(&w.test)?;
+                self.emit(Op::JumpIfTrue(top as u32));
+                self.finish_loop();
+            }
+            Statement::ForStatement(f) => self.for_stmt(f, labels)?,
+            Statement::ForOfStatement(f) => {
+                if f.r#await {
+                    return self.unsupported("for await", f.span);
+                }
+                self.expr(&f.right)?;
+                self.emit(Op::GetIter);
+                self.for_each(&f.left, &f.body, labels)?;
+            }
+            Statement::ForInStatement(f) => {
+                self.expr(&f.right)?;
+                self.emit(Op::ForInKeys);
+                self.for_each(&f.left, &f.body, labels)?;
+            }
+            Statement::BreakStatement(b) => {
+                let label = b.label.as_ref().map(|l| l.name.to_string());
+                self.jump_out(label, false, b.span)?;
+            }
+            Statement::ContinueStatement(c) => {
+                let label = c.label.as_ref().map(|l| l.name.to_string());
+                self.jump_out(label, true, c.span)?;
+            }
+            Statement::LabeledStatement(l) => {
+                let mut labels = labels;
+                labels.push(l.label.name.to_string());
+                let is_loop = matches!(
+                    l.body,
+                    Statement::ForStatement(_)
+                        | Statement::ForInStatement(_)
+                        | Statement::ForOfStatement(_)
+                        | Statement::WhileStatement(_)
+                        | Statement::DoWhileStatement(_)
+                        | Statement::LabeledStatement(_)
+                );
+                if is_loop {
+                    self.pending_labels = labels;
+                    self.stmt(&l.body)?;
+                } else {
+                    self.ctl.push(Ctl::Breakable {
+                        labels,
+                        breaks: vec![],
+                        extra: 0,
+                    });
+                    self.stmt(&l.body)?;
+                    self.finish_breakable();
+                }
+            }
+            Statement::SwitchStatement(sw) => self.switch(sw, labels)?,
+            Statement::TryStatement(t) => self.try_stmt(t)?,
+            Statement::WithStatement(w) => return self.unsupported("with statement", w.span),
+            Statement::ImportDeclaration(d) => return self.unsupported("import declaration", d.span),
+            _ if s.is_module_declaration() => return self.unsupported("export declaration", s.span()),
+            _ => return self.unsupported("TypeScript syntax", s.span()),
+        }
+        Ok(())
+    }
+
+    pub(crate) fn block(&mut self, stmts: &'a [Statement<'a>]) -> CResult<()> {
+        let needs_scope = stmts.iter().any(|s| {
+            matches!(s, Statement::ClassDeclaration(_) | Statement::FunctionDeclaration(_))
+                || matches!(s, Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var)
+        });
+        if needs_scope {
+            self.push_scope();
+            self.hoist_block(stmts, false)?;
+        }
+        for s in stmts {
+            self.stmt(s)?;
+        }
+        if needs_scope {
+            self.pop_scope();
+        }
+        Ok(())
+    }
+
+    fn var_decl(&mut self, d: &'a VariableDeclaration<'a>) -> CResult<()> {
+        if matches!(d.kind, VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing) {
+            return self.unsupported("using declaration", d.span);
+        }
+        for decl in &d.declarations {
+            self.set_pos(decl.span);
+            match &decl.init {
+                Some(init) => {
+                    let name = match &decl.id {
+                        BindingPattern::BindingIdentifier(id) => Some(id.name.as_str()),
+                        _ => None,
+                    };
+                    self.expr_named(init, name)?;
+                }
+                None => {
+                    if d.kind == VariableDeclarationKind::Var {
+                        continue;
+                    }
+                    self.emit(Op::Undef);
+                }
+            }
+            self.bind_pattern(&decl.id, VarAct::Init)?;
+        }
+        Ok(())
+    }
+
+    fn loop_body(&mut self, labels: Vec<String>, body: &'a Statement<'a>, iter: bool, cont: u32) -> CResult<()> {
+        self.ctl.push(Ctl::Loop {
+            labels,
+            breaks: vec![],
+            continues: vec![],
+            iter_on_stack: iter,
+        });
+        self.stmt(body)?;
+        self.patch_continues(cont);
+        Ok(())
+    }
+
+    fn patch_continues(&mut self, target: u32) {
+        if let Some(Ctl::Loop { continues, .. }) = self.ctl.last_mut() {
+            let cs = std::mem::take(continues);
+            for c in cs {
+                self.patch_to(c, target);
+            }
+        }
+    }
+
+    /// Pops the loop's control entry and points its breaks here.
+    fn finish_loop(&mut self) {
+        if let Some(Ctl::Loop { breaks, .. }) = self.ctl.pop() {
+            for b in breaks {
+                self.patch(b);
+            }
+        }
+    }
+
+    fn finish_breakable(&mut self) {
+        if let Some(Ctl::Breakable { breaks, .. }) = self.ctl.pop() {
+            for b in breaks {
+                self.patch(b);
+            }
+        }
+    }
+
+    fn for_stmt(&mut self, f: &'a ForStatement<'a>, labels: Vec<String>) -> CResult<()> {
+        let mut scope = None;
+        let mut let_names = Vec::new();
+        match &f.init {
+            Some(ForStatementInit::VariableDeclaration(d)) => {
+                if d.kind != VariableDeclarationKind::Var {
+                    let sc = self.push_scope();
+                    scope = Some(sc);
+                    let kind = if d.kind == VariableDeclarationKind::Const {
+                        VarKind::Const
+                    } else {
+                        VarKind::Let
+                    };
+                    for decl in &d.declarations {
+                        pattern_names(&decl.id, &mut let_names);
+                    }
+                    for n in &let_names {
+                        self.declare(n, kind);
+                        self.emit(Op::Empty);
+                        self.emit_var(VarAct::Init, n);
+                    }
+                }
+                self.var_decl(d)?;
+            }
+            Some(init) => {
+                if let Some(e) = init.as_expression() {
+                    self.expr(e)?;
+                    self.emit(Op::Pop);
+                }
+            }
+            None => {}
+        }
+        let top = self.here() as u32;
+        let exit = match &f.test {
+            Some(t) => {
+                self.expr(t)?;
+                Some(self.emit(Op::JumpIfFalse(0)))
+            }
+            None => None,
+        };
+        self.ctl.push(Ctl::Loop {
+            labels,
+            breaks: vec![],
+            continues: vec![],
+            iter_on_stack: false,
+        });
+        self.stmt(&f.body)?;
+        let cont = self.here() as u32;
+        self.patch_continues(cont);
+        if let Some(sc) = scope {
+            self.emit(Op::CopyScope(sc));
+        }
+        if let Some(u) = &f.update {
+            self.expr(u)?;
+            self.emit(Op::Pop);
+        }
+        self.emit(Op::Jump(top));
+        if let Some(e) = exit {
+            self.patch(e);
+        }
+        self.finish_loop();
+        if scope.is_some() {
+            self.pop_scope();
+        }
+        Ok(())
+    }
+
+    /// for-of / for-in body: the iterator and its `next` are on the stack.
+    fn for_each(&mut self, left: &'a ForStatementLeft<'a>, body: &'a Statement<'a>, labels: Vec<String>) -> CResult<()> {
+        let top = self.here() as u32;
+        self.emit(Op::IterNext);
+        let exit = self.emit(Op::JumpIfTrue(0));
+        self.ctl.push(Ctl::Loop {
+            labels,
+            breaks: vec![],
+            continues: vec![],
+            iter_on_stack: true,
+        });
+        match left {
+            ForStatementLeft::VariableDeclaration(d) => {
+                let decl = match d.declarations.first() {
+                    Some(x) => x,
+                    None => return self.syntax("Unexpected token", d.span),
+                };
+                if d.kind == VariableDeclarationKind::Var {
+                    self.bind_pattern(&decl.id, VarAct::Set)?;
+                    self.stmt(body)?;
+                } else {
+                    self.push_scope();
+                    let kind = if d.kind == VariableDeclarationKind::Const {
+                        VarKind::Const
+                    } else {
+                        VarKind::Let
+                    };
+                    let mut names = Vec::new();
+                    pattern_names(&decl.id, &mut names);
+                    for n in names {
+                        self.declare(n, kind);
+                    }
+                    self.bind_pattern(&decl.id, VarAct::Init)?;
+                    self.stmt(body)?;
+                    self.pop_scope();
+                }
+            }
+            _ => {
+                if let Some(t) = left.as_assignment_target() {
+                    self.assign_target_from_stack(t)?;
+                }
+                self.stmt(body)?;
+            }
+        }
+        self.patch_continues(top);
+        self.emit(Op::Jump(top));
+        self.patch(exit);
+        self.emit(Op::Pop);
+        self.emit(Op::Pop);
+        self.emit(Op::Pop);
+        self.finish_loop();
+        Ok(())
+    }
+
+    fn switch(&mut self, sw: &'a SwitchStatement<'a>, labels: Vec<String>) -> CResult<()> {
+        self.expr(&sw.discriminant)?;
+        self.ctl.push(Ctl::Breakable {
+            labels,
+            breaks: vec![],
+            extra: 1,
+        });
+        let all: Vec<&'a Statement<'a>> = sw.cases.iter().flat_map(|c| c.consequent.iter()).collect();
+        let needs_scope = all.iter().any(|s| {
+            matches!(s, Statement::ClassDeclaration(_) | Statement::FunctionDeclaration(_))
+                || matches!(s, Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var)
+        });
+        if needs_scope {
+            self.push_scope();
+            for c in &sw.cases {
+                self.hoist_block(&c.consequent, false)?;
+            }
+        }
+        let mut jumps = Vec::new();
+        for c in &sw.cases {
+            if let Some(t) = &c.test {
+                self.emit(Op::Dup);
+                self.expr(t)?;
+                self.emit(Op::Bin(BinOp::StrictEq));
+                jumps.push(Some(self.emit(Op::JumpIfTrue(0))));
+            } else {
+                jumps.push(None);
+            }
+        }
+        let to_default = self.emit(Op::Jump(0));
+        let mut default_at = None;
+        for (i, c) in sw.cases.iter().enumerate() {
+            let here = self.here();
+            match jumps[i] {
+                Some(j) => self.patch(j),
+                None => default_at = Some(here),
+            }
+            for s in &c.consequent {
+                self.stmt(s)?;
+            }
+        }
+        let end_body = self.here();
+        match default_at {
+            Some(d) => self.patch_to(to_default, d as u32),
+            None => self.patch_to(to_default, end_body as u32),
+        }
+        if needs_scope {
+            self.pop_scope();
+        }
+        self.emit(Op::Pop);
+        self.finish_breakable();
+        Ok(())
+    }
+
+    fn try_stmt(&mut self, t: &'a TryStatement<'a>) -> CResult<()> {
+        if let Some(fin) = &t.finalizer {
+            self.ctl.push(Ctl::Finally(fin));
+        }
+        let h = self.emit(Op::PushHandler(0));
+        self.ctl.push(Ctl::Handler);
+        self.block(&t.block.body)?;
+        self.ctl.pop();
+        self.emit(Op::PopHandler);
+        let done = self.emit(Op::Jump(0));
+        self.patch(h);
+        let mut fin_handler = None;
+        if let Some(handler) = &t.handler {
+            if t.finalizer.is_some() {
+                fin_handler = Some(self.emit(Op::PushHandler(0)));
+                self.ctl.push(Ctl::Handler);
+            }
+            self.push_scope();
+            match &handler.param {
+                Some(p) => {
+                    let mut names = Vec::new();
+                    pattern_names(&p.pattern, &mut names);
+                    for n in names {
+                        self.declare(n, VarKind::Let);
+                    }
+                    self.bind_pattern(&p.pattern, VarAct::Init)?;
+                }
+                None => {
+                    self.emit(Op::Pop);
+                }
+            }
+            self.block(&handler.body.body)?;
+            self.pop_scope();
+            if t.finalizer.is_some() {
+                self.ctl.pop();
+                self.emit(Op::PopHandler);
+            }
+        } else {
+            fin_handler = Some(h);
+        }
+        match &t.finalizer {
+            Some(fin) => {
+                self.ctl.pop();
+                let skip_throw_path = if t.handler.is_some() {
+                    Some(self.emit(Op::Jump(0)))
+                } else {
+                    None
+                };
+                // Throw path: the exception is on the stack while the finally runs.
+                if let Some(fh) = fin_handler {
+                    self.patch(fh);
+                }
+                self.block(&fin.body)?;
+                self.emit(Op::Throw);
+                self.patch(done);
+                if let Some(j) = skip_throw_path {
+                    self.patch(j);
+                }
+                self.block(&fin.body)?;
+            }
+            None => self.patch(done),
+        }
+        Ok(())
+    }
+
+    /// break / continue: unwinds scopes, handlers, finally blocks and iterators up to
+    /// the target construct.
+    fn jump_out(&mut self, label: Option<String>, is_continue: bool, span: oxc_span::Span) -> CResult<()> {
+        let mut target = None;
+        for (i, c) in self.ctl.iter().enumerate().rev() {
+            match c {
+                Ctl::Loop { labels, .. } => {
+                    if label.as_ref().is_none_or(|l| labels.contains(l)) {
+                        target = Some(i);
+                        break;
+                    }
+                }
+                Ctl::Breakable { labels, .. } if !is_continue => {
+                    let matches = match &label {
+                        Some(l) => labels.contains(l),
+                        None => labels.is_empty(),
+                    };
+                    if matches {
+                        target = Some(i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        let Some(t) = target else {
+            let msg = match &label {
+                Some(l) => format!("Undefined label '{l}'"),
+                None if is_continue => "Illegal continue statement: no surrounding iteration statement".to_string(),
+                None => "Illegal break statement".to_string(),
+            };
+            return self.syntax(&msg, span);
+        };
+        self.unwind_to(t + 1)?;
+        if !is_continue {
+            match &self.ctl[t] {
+                Ctl::Loop { iter_on_stack: true, .. } => {
+                    self.emit(Op::IterClose);
+                }
+                Ctl::Breakable { extra, .. } => {
+                    for _ in 0..*extra {
+                        self.emit(Op::Pop);
+                    }
+                }
+                _ => {}
+            }
+        }
+        let j = self.emit(Op::Jump(0));
+        match &mut self.ctl[t] {
+            Ctl::Loop { breaks, continues, .. } => {
+                if is_continue {
+                    continues.push(j)
+                } else {
+                    breaks.push(j)
+                }
+            }
+            Ctl::Breakable { breaks, .. } => breaks.push(j),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// Emits the exits of every control entry above `depth` (innermost first).
+    fn unwind_to(&mut self, depth: usize) -> CResult<()> {
+        let mut i = self.ctl.len();
+        while i > depth {
+            i -= 1;
+            match &self.ctl[i] {
+                Ctl::Scope(s) => {
+                    let s = *s;
+                    self.emit(Op::ExitScope(s));
+                }
+                Ctl::Handler => {
+                    self.emit(Op::PopHandler);
+                }
+                Ctl::Finally(f) => {
+                    let f = *f;
+                    let saved: Vec<Ctl<'a>> = self.ctl.drain(i..).collect();
+                    let saved_scopes = self.scope_stack.clone();
+                    self.block(&f.body)?;
+                    self.scope_stack = saved_scopes;
+                    self.ctl.extend(saved);
+                }
+                Ctl::Loop { iter_on_stack: true, .. } => {
+                    self.emit(Op::IterClose);
+                }
+                Ctl::Breakable { extra, .. } => {
+                    for _ in 0..*extra {
+                        self.emit(Op::Pop);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// Unwinds everything of the current function with the return value kept on top.
+    fn unwind_for_return(&mut self) -> CResult<()> {
+        let mut i = self.ctl.len();
+        while i > 0 {
+            i -= 1;
+            match &self.ctl[i] {
+                Ctl::Scope(s) => {
+                    let s = *s;
+                    self.emit(Op::ExitScope(s));
+                }
+                Ctl::Handler => {
+                    self.emit(Op::PopHandler);
+                }
+                Ctl::Finally(f) => {
+                    let f = *f;
+                    let saved: Vec<Ctl<'a>> = self.ctl.drain(i..).collect();
+                    let saved_scopes = self.scope_stack.clone();
+                    self.block(&f.body)?;
+                    self.scope_stack = saved_scopes;
+                    self.ctl.extend(saved);
+                }
+                Ctl::Loop { iter_on_stack: true, .. } => {
+                    self.emit(Op::Rot3);
+                    self.emit(Op::IterClose);
+                }
+                Ctl::Breakable { extra, .. } => {
+                    for _ in 0..*extra {
+                        self.emit(Op::Swap);
+                        self.emit(Op::Pop);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `var` names declared anywhere in a statement (not inside nested functions).
+pub(crate) fn collect_vars<'a>(s: &'a Statement<'a>, out: &mut Vec<&'a str>) {
+    match s {
+        Statement::VariableDeclaration(d) if d.kind == VariableDeclarationKind::Var => {
+            for decl in &d.declarations {
+                pattern_names(&decl.id, out);
+            }
+        }
+        Statement::BlockStatement(b) => b.body.iter().for_each(|s| collect_vars(s, out)),
+        Statement::IfStatement(i) => {
+            collect_vars(&i.consequent, out);
+            if let Some(a) = &i.alternate {
+                collect_vars(a, out);
+            }
+        }
+        Statement::WhileStatement(w) => collect_vars(&w.body, out),
+        Statement::DoWhileStatement(w) => collect_vars(&w.body, out),
+        Statement::ForStatement(f) => {
+            if let Some(ForStatementInit::VariableDeclaration(d)) = &f.init {
+                if d.kind == VariableDeclarationKind::Var {
+                    for decl in &d.declarations {
+                        pattern_names(&decl.id, out);
+                    }
+                }
+            }
+            collect_vars(&f.body, out);
+        }
+        Statement::ForInStatement(f) => {
+            for_left_vars(&f.left, out);
+            collect_vars(&f.body, out);
+        }
+        Statement::ForOfStatement(f) => {
+            for_left_vars(&f.left, out);
+            collect_vars(&f.body, out);
+        }
+        Statement::LabeledStatement(l) => collect_vars(&l.body, out),
+        Statement::SwitchStatement(sw) => {
+            for c in &sw.cases {
+                c.consequent.iter().for_each(|s| collect_vars(s, out));
+            }
+        }
+        Statement::TryStatement(t) => {
+            t.block.body.iter().for_each(|s| collect_vars(s, out));
+            if let Some(h) = &t.handler {
+                h.body.body.iter().for_each(|s| collect_vars(s, out));
+            }
+            if let Some(f) = &t.finalizer {
+                f.body.iter().for_each(|s| collect_vars(s, out));
+            }
+        }
+        _ => {}
+    }
+}
+
+fn for_left_vars<'a>(l: &'a ForStatementLeft<'a>, out: &mut Vec<&'a str>) {
+    if let ForStatementLeft::VariableDeclaration(d) = l {
+        if d.kind == VariableDeclarationKind::Var {
+            for decl in &d.declarations {
+                pattern_names(&decl.id, out);
+            }
+        }
+    }
+}
+
+/// Names bound by a binding pattern.
+pub(crate) fn pattern_names<'a>(p: &'a BindingPattern<'a>, out: &mut Vec<&'a str>) {
+    match p {
+        BindingPattern::BindingIdentifier(id) => out.push(id.name.as_str()),
+        BindingPattern::ObjectPattern(o) => {
+            for prop in &o.properties {
+                pattern_names(&prop.value, out);
+            }
+            if let Some(r) = &o.rest {
+                pattern_names(&r.argument, out);
+            }
+        }
+        BindingPattern::ArrayPattern(a) => {
+            for el in a.elements.iter().flatten() {
+                pattern_names(el, out);
+            }
+            if let Some(r) = &a.rest {
+                pattern_names(&r.argument, out);
+            }
+        }
+        BindingPattern::AssignmentPattern(a) => pattern_names(&a.left, out),
+    }
+}

@@ -1,0 +1,607 @@
+//! The virtual machine: frames, the realm's intrinsic objects, calls and construction,
+//! error creation with V8's messages, and the run budget (steps, call depth).
+
+mod exec;
+pub mod iter;
+pub mod ops;
+pub mod props;
+
+use crate::code::FnCode;
+use crate::heap::{Closure, Heap, Kind, Native, NativeCall, NativeFnPtr, Prop};
+use crate::value::{JsStr, ObjRef, PropKey, Value};
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// An abrupt completion: a JavaScript exception, or the end of the simulation.
+#[derive(Debug, Clone)]
+pub enum Throw {
+    Js(Value),
+    /// A feature the simulator does not model (`feature`, line, col).
+    Unsupported(String, u32, u32),
+    /// A budget of the simulator was exhausted.
+    Limit(String),
+}
+
+pub type Res<T> = Result<T, Throw>;
+
+/// An exception handler inside a frame.
+#[derive(Debug, Clone)]
+pub struct Handler {
+    pub pc: u32,
+    pub stack_len: usize,
+    pub ctx: Option<ObjRef>,
+}
+
+/// One activation of a compiled function.
+#[derive(Debug)]
+pub struct Frame {
+    pub code: Arc<FnCode>,
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    pub locals: Vec<Value>,
+    pub ctx: Option<ObjRef>,
+    pub handlers: Vec<Handler>,
+    pub this: Value,
+    pub args: Vec<Value>,
+    pub callee: Option<ObjRef>,
+    pub new_target: Option<ObjRef>,
+    pub home: Option<ObjRef>,
+}
+
+/// The intrinsic objects of the realm.
+#[derive(Debug, Default, Clone)]
+pub struct Realm {
+    pub global: ObjRef,
+    pub object_proto: ObjRef,
+    pub function_proto: ObjRef,
+    pub array_proto: ObjRef,
+    pub string_proto: ObjRef,
+    pub number_proto: ObjRef,
+    pub boolean_proto: ObjRef,
+    pub symbol_proto: ObjRef,
+    pub bigint_proto: ObjRef,
+    pub error_proto: ObjRef,
+    pub errors: HashMap<&'static str, ObjRef>,
+    pub iterator_proto: ObjRef,
+    pub array_iter_proto: ObjRef,
+    pub generator_proto: ObjRef,
+    pub promise_proto: ObjRef,
+    pub promise_ctor: ObjRef,
+    pub map_proto: ObjRef,
+    pub set_proto: ObjRef,
+    pub weakmap_proto: ObjRef,
+    pub weakset_proto: ObjRef,
+    pub weakref_proto: ObjRef,
+    pub finreg_proto: ObjRef,
+    pub date_proto: ObjRef,
+    pub regexp_proto: ObjRef,
+    pub array_ctor: ObjRef,
+    pub object_ctor: ObjRef,
+    pub function_ctor: ObjRef,
+    pub node_proto: ObjRef,
+    pub element_proto: ObjRef,
+    pub event_proto: ObjRef,
+}
+
+/// Well-known symbols (indices into the symbol table).
+pub mod sym {
+    pub const ITERATOR: u32 = 0;
+    pub const ASYNC_ITERATOR: u32 = 1;
+    pub const HAS_INSTANCE: u32 = 2;
+    pub const TO_PRIMITIVE: u32 = 3;
+    pub const TO_STRING_TAG: u32 = 4;
+    pub const INSPECT: u32 = 5;
+    pub const COUNT: u32 = 6;
+}
+
+/// The interpreter.
+pub struct Vm {
+    pub heap: Heap,
+    pub frames: Vec<Frame>,
+    pub realm: Realm,
+    /// Symbol descriptions (None = `Symbol()`).
+    pub symbols: Vec<Option<JsStr>>,
+    pub symbol_registry: HashMap<JsStr, u32>,
+    pub stdout: String,
+    pub stderr: String,
+    pub steps: u64,
+    pub max_steps: u64,
+    pub depth: u32,
+    pub native_depth: u32,
+    pub rng: u64,
+    pub events: crate::event_loop::Loop,
+    pub template_cache: HashMap<(usize, u32), ObjRef>,
+    pub trace: crate::trace::Recorder,
+    /// Set by `gc()` or allocation pressure; served at the next safe point.
+    pub gc_pending: Option<crate::gc::GcKind>,
+    pub browser: bool,
+    pub dom: crate::dom::DomState,
+    /// Objects kept alive until the end of the current job (WeakRef.deref targets).
+    pub kept_alive: Vec<ObjRef>,
+    pub cancelled_running: Option<u32>,
+    pub join_stack: Vec<ObjRef>,
+    pub file_name: String,
+}
+
+/// Maximum nesting of JavaScript calls before `RangeError: Maximum call stack size exceeded`.
+pub const MAX_DEPTH: u32 = 1800;
+
+impl Vm {
+    pub fn new(browser: bool, max_steps: u64, file_name: &str) -> Vm {
+        let mut vm = Vm {
+            heap: Heap::default(),
+            frames: Vec::new(),
+            realm: Realm::default(),
+            symbols: Vec::new(),
+            symbol_registry: HashMap::new(),
+            stdout: String::new(),
+            stderr: String::new(),
+            steps: 0,
+            max_steps,
+            depth: 0,
+            native_depth: 0,
+            rng: 0x2545_F491_4F6C_DD1D,
+            events: crate::event_loop::Loop::default(),
+            template_cache: HashMap::new(),
+            trace: crate::trace::Recorder::default(),
+            gc_pending: None,
+            browser,
+            dom: crate::dom::DomState::default(),
+            kept_alive: Vec::new(),
+            cancelled_running: None,
+            join_stack: Vec::new(),
+            file_name: file_name.to_string(),
+        };
+        for d in [
+            "Symbol.iterator",
+            "Symbol.asyncIterator",
+            "Symbol.hasInstance",
+            "Symbol.toPrimitive",
+            "Symbol.toStringTag",
+            "nodejs.util.inspect.custom",
+        ] {
+            vm.symbols.push(Some(Arc::from(d)));
+        }
+        crate::builtins::install(&mut vm);
+        vm
+    }
+
+    // ----- object creation -----
+
+    pub fn alloc(&mut self, proto: Option<ObjRef>, kind: Kind) -> ObjRef {
+        let r = self.heap.alloc(proto, kind);
+        if self.heap.young_used > crate::gc::YOUNG_SEMISPACE && self.gc_pending.is_none() {
+            self.gc_pending = Some(crate::gc::GcKind::Scavenge);
+        }
+        if self.trace.enabled {
+            self.trace_alloc(r);
+        }
+        r
+    }
+
+    pub fn new_object(&mut self) -> ObjRef {
+        let p = self.realm.object_proto;
+        self.alloc(Some(p), Kind::Ordinary)
+    }
+
+    pub fn new_array(&mut self, items: Vec<Value>) -> ObjRef {
+        let p = self.realm.array_proto;
+        self.alloc(Some(p), Kind::Array(items))
+    }
+
+    pub fn array_value(&mut self, items: Vec<Value>) -> Value {
+        Value::Obj(self.new_array(items))
+    }
+
+    /// A native function object with `name` and `length`.
+    pub fn native(&mut self, name: &str, len: u32, f: NativeFnPtr) -> ObjRef {
+        self.native_with(name, len, f, Vec::new(), false)
+    }
+
+    pub fn native_with(&mut self, name: &str, len: u32, f: NativeFnPtr, slots: Vec<Value>, ctor: bool) -> ObjRef {
+        let p = self.realm.function_proto;
+        let r = self.alloc(Some(p), Kind::Native(Box::new(Native { f, ctor, slots })));
+        if let Some(o) = self.heap.get_mut(r) {
+            o.props.insert(PropKey::s("length"), Prop {
+                v: crate::heap::PropVal::Data(Value::Num(len as f64)),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            });
+            o.props.insert(PropKey::s("name"), Prop {
+                v: crate::heap::PropVal::Data(Value::str(name)),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            });
+        }
+        r
+    }
+
+    /// Defines a non-enumerable method on `obj`.
+    pub fn method(&mut self, obj: ObjRef, name: &str, len: u32, f: NativeFnPtr) -> ObjRef {
+        let fname = if let Some(s) = name.strip_prefix('@') { format!("[{s}]") } else { name.to_string() };
+        let func = self.native(&fname, len, f);
+        let key = self.key_for(name);
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(key, Prop::hidden(Value::Obj(func)));
+        }
+        func
+    }
+
+    /// `@@iterator`-style names map to well-known symbols.
+    pub fn key_for(&self, name: &str) -> PropKey {
+        match name {
+            "@Symbol.iterator" => PropKey::Sym(sym::ITERATOR),
+            "@Symbol.asyncIterator" => PropKey::Sym(sym::ASYNC_ITERATOR),
+            "@Symbol.hasInstance" => PropKey::Sym(sym::HAS_INSTANCE),
+            "@Symbol.toPrimitive" => PropKey::Sym(sym::TO_PRIMITIVE),
+            "@Symbol.toStringTag" => PropKey::Sym(sym::TO_STRING_TAG),
+            other => PropKey::s(other),
+        }
+    }
+
+    pub fn set_hidden(&mut self, obj: ObjRef, name: &str, v: Value) {
+        let key = self.key_for(name);
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(key, Prop::hidden(v));
+        }
+    }
+
+    pub fn set_prop_raw(&mut self, obj: ObjRef, name: &str, v: Value) {
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(PropKey::s(name), Prop::data(v));
+        }
+    }
+
+    pub fn new_symbol(&mut self, desc: Option<JsStr>) -> u32 {
+        self.symbols.push(desc);
+        self.symbols.len() as u32 - 1
+    }
+
+    // ----- errors -----
+
+    /// Creates an error object of the named constructor (`TypeError`...).
+    pub fn make_error(&mut self, name: &str, msg: &str) -> Value {
+        let proto = self.realm.errors.get(name).copied().unwrap_or(self.realm.error_proto);
+        let e = self.alloc(Some(proto), Kind::Error);
+        let stack = self.stack_string(name, msg);
+        if let Some(o) = self.heap.get_mut(e) {
+            o.props.insert(PropKey::s("stack"), Prop::hidden(Value::str(&stack)));
+            o.props.insert(PropKey::s("message"), Prop::hidden(Value::str(msg)));
+        }
+        Value::Obj(e)
+    }
+
+    /// `Name: message` plus V8-like `at` lines for the current call stack.
+    pub fn stack_string(&self, name: &str, msg: &str) -> String {
+        let mut s = if msg.is_empty() { name.to_string() } else { format!("{name}: {msg}") };
+        for f in self.frames.iter().rev().take(10) {
+            let (line, col) = f.code.pos.get(f.pc.saturating_sub(1)).copied().unwrap_or((1, 1));
+            let fname = if f.code.flags.program {
+                "Object.<anonymous>".to_string()
+            } else if f.code.name.is_empty() {
+                String::new()
+            } else {
+                f.code.name.to_string()
+            };
+            if fname.is_empty() {
+                s.push_str(&format!("\n    at {}:{line}:{col}", self.file_name));
+            } else {
+                s.push_str(&format!("\n    at {fname} ({}:{line}:{col})", self.file_name));
+            }
+        }
+        s
+    }
+
+    pub fn throw_error(&mut self, name: &str, msg: &str) -> Throw {
+        Throw::Js(self.make_error(name, msg))
+    }
+
+    pub fn type_error(&mut self, msg: &str) -> Throw {
+        self.throw_error("TypeError", msg)
+    }
+
+    pub fn range_error(&mut self, msg: &str) -> Throw {
+        self.throw_error("RangeError", msg)
+    }
+
+    pub fn unsupported(&self, feature: &str) -> Throw {
+        let (line, col) = self.cur_pos();
+        Throw::Unsupported(feature.to_string(), line, col)
+    }
+
+    /// Source position of the instruction being executed.
+    pub fn cur_pos(&self) -> (u32, u32) {
+        match self.frames.last() {
+            Some(f) => f.code.pos.get(f.pc.saturating_sub(1)).copied().unwrap_or((1, 1)),
+            None => (1, 1),
+        }
+    }
+
+    // ----- calls -----
+
+    pub fn is_callable(&self, v: &Value) -> bool {
+        match v {
+            Value::Obj(o) => match self.heap.kind(*o) {
+                Some(Kind::Function(_) | Kind::Native(_) | Kind::Bound(_)) => true,
+                Some(Kind::Proxy(t, _)) => self.is_callable(&Value::Obj(*t)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    pub fn is_constructor(&self, v: &Value) -> bool {
+        match v {
+            Value::Obj(o) => match self.heap.kind(*o) {
+                Some(Kind::Function(c)) => {
+                    let f = c.code.flags;
+                    !(f.arrow || f.method || f.generator || f.is_async || f.getter || f.setter)
+                }
+                Some(Kind::Native(n)) => n.ctor,
+                Some(Kind::Bound(b)) => self.is_constructor(&Value::Obj(b.0)),
+                Some(Kind::Proxy(t, _)) => self.is_constructor(&Value::Obj(*t)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// Calls `f` with `this` and `args`.
+    pub fn call(&mut self, f: &Value, this: Value, args: Vec<Value>) -> Res<Value> {
+        self.call_desc(f, this, args, None)
+    }
+
+    pub fn call_desc(&mut self, f: &Value, this: Value, args: Vec<Value>, desc: Option<&str>) -> Res<Value> {
+        let Value::Obj(fo) = f else {
+            return Err(self.not_a_function(f, desc));
+        };
+        let fo = *fo;
+        enum K {
+            Closure(Arc<FnCode>, Option<ObjRef>, Option<ObjRef>),
+            Native(NativeFnPtr),
+            Bound(ObjRef, Value, Vec<Value>),
+            Proxy(ObjRef, ObjRef),
+            No,
+        }
+        let k = match self.heap.kind(fo) {
+            Some(Kind::Function(c)) => K::Closure(c.code.clone(), c.env, c.home),
+            Some(Kind::Native(n)) => K::Native(n.f),
+            Some(Kind::Bound(b)) => K::Bound(b.0, b.1.clone(), b.2.clone()),
+            Some(Kind::Proxy(t, h)) => K::Proxy(*t, *h),
+            _ => K::No,
+        };
+        match k {
+            K::Closure(code, env, home) => {
+                if code.flags.class_ctor {
+                    let msg = format!("Class constructor {} cannot be invoked without 'new'", code.name);
+                    return Err(self.type_error(&msg));
+                }
+                let this = if code.flags.strict || code.flags.method || !matches!(this, Value::Undefined | Value::Null) {
+                    this
+                } else {
+                    Value::Obj(self.realm.global)
+                };
+                self.call_closure(fo, code, env, home, this, args, None)
+            }
+            K::Native(nf) => {
+                self.enter()?;
+                self.native_depth += 1;
+                let call = NativeCall { this, args, callee: fo, new_target: None };
+                let r = nf(self, &call);
+                self.native_depth -= 1;
+                self.depth -= 1;
+                r
+            }
+            K::Bound(target, bthis, mut bargs) => {
+                bargs.extend(args);
+                self.call(&Value::Obj(target), bthis, bargs)
+            }
+            K::Proxy(target, handler) => {
+                let trap = self.get(&Value::Obj(handler), &PropKey::s("apply"))?;
+                if trap.is_nullish() {
+                    return self.call(&Value::Obj(target), this, args);
+                }
+                let arr = self.array_value(args);
+                self.call(&trap, Value::Obj(handler), vec![Value::Obj(target), this, arr])
+            }
+            K::No => Err(self.not_a_function(f, desc)),
+        }
+    }
+
+    pub fn not_a_function(&mut self, f: &Value, desc: Option<&str>) -> Throw {
+        let d = match desc {
+            Some(d) if !d.is_empty() => d.to_string(),
+            _ => self.short_display(f),
+        };
+        self.type_error(&format!("{d} is not a function"))
+    }
+
+    /// How V8 names a value in messages such as `x is not iterable`.
+    pub fn short_display(&mut self, v: &Value) -> String {
+        match v {
+            Value::Str(s) => format!("\"{s}\""),
+            Value::Obj(_) => {
+                if self.is_callable(v) {
+                    "function".into()
+                } else {
+                    "object".into()
+                }
+            }
+            other => self.to_display(other),
+        }
+    }
+
+    fn enter(&mut self) -> Res<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            self.depth -= 1;
+            return Err(self.range_error("Maximum call stack size exceeded"));
+        }
+        Ok(())
+    }
+
+    /// Builds the frame of a closure call.
+    pub fn make_frame(&mut self, callee: ObjRef, code: Arc<FnCode>, env: Option<ObjRef>, home: Option<ObjRef>, this: Value, args: Vec<Value>, new_target: Option<ObjRef>) -> Frame {
+        Frame {
+            locals: vec![Value::Undefined; code.locals as usize],
+            stack: Vec::with_capacity(8),
+            pc: 0,
+            ctx: env,
+            handlers: Vec::new(),
+            this,
+            args,
+            callee: Some(callee),
+            new_target,
+            home,
+            code,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    pub fn call_closure(&mut self, callee: ObjRef, code: Arc<FnCode>, env: Option<ObjRef>, home: Option<ObjRef>, this: Value, args: Vec<Value>, new_target: Option<ObjRef>) -> Res<Value> {
+        let flags = code.flags;
+        let frame = self.make_frame(callee, code, env, home, this, args, new_target);
+        if flags.generator {
+            return Ok(self.new_generator(frame));
+        }
+        if flags.is_async {
+            return self.start_async(frame);
+        }
+        self.enter()?;
+        self.frames.push(frame);
+        let r = self.run_frame();
+        self.frames.pop();
+        self.depth -= 1;
+        match r? {
+            exec::Completion::Return(v) => Ok(v),
+            exec::Completion::Yield(_) | exec::Completion::Await(_) => Err(self.unsupported("yield outside a generator")),
+        }
+    }
+
+    /// `new f(...args)`.
+    pub fn construct(&mut self, f: &Value, args: Vec<Value>, new_target: Option<ObjRef>, desc: Option<&str>) -> Res<Value> {
+        if !self.is_constructor(f) {
+            let d = match desc {
+                Some(d) if !d.is_empty() => d.to_string(),
+                _ => self.short_display(f),
+            };
+            return Err(self.type_error(&format!("{d} is not a constructor")));
+        }
+        let Value::Obj(fo) = f else { return Err(self.type_error("not a constructor")) };
+        let fo = *fo;
+        let nt = new_target.unwrap_or(fo);
+        enum K {
+            Closure(Arc<FnCode>, Option<ObjRef>, Option<ObjRef>),
+            Native(NativeFnPtr),
+            Bound(ObjRef, Vec<Value>),
+            Proxy(ObjRef, ObjRef),
+        }
+        let k = match self.heap.kind(fo) {
+            Some(Kind::Function(c)) => K::Closure(c.code.clone(), c.env, c.home),
+            Some(Kind::Native(n)) => K::Native(n.f),
+            Some(Kind::Bound(b)) => K::Bound(b.0, b.2.clone()),
+            Some(Kind::Proxy(t, h)) => K::Proxy(*t, *h),
+            _ => return Err(self.type_error("not a constructor")),
+        };
+        match k {
+            K::Closure(code, env, home) => {
+                let derived = code.flags.derived;
+                let this = if derived {
+                    Value::Empty
+                } else {
+                    let proto = self.proto_from_ctor(nt)?;
+                    Value::Obj(self.alloc(Some(proto), Kind::Ordinary))
+                };
+                let r = self.call_closure(fo, code, env, home, this.clone(), args, Some(nt))?;
+                match r {
+                    Value::Obj(_) => Ok(r),
+                    _ if derived => Err(self.throw_error("ReferenceError", "Must call super constructor in derived class before accessing 'this' or returning from derived constructor")),
+                    _ => Ok(this),
+                }
+            }
+            K::Native(nf) => {
+                self.enter()?;
+                self.native_depth += 1;
+                let call = NativeCall { this: Value::Undefined, args, callee: fo, new_target: Some(nt) };
+                let r = nf(self, &call);
+                self.native_depth -= 1;
+                self.depth -= 1;
+                r
+            }
+            K::Bound(target, mut bargs) => {
+                bargs.extend(args);
+                let nt = if nt == fo { target } else { nt };
+                self.construct(&Value::Obj(target), bargs, Some(nt), desc)
+            }
+            K::Proxy(target, handler) => {
+                let trap = self.get(&Value::Obj(handler), &PropKey::s("construct"))?;
+                if trap.is_nullish() {
+                    return self.construct(&Value::Obj(target), args, None, desc);
+                }
+                let arr = self.array_value(args);
+                self.call(&trap, Value::Obj(handler), vec![Value::Obj(target), arr, Value::Obj(nt)])
+            }
+        }
+    }
+
+    /// `newTarget.prototype`, or Object.prototype when it is not an object.
+    pub fn proto_from_ctor(&mut self, nt: ObjRef) -> Res<ObjRef> {
+        let p = self.get(&Value::Obj(nt), &PropKey::s("prototype"))?;
+        Ok(p.as_obj().unwrap_or(self.realm.object_proto))
+    }
+
+    /// The prototype for a built-in constructed with `new_target` (subclassing).
+    pub fn proto_for(&mut self, call: &NativeCall, default: ObjRef) -> Res<ObjRef> {
+        match call.new_target {
+            Some(nt) if nt != call.callee => self.proto_from_ctor(nt),
+            _ => Ok(default),
+        }
+    }
+
+    /// Counts one interpreter step against the budget.
+    pub fn step(&mut self) -> Res<()> {
+        self.steps += 1;
+        if self.steps > self.max_steps {
+            return Err(Throw::Limit(format!("step limit of {} reached", self.max_steps)));
+        }
+        Ok(())
+    }
+
+    /// Deterministic xorshift for Math.random.
+    pub fn random(&mut self) -> f64 {
+        let mut x = self.rng;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        self.rng = x;
+        (x >> 11) as f64 / (1u64 << 53) as f64
+    }
+
+    pub fn closure_obj(&mut self, code: Arc<FnCode>, env: Option<ObjRef>, home: Option<ObjRef>) -> ObjRef {
+        let fp = self.realm.function_proto;
+        let flags = code.flags;
+        let name = code.name.clone();
+        let len = code.length;
+        let r = self.alloc(Some(fp), Kind::Function(Box::new(Closure { code, env, home, field_init: None })));
+        if let Some(o) = self.heap.get_mut(r) {
+            o.props.insert(PropKey::s("length"), Prop { v: crate::heap::PropVal::Data(Value::Num(len as f64)), enumerable: false, writable: false, configurable: true });
+            o.props.insert(PropKey::s("name"), Prop { v: crate::heap::PropVal::Data(Value::Str(name)), enumerable: false, writable: false, configurable: true });
+        }
+        let needs_proto = !(flags.arrow || flags.method || flags.is_async || flags.getter || flags.setter) || flags.generator;
+        if needs_proto {
+            let pp = if flags.generator { self.realm.generator_proto } else { self.realm.object_proto };
+            let proto = self.alloc(Some(pp), Kind::Ordinary);
+            if !flags.generator {
+                if let Some(o) = self.heap.get_mut(proto) {
+                    o.props.insert(PropKey::s("constructor"), Prop::hidden(Value::Obj(r)));
+                }
+            }
+            if let Some(o) = self.heap.get_mut(r) {
+                o.props.insert(PropKey::s("prototype"), Prop { v: crate::heap::PropVal::Data(Value::Obj(proto)), enumerable: false, writable: !flags.class_ctor, configurable: false });
+            }
+        }
+        r
+    }
+}
