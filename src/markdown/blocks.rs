@@ -1,8 +1,9 @@
 //! The HTML of VitePress's block extensions, with VitePress's class names (so authors'
 //! custom CSS keeps working) and gen's look: custom containers (`div.tip.custom-block`,
 //! `details.details.custom-block`), GitHub alerts (`> [!NOTE]`, `div.note.custom-block
-//! .github-alert`) and code groups (`div.gen-code-group`: radio buttons and labels that
-//! switch the tabs with CSS alone, the first one shown).
+//! .github-alert`) and code groups (`div.code-group`: radio buttons, then `div.tabs` with
+//! their labels, then `div.blocks` with one `section.block` per fence, so the checked
+//! button shows its block with CSS alone, the first one by default).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -148,16 +149,23 @@ pub fn tab_label(info: &str) -> String {
         })
 }
 
-/// The radio buttons and labels of code group `id` (one page-unique number).
+/// The radio buttons and the labels of code group `id` (one page-unique number).
 pub fn tab_labels(id: usize, labels: &[String]) -> String {
     let mut html = String::new();
-    for (i, label) in labels.iter().enumerate() {
+    for i in 0..labels.len() {
         let checked = if i == 0 { " checked" } else { "" };
         html.push_str(&format!(
-            "<input type=\"radio\" name=\"cg-{id}\" id=\"cg-{id}-{i}\"{checked}><label for=\"cg-{id}-{i}\">{}</label>",
+            "<input type=\"radio\" name=\"cg-{id}\" id=\"cg-{id}-{i}\"{checked}>"
+        ));
+    }
+    html.push_str("<div class=\"tabs\">");
+    for (i, label) in labels.iter().enumerate() {
+        html.push_str(&format!(
+            "<label for=\"cg-{id}-{i}\">{}</label>",
             escape(label)
         ));
     }
+    html.push_str("</div>");
     html
 }
 
@@ -211,7 +219,9 @@ mod tests {
         assert_eq!(tab_label("py{1}"), "py");
         assert_eq!(tab_label(""), "txt");
         let html = tab_labels(2, &["a".into(), "b".into()]);
-        assert!(html.starts_with("<input type=\"radio\" name=\"cg-2\" id=\"cg-2-0\" checked>"));
-        assert!(html.contains("<label for=\"cg-2-1\">b</label>"));
+        assert!(html.starts_with(
+            "<input type=\"radio\" name=\"cg-2\" id=\"cg-2-0\" checked><input type=\"radio\" name=\"cg-2\" id=\"cg-2-1\">"
+        ));
+        assert!(html.ends_with("<label for=\"cg-2-1\">b</label></div>"));
     }
 }

@@ -80,7 +80,7 @@ impl PageRenderer<'_, '_> {
             }
         }
         let mut html = format!(
-            "<div class=\"{classes}\" data-lang=\"{}\"{style}>",
+            "<div class=\"{classes}\" data-lang=\"{}\">",
             escape(shown_lang)
         );
         if let Some(title) = &info.title {
@@ -95,7 +95,7 @@ impl PageRenderer<'_, '_> {
                 escape(shown_lang)
             ));
         }
-        html.push_str("<pre class=\"hl-code\"><code>");
+        html.push_str(&format!("<pre class=\"hl-code\"><code{style}>"));
         html.push_str(&body);
         html.push_str("</code></pre></div>\n");
         if let Some(lang) = exec_lang(&info.lang).filter(|_| fenced && !info.has_flag("norun")) {

@@ -507,7 +507,7 @@ impl<'a> PageRenderer<'a, '_> {
             containers::Kind::CodeGroup => {
                 self.groups += 1;
                 flow.events
-                    .push(Event::Html("<div class=\"gen-code-group\">".into()));
+                    .push(Event::Html("<div class=\"code-group\">".into()));
                 flow.groups.push(Group {
                     id: self.groups,
                     labels_at: flow.events.len(),

@@ -4,7 +4,7 @@
 //! `<Badge>` empty elements (a self-closing `<Comp />` would swallow what follows it),
 //! and `{{ }}` interpolations and `v-`/`:`/`@` directives stay as written. Each use is
 //! recorded; the build reports one warning per kind ([`summarize`]). `<Badge type text>`
-//! is rendered (`span.VPBadge`).
+//! is rendered (`span.VPBadge.badge`).
 
 use std::collections::BTreeMap;
 
@@ -163,7 +163,7 @@ fn badge(tag: &Tag) -> String {
         .get("type")
         .filter(|t| matches!(*t, "info" | "tip" | "warning" | "danger"))
         .unwrap_or("tip");
-    let mut html = format!("<span class=\"VPBadge {kind}\">");
+    let mut html = format!("<span class=\"VPBadge badge {kind}\">");
     if let Some(text) = tag.get("text") {
         html.push_str(&escape(text));
     }
@@ -392,16 +392,16 @@ mod tests {
         assert_eq!(found.len(), 2);
         assert_eq!(
             run("<Badge type=\"info\" text=\"beta\" />").0,
-            "<span class=\"VPBadge info\">beta</span>"
+            "<span class=\"VPBadge badge info\">beta</span>"
         );
         assert_eq!(
             run("<Badge type=\"warning\">").0,
-            "<span class=\"VPBadge warning\">"
+            "<span class=\"VPBadge badge warning\">"
         );
         assert_eq!(run("</Badge>").0, "</span>");
         assert_eq!(
             run("<Badge text=\"<b>\"/>").0,
-            "<span class=\"VPBadge tip\">&lt;b&gt;</span>"
+            "<span class=\"VPBadge badge tip\">&lt;b&gt;</span>"
         );
     }
 
