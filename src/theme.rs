@@ -22,9 +22,13 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 /// The embedded theme assets (the run panels' stylesheet and script included), by
 /// output path.
-pub fn assets() -> [(&'static str, &'static str); 4] {
+pub fn assets() -> [(&'static str, &'static str); 5] {
     [
         ("_gen/gen.css", include_str!("../static/_gen/gen.css")),
+        (
+            "_gen/favicon.svg",
+            include_str!("../static/_gen/favicon.svg"),
+        ),
         ("_gen/gen.js", include_str!("../static/_gen/gen.js")),
         ("_gen/panels.css", crate::views::stylesheet()),
         ("_gen/panels.js", crate::views::script()),
