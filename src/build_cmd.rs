@@ -24,6 +24,9 @@ pub fn build(args: &BuildArgs) -> Result<i32> {
                 out.display(),
                 outcome.millis
             );
+            for line in &outcome.info {
+                eprintln!("{line}");
+            }
             Ok(0)
         }
         None => {
