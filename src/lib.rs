@@ -4,6 +4,7 @@
 
 pub mod build_cmd;
 pub mod cache;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;

@@ -124,6 +124,16 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         files.push(OutFile::Copy { rel, from: abs });
     }
     let files = dedup_files(files, &mut diags);
+    if !opts.write {
+        let input = crate::check::Input {
+            root,
+            config: &config,
+            lib: &lib,
+            known: &known_files,
+            files: &files,
+        };
+        crate::check::run(&input, &mut diags);
+    }
 
     diagnostics::sort(&mut diags);
     let mut outcome = Outcome {
