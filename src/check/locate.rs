@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::content::{walk, Library};
 use crate::diagnostics::LineIndex;
+use crate::markdown::links::percent_decode;
 
 /// What wrote a link.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,11 +34,12 @@ pub struct Located {
 /// Finds sources of links; holds the site's own templates.
 pub struct Locator<'a> {
     lib: &'a Library,
+    base_path: &'a str,
     templates: Vec<(PathBuf, String)>,
 }
 
 impl<'a> Locator<'a> {
-    pub fn new(root: &Path, lib: &'a Library) -> Self {
+    pub fn new(root: &Path, lib: &'a Library, base_path: &'a str) -> Self {
         let mut templates = Vec::new();
         if let Ok(entries) = std::fs::read_dir(root.join("templates")) {
             let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
@@ -48,7 +50,11 @@ impl<'a> Locator<'a> {
                 }
             }
         }
-        Locator { lib, templates }
+        Locator {
+            lib,
+            base_path,
+            templates,
+        }
     }
 
     /// Locates `value`, found at `line` of the output file `rel` (text `html`), written by
@@ -83,8 +89,16 @@ impl<'a> Locator<'a> {
                 };
             }
         }
+        // A template writes site paths as `{{ site.base }}rest`.
+        let after_base = value
+            .strip_prefix(self.base_path)
+            .map(|rest| format!("}}}}{rest}"));
         for (file, text) in &self.templates {
-            if let Some(offset) = find_written(text, value) {
+            let found = find_written(text, value).or_else(|| {
+                let form = after_base.as_deref()?;
+                text.find(form).map(|i| i + 2)
+            });
+            if let Some(offset) = found {
                 let (line, col) = LineIndex::new(text).position(text, offset);
                 return Located {
                     file: file.clone(),
@@ -107,14 +121,16 @@ impl<'a> Locator<'a> {
 /// attribute, as a YAML value (frontmatter), as a Markdown destination, or anywhere.
 fn find_written(text: &str, value: &str) -> Option<usize> {
     let escaped = value.replace('&', "&amp;");
+    let decoded = percent_decode(value);
     let mut forms = Vec::new();
-    for v in [value, escaped.as_str()] {
+    for v in [value, escaped.as_str(), decoded.as_str()] {
         forms.push((format!("=\"{v}\""), 2));
         forms.push((format!("='{v}'"), 2));
         forms.push((format!(": {v}\n"), 2));
         forms.push((format!(": \"{v}\""), 3));
         forms.push((format!(": '{v}'"), 3));
         forms.push((format!("]({v}"), 2));
+        forms.push((format!("](<{v}>"), 3));
         forms.push((format!("<{v}>"), 1));
         forms.push((format!("]: {v}"), 3));
         forms.push((v.to_string(), 0));

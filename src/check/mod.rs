@@ -87,7 +87,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
         .filter_map(|f| read_doc(input.root, f))
         .collect();
     let by_rel: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.rel, i)).collect();
-    let locator = Locator::new(input.root, input.lib);
+    let locator = Locator::new(input.root, input.lib, &input.config.base_path);
     let resolver = Resolver::new(input.lib, &input.config.base_path, input.known);
     let site = Site {
         input,
@@ -121,24 +121,30 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
                 page,
                 doc.copied.as_deref(),
             );
+            // The build reported it already: at this line, or (for a Markdown link it
+            // rewrote, which the page's text does not show as built) in this page.
+            let page_source = page.map(|i| input.lib.pages[i].source.as_path());
             let reported = already.iter().any(|(file, line, message)| {
-                *file == at.file && *line == at.line && message.contains(&link.value)
+                (*file == at.file && *line == at.line && message.contains(&link.value))
+                    || (Some(file.as_path()) == page_source
+                        && message.contains(&format!("`{}`", problem.key)))
             });
             if reported {
                 continue;
             }
-            let mut d = if problem.internal && input.config.ignore_dead_links {
+            let internal = problem.kind != Kind::External;
+            let mut d = if internal && input.config.ignore_dead_links {
                 Diagnostic::warning(&at.file, at.line, at.col, problem.message)
             } else {
                 Diagnostic::error(&at.file, at.line, at.col, problem.message)
             };
-            d = d.with_hint(match at.origin {
-                Origin::Page(i) if problem.internal => resolved_hint(&resolver, i, &link.value),
-                Origin::Generated => format!(
-                    "the page gen generates at public/{} writes it (the built-in theme); override the template that does",
+            d = d.with_hint(match (at.origin, problem.kind) {
+                (Origin::Page(i), Kind::Path) => resolved_hint(&resolver, i, &link.value),
+                (Origin::Generated, _) => format!(
+                    "a template writes it into the page gen generates at public/{} (the built-in theme, or one in templates/)",
                     doc.rel
                 ),
-                _ => problem.hint,
+                _ => problem.hint.to_string(),
             });
             if at.origin == Origin::Generated {
                 generated
@@ -213,21 +219,25 @@ fn srcset_urls(srcset: &str) -> Vec<&str> {
 
 /// What is wrong with one link.
 struct Problem {
+    kind: Kind,
     message: String,
-    hint: String,
-    /// A link into the site (as opposed to a malformed external URL).
-    internal: bool,
+    hint: &'static str,
+    /// What the message names (the link, or the missing id), to recognise the same
+    /// problem reported by the build.
+    key: String,
 }
 
-impl Problem {
-    fn internal(message: String, hint: &str) -> Self {
-        Problem {
-            message,
-            hint: hint.to_string(),
-            internal: true,
-        }
-    }
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// A path of the site that names no file.
+    Path,
+    /// A fragment that names no id.
+    Anchor,
+    /// A malformed external URL.
+    External,
 }
+
+const PATH_HINT: &str = "link to a note's file (`./other.md`, `/guide/x`) or a file in static/";
 
 /// The built site, for resolving links.
 struct Site<'a> {
@@ -265,16 +275,20 @@ impl Site<'_> {
             _ => "missing asset",
         };
         let Some(rel) = path.strip_prefix(base_path) else {
-            return Some(Problem::internal(
-                format!("{what}: `{value}` is outside the site's base path `{base_path}`"),
-                "start site-absolute links with the base path, or write them relative",
-            ));
+            return Some(Problem {
+                kind: Kind::Path,
+                message: format!("{what}: `{value}` is outside the site's base path `{base_path}`"),
+                hint: "start site-absolute links with the base path, or write them relative",
+                key: value.to_string(),
+            });
         };
         let Some(target) = self.file(rel) else {
-            return Some(Problem::internal(
-                format!("{what}: `{value}` names no file of the built site"),
-                "link to a note's file (`./other.md`, `/guide/x`) or a file in static/",
-            ));
+            return Some(Problem {
+                kind: Kind::Path,
+                message: format!("{what}: `{value}` names no file of the built site"),
+                hint: PATH_HINT,
+                key: value.to_string(),
+            });
         };
         let fragment = url.fragment().filter(|f| !f.is_empty())?;
         let &target_doc = self.by_rel.get(target.as_str())?;
@@ -299,17 +313,20 @@ impl Site<'_> {
         if doc.ids.contains(&id) || id == "top" {
             return None;
         }
-        Some(Problem::internal(
-            format!("dead anchor: `{value}`: `{}` has no id `{id}`", doc.rel),
-            "heading ids follow VitePress's slugs; `{#id}` after a heading sets one",
-        ))
+        Some(Problem {
+            kind: Kind::Anchor,
+            message: format!("dead anchor: `{value}`: `{}` has no id `{id}`", doc.rel),
+            hint: "heading ids follow VitePress's slugs; `{#id}` after a heading sets one",
+            key: id,
+        })
     }
 
     fn malformed(&self, value: &str) -> Option<Problem> {
         external::problem(value).map(|why| Problem {
+            kind: Kind::External,
             message: format!("malformed URL `{value}`: {why}"),
-            hint: "external links are not fetched, only read; fix the URL as written".into(),
-            internal: false,
+            hint: "external links are not fetched, only read; fix the URL as written",
+            key: value.to_string(),
         })
     }
 }
@@ -334,7 +351,7 @@ fn resolved_hint(resolver: &Resolver<'_>, page: usize, value: &str) -> String {
             "gen rewrites Markdown links only, not raw HTML or frontmatter; as a Markdown link `{value}` would be `{}`",
             resolved.href
         ),
-        _ => "link to a note's file (`./other.md`, `/guide/x`) or a file in static/".into(),
+        _ => PATH_HINT.into(),
     }
 }
 
