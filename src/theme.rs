@@ -26,9 +26,13 @@ const TEMPLATES: &[(&str, &str)] = &[
 
 /// The embedded theme assets (the run panels' stylesheet and script included), by
 /// output path.
-pub fn assets() -> [(&'static str, &'static str); 6] {
+pub fn assets() -> [(&'static str, &'static str); 7] {
     [
         ("_gen/gen.css", include_str!("../static/_gen/gen.css")),
+        (
+            "_gen/favicon.svg",
+            include_str!("../static/_gen/favicon.svg"),
+        ),
         ("_gen/gen.js", include_str!("../static/_gen/gen.js")),
         ("_gen/search.css", include_str!("../static/_gen/search.css")),
         ("_gen/search.js", include_str!("../static/_gen/search.js")),
