@@ -267,6 +267,10 @@
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {
         e.preventDefault();
         select(selected + (e.key === "ArrowDown" ? 1 : -1));
+      } else if (e.key === "Escape") {
+        // A search field would clear itself first; Escape closes search at once.
+        e.preventDefault();
+        close();
       } else if (e.key === "Enter") {
         e.preventDefault();
         var a = list.children[Math.max(selected, 0)];
