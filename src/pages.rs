@@ -188,14 +188,26 @@ impl Pages<'_> {
         let page = &self.lib.pages[i];
         let rendered = &self.rendered[i];
         let base = self.config.base_path.as_str();
+        let front = &rendered.front;
+        let show_sidebar = front.extra.get("sidebar") != Some(&Value::Bool(false));
+        let show_aside = front.extra.get("aside") != Some(&Value::Bool(false));
         let mut ctx = self.base_context(
             site,
-            sidebar.for_page(self.lib, base, page.section, Some(i)),
+            if show_sidebar {
+                sidebar.for_page(self.lib, base, page.section, Some(i))
+            } else {
+                String::new()
+            },
             &page.path,
         );
-        ctx.insert("page", &self.page_value(page));
+        let mut page_value = self.page_value(page);
+        page_value["extra"] = Value::Object(front.extra.clone());
+        page_value["head"] = Value::String(front.head.clone());
+        page_value["opens_with_h1"] = Value::Bool(rendered.opens_with_h1);
+        ctx.insert("page", &page_value);
         ctx.insert("content", &rendered.html);
         let outline: Vec<Value> = match page.front.outline {
+            _ if !show_aside => Vec::new(),
             Outline::Off => Vec::new(),
             Outline::Levels(min, max) => rendered
                 .headings
@@ -205,8 +217,8 @@ impl Pages<'_> {
                 .collect(),
         };
         ctx.insert("outline", &outline);
-        ctx.insert("prev", &prev);
-        ctx.insert("next", &next);
+        ctx.insert("prev", &front.prev.apply(prev));
+        ctx.insert("next", &front.next.apply(next));
         let is_home = page.path.is_empty();
         let template = match page.front.layout.as_deref() {
             Some("home") => "home.html",

@@ -32,6 +32,7 @@ const root = join(scratch, 'docs')
 try {
   cpSync(src, root, {
     recursive: true,
+    dereference: true,
     filter: (p) => !p.split(sep).some((part) => part === 'node_modules' || part === '.vitepress')
   })
   if (publicDir) cpSync(publicDir, join(root, 'public'), { recursive: true })
