@@ -57,8 +57,10 @@ impl Pages<'_> {
     /// Renders every output page; template errors become diagnostics.
     pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutFile> {
         let base = self.config.base_path.as_str();
-        let sidebar = Sidebar::new(self.lib, base);
-        let site = self.site_value();
+        let sidebar = Sidebar::new(self.lib, self.config);
+        diags.extend(sidebar.diags.iter().cloned());
+        let mut site = self.site_value();
+        site["nav"] = Value::String(sidebar.nav.clone());
         let order: Vec<usize> = self
             .lib
             .reading_order()
@@ -89,6 +91,12 @@ impl Pages<'_> {
             rel: "404.html".into(),
             context: ctx,
         });
+        let mut files = Vec::new();
+        if self.config.vitepress_urls {
+            for (rel, text) in crate::markdown::links::vitepress_aliases(self.lib, base) {
+                files.push(OutFile::Text { rel, text });
+            }
+        }
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .into_par_iter()
             .map(|job| {
@@ -100,7 +108,7 @@ impl Pages<'_> {
                     })
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len());
+        files.reserve(results.len());
         let mut seen = std::collections::BTreeSet::new();
         for r in results {
             match r {

@@ -428,3 +428,54 @@ fn shared_sessions_carry_the_heap_from_fence_to_fence() {
     assert_eq!(named[1], "undefined\n");
     assert_eq!(named[2], "3\n");
 }
+
+#[test]
+fn an_explicit_sidebar_and_nav_override_the_folder_tree() {
+    let root = fixture("vitepress-site", "explicit-sidebar");
+    std::fs::write(
+        root.join("gen.toml"),
+        r#"title = "Configured"
+vitepress_urls = true
+
+[[nav]]
+text = "Guide"
+link = "/1-getting-started/"
+
+[[nav]]
+text = "More"
+items = [{ text = "API", link = "/2-reference/api" }]
+
+[[sidebar."/2-reference/"]]
+text = "Reference"
+items = [{ text = "The API", link = "/2-reference/api.md" }]
+
+[[sidebar."/"]]
+text = "Start"
+collapsed = false
+items = [
+  { text = "Install", link = "/1-getting-started/1-install" },
+  { text = "Nowhere", link = "/missing-page" },
+]
+"#,
+    )
+    .unwrap();
+    let stderr = build_ok(&root);
+    assert!(stderr.contains("gen.toml:1:1: warning: sidebar/nav link `/missing-page` points at no page"));
+    let api = read(&output_of(&root, "2-reference/api.md"));
+    let sidebar = |html: &str| {
+        let s = html.find("<nav class=\"sidebar\"").unwrap();
+        html[s..s + html[s..].find("</nav>").unwrap()].to_string()
+    };
+    assert_eq!(
+        sidebar(&api),
+        "<nav class=\"sidebar\" aria-label=\"Pages\"><div class=\"group\"><span class=\"group-title\">Reference</span><ul><li><a href=\"/2-reference/api/\">The API</a></li></ul></div>"
+    );
+    let install = read(&output_of(&root, "1-getting-started/1-install.md"));
+    assert!(sidebar(&install).contains("<details class=\"group\" open><summary class=\"group-title\">Start</summary><ul><li><a href=\"/1-getting-started/1-install/\">Install</a></li>"));
+    assert!(install.contains("<span class=\"site-nav\"><a href=\"/1-getting-started/\">Guide</a><details class=\"nav-menu\"><summary>More</summary><ul><li><a href=\"/2-reference/api/\">API</a></li></ul></details></span>"));
+    // The VitePress address of a page sends the reader to gen's, keeping the anchor.
+    let alias = read(&root.join("public/2-reference/api.html"));
+    assert!(alias.contains("location.replace(\"/2-reference/api/\" + location.hash)"));
+    assert!(alias.contains("<meta http-equiv=\"refresh\" content=\"0; url=/2-reference/api/\">"));
+    assert!(!root.join("public/2-reference/index.html.html").exists());
+}

@@ -163,6 +163,27 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// The pages' VitePress addresses (`a/b.md` → `a/b.html`), each a small page sending the
+/// reader to gen's address (`a/b/`) with the `#anchor` kept, so links shared to the
+/// VitePress site keep working. Index pages have the same address in both and get none.
+pub fn vitepress_aliases(lib: &Library, base_path: &str) -> Vec<(String, String)> {
+    lib.pages
+        .iter()
+        .filter(|p| !p.is_index)
+        .map(|p| {
+            let url = format!("{base_path}{}", encode_path(&p.path));
+            let js = serde_json::to_string(&url).unwrap_or_default().replace('<', "\\u003c");
+            let attr = super::highlight::escape(&url);
+            let html = format!(
+                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"canonical\" href=\"{attr}\"><meta http-equiv=\"refresh\" content=\"0; url={attr}\"><script>location.replace({js} + location.hash)</script></head><body><a href=\"{attr}\">{}</a></body></html>\n",
+                super::highlight::escape(&p.title),
+                super::highlight::escape(&p.title)
+            );
+            (format!("{}.html", p.rel.trim_end_matches(".md")), html)
+        })
+        .collect()
+}
+
 /// True for `http(s)://localhost…` and `http(s)://127.0.0.1…` links, which VitePress
 /// counts as dead (they only work on the author's machine).
 pub fn is_localhost(dest: &str) -> bool {

@@ -409,7 +409,9 @@ impl<'a> PageRenderer<'a, '_> {
                 flow.depth += 1;
                 match blocks::alert(text, span.clone()) {
                     Some(alert) => {
-                        flow.events.push(Event::Html(alert.open_html().into()));
+                        let labels = &self.ctx.config.container_labels;
+                        flow.events
+                            .push(Event::Html(alert.open_html(labels).into()));
                         flow.strip = Some(alert.marker);
                         flow.quotes.push(true);
                     }
