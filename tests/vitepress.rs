@@ -460,7 +460,8 @@ items = [
     )
     .unwrap();
     let stderr = build_ok(&root);
-    assert!(stderr.contains("gen.toml:1:1: warning: sidebar/nav link `/missing-page` points at no page"));
+    assert!(stderr
+        .contains("gen.toml:1:1: warning: sidebar/nav link `/missing-page` points at no page"));
     let api = read(&output_of(&root, "2-reference/api.md"));
     let sidebar = |html: &str| {
         let s = html.find("<nav class=\"sidebar\"").unwrap();
