@@ -20,6 +20,7 @@ struct RawConfig {
     language: Option<String>,
     description: Option<String>,
     ignore_dead_links: bool,
+    timezone: Option<String>,
     theme: RawTheme,
     run: BTreeMap<String, toml::Value>,
     markdown: RawMarkdown,
@@ -52,6 +53,8 @@ pub struct Config {
     pub description: String,
     /// Dead links and missing assets become warnings instead of errors.
     pub ignore_dead_links: bool,
+    /// The UTC offset of `updateTime`s written without one (`+08:00`; empty means UTC).
+    pub timezone: String,
     /// The syntect theme names used for the light and dark highlighting CSS.
     pub highlight_light: String,
     pub highlight_dark: String,
@@ -114,6 +117,7 @@ impl Config {
             language: raw.language.unwrap_or_else(|| "en".to_string()),
             description: raw.description.unwrap_or_default(),
             ignore_dead_links: raw.ignore_dead_links,
+            timezone: raw.timezone.unwrap_or_default(),
             highlight_light: raw
                 .theme
                 .highlight_light

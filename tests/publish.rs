@@ -262,7 +262,7 @@ fn the_feed_lists_dated_notes_newest_first() {
         .skip(2)
         .map(|t| &t[..t.find("</title>").unwrap()])
         .collect();
-    // 2025-06-01, 2025-05-15 15:56, 2025-01-02 03:04:05+08:00, 2024-12-03 08:05;
+    // 2025-06-01, 2025-05-15 15:56, 2025-01-02 03:04:05, 2024-12-03 08:05;
     // the undated note and the one whose updateTime is no date are left out.
     assert_eq!(
         titles,
@@ -274,10 +274,11 @@ fn the_feed_lists_dated_notes_newest_first() {
         ]
     );
     assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh\">"));
-    assert!(feed.contains("<updated>2025-06-01T00:00:00Z</updated>\n  <author>"));
-    assert!(feed.contains("<updated>2025-05-15T15:56:00Z</updated>"));
+    // gen.toml says `timezone = "+08:00"`: times without a zone are in it.
+    assert!(feed.contains("<updated>2025-06-01T00:00:00+08:00</updated>\n  <author>"));
+    assert!(feed.contains("<updated>2025-05-15T15:56:00+08:00</updated>"));
     assert!(feed.contains("<updated>2025-01-02T03:04:05+08:00</updated>"));
-    assert!(feed.contains("<updated>2024-12-03T08:05:00Z</updated>"));
+    assert!(feed.contains("<updated>2024-12-03T08:05:00+08:00</updated>"));
     assert!(feed.contains("<summary>How CPython frees memory</summary>"));
     assert!(feed.contains("<category term=\"垃圾回收\"/>"));
     assert!(feed.contains(
