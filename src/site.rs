@@ -89,6 +89,7 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     for r in &rendered {
         diags.extend(r.diags.iter().cloned());
     }
+    diags.extend(markdown::vue::summarize(&lib, &rendered));
     check_anchors(&config, &lib, &rendered, &mut diags);
 
     let site_pages = Pages {
