@@ -20,6 +20,7 @@ struct RawConfig {
     language: Option<String>,
     description: Option<String>,
     ignore_dead_links: RawDeadLinks,
+    timezone: Option<String>,
     theme: RawTheme,
     run: BTreeMap<String, toml::Value>,
     markdown: RawMarkdown,
@@ -132,6 +133,8 @@ pub struct Config {
     /// `ignore_dead_links = true`; see [`DeadLinks`]).
     pub ignore_dead_links: bool,
     pub dead_links: DeadLinks,
+    /// The UTC offset of `updateTime`s written without one (`+08:00`; empty means UTC).
+    pub timezone: String,
     /// The syntect theme names used for the light and dark highlighting CSS.
     pub highlight_light: String,
     pub highlight_dark: String,
@@ -217,6 +220,7 @@ impl Config {
             description: raw.description.unwrap_or_default(),
             ignore_dead_links: dead_links.all,
             dead_links,
+            timezone: raw.timezone.unwrap_or_default(),
             highlight_light: raw
                 .theme
                 .highlight_light

@@ -113,6 +113,9 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
             let Some(problem) = site.problem(doc, link) else {
                 continue;
             };
+            if problem.kind != Kind::External && input.config.dead_links.ignores(&link.value) {
+                continue;
+            }
             let at = locator.locate(
                 doc.rel,
                 &doc.text,
