@@ -148,7 +148,8 @@ impl<'a> Resolver<'a> {
             }
         };
         if is_dir || joined.is_empty() {
-            return index_of(dir);
+            // `a/b/` is a folder's index.md, or gen's own URL of `a/b.md`.
+            return index_of(dir).or_else(|| self.lib.by_path.get(&format!("{dir}/")).copied());
         }
         if joined.ends_with(".md") {
             return lookup(joined);
