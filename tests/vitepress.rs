@@ -331,7 +331,7 @@ fn a_vitepress_site_builds_unchanged() {
             "one warning for {kind}:\n{stderr}"
         );
     }
-    assert!(stderr.contains("content/9-extras/index.md:21:1: warning: Vue `<script>`"));
+    assert!(stderr.contains("content/9-extras/index.md:23:1: warning: Vue `<script>`"));
     // Line highlighting and markers, which are stripped from the shown code.
     assert_eq!(
         extras.matches("<span class=\"line highlighted\">").count(),
@@ -479,4 +479,17 @@ items = [
     assert!(alias.contains("location.replace(\"/2-reference/api/\" + location.hash)"));
     assert!(alias.contains("<meta http-equiv=\"refresh\" content=\"0; url=/2-reference/api/\">"));
     assert!(!root.join("public/2-reference/index.html.html").exists());
+}
+
+#[test]
+fn bare_urls_and_page_options_work_as_in_vitepress() {
+    let root = fixture("vitepress-site", "page-options");
+    build_ok(&root);
+    let extras = article(&root, "9-extras/index.md");
+    assert!(extras.contains("Bare links: <a href=\"https://vitepress.dev/guide/markdown\">https://vitepress.dev/guide/markdown</a>. Mail <a href=\"mailto:gen@example.com\">gen@example.com</a>."));
+    let plain = read(&output_of(&root, "9-extras/plain.md"));
+    assert!(plain.contains("<nav class=\"sidebar\" aria-label=\"Pages\"></nav>"));
+    assert!(!plain.contains("class=\"outline\""));
+    assert!(plain.contains("<meta name=\"keywords\" content=\"gen, vitepress\">"));
+    assert!(!plain.contains("Updated"));
 }

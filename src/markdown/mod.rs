@@ -15,6 +15,7 @@ pub mod fence;
 pub mod front;
 pub mod heading;
 pub mod highlight;
+mod linkify;
 pub mod links;
 pub mod slug;
 pub mod toc;
@@ -462,7 +463,7 @@ impl<'a> PageRenderer<'a, '_> {
         }
     }
 
-    /// Emits the pending text: emoji replaced, interpolations recorded.
+    /// Emits the pending text: bare URLs linked, emoji replaced, interpolations recorded.
     fn flush_texts(&mut self, flow: &mut Flow<'_>) {
         if flow.texts.is_empty() {
             return;
@@ -482,8 +483,33 @@ impl<'a> PageRenderer<'a, '_> {
                 self.vue_use(f.kind, f.name, f.offset);
             }
         }
-        flow.events
-            .push(Event::Text(emoji::replace(&merged).into()));
+        if !flow.links.is_empty() {
+            flow.events
+                .push(Event::Text(emoji::replace(&merged).into()));
+            return;
+        }
+        let mut from = 0;
+        for (range, href) in linkify::find(&merged) {
+            if range.start > from {
+                let before = emoji::replace(&merged[from..range.start]);
+                flow.events.push(Event::Text(before.into()));
+            }
+            let href = self.link(&CowStr::from(href), start + range.start, false);
+            flow.events.push(Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: href.into(),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }));
+            let shown = merged[range.clone()].to_string();
+            flow.events.push(Event::Text(shown.into()));
+            flow.events.push(Event::End(TagEnd::Link));
+            from = range.end;
+        }
+        if from < merged.len() {
+            let rest = emoji::replace(&merged[from..]);
+            flow.events.push(Event::Text(rest.into()));
+        }
     }
 
     /// Raw HTML (a block or an inline tag) at byte `start`: container and snippet markers
