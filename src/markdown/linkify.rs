@@ -20,7 +20,7 @@ pub fn find(text: &str) -> Vec<(Range<usize>, String)> {
             .into_iter()
             .find(|s| rest.starts_with(s));
         let after_colon = i > 0 && bytes[i - 1] == b':';
-        if let Some(scheme) = scheme.filter(|s| !glued && !(*s == "//" && after_colon)) {
+        if let Some(scheme) = scheme.filter(|s| !(glued || (*s == "//" && after_colon))) {
             let end = url_end(text, i + scheme.len());
             if end > i + scheme.len() + (scheme == "//") as usize {
                 found.push((i..end, text[i..end].to_string()));
