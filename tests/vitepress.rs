@@ -493,3 +493,23 @@ fn bare_urls_and_page_options_work_as_in_vitepress() {
     assert!(plain.contains("<meta name=\"keywords\" content=\"gen, vitepress\">"));
     assert!(!plain.contains("Updated"));
 }
+
+#[test]
+fn includes_are_expanded_before_parsing() {
+    let root = fixture("vitepress-site", "includes");
+    build_ok(&root);
+    let extras = article(&root, "9-extras/index.md");
+    let include = &extras[extras.find("id=\"include\"").unwrap()..];
+    assert!(include.contains("<h2 id=\"included-heading\""));
+    assert!(include.contains("<p>This paragraph comes from an include.</p>"));
+    assert!(!include.contains("@include"));
+    std::fs::write(
+        root.join("content/9-extras/parts/broken.md"),
+        "# Broken\n\n<!--@include: ./none.md-->\n",
+    )
+    .unwrap();
+    let stderr = build_ok(&root);
+    assert!(stderr.contains(
+        "content/9-extras/parts/broken.md:3:1: warning: include: no file `./none.md` inside the site"
+    ));
+}

@@ -257,7 +257,7 @@ impl PageRenderer<'_, '_> {
 
 /// The lines between `#region name` and its `#endregion` (in any comment style), without
 /// the marker lines, dedented as VitePress does.
-fn region(text: &str, name: &str) -> Option<String> {
+pub(super) fn region(text: &str, name: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
     let is_marker = |line: &str, word: &str| {
         let t = line.trim();

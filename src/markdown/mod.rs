@@ -15,6 +15,7 @@ pub mod fence;
 pub mod front;
 pub mod heading;
 pub mod highlight;
+pub mod include;
 mod linkify;
 pub mod links;
 pub mod slug;
@@ -114,13 +115,21 @@ pub struct RenderCtx<'a> {
 /// Renders page `index` of the library.
 pub fn render_page(ctx: &RenderCtx<'_>, index: usize) -> Rendered {
     let page = &ctx.lib.pages[index];
-    let prep = containers::prepare(page.body());
+    let content = ctx.root.join("content");
+    let note_dir = ctx.root.join(&page.source);
+    let roots = include::Roots {
+        site: ctx.root,
+        content: &content,
+    };
+    let expanded = include::expand(page.body(), note_dir.parent().unwrap_or(&content), &roots);
+    let prep = containers::prepare(&expanded.text);
     let mut r = PageRenderer {
         ctx,
         index,
         page,
         prep: &prep,
         lines: LineIndex::new(&prep.text),
+        origin: &expanded.origin,
         line_offset: page.text[..page.body_start].matches('\n').count(),
         slugger: Slugger::default(),
         out: Rendered::default(),
@@ -130,6 +139,11 @@ pub fn render_page(ctx: &RenderCtx<'_>, index: usize) -> Rendered {
         toc: Vec::new(),
         sessions: Sessions::new(page.front.exec_page),
     };
+    for (line, path) in &expanded.missing {
+        let d = Diagnostic::warning(&page.source, line + r.line_offset + 1, 1, format!("include: no file `{path}` inside the site"))
+            .with_hint("`<!--@include: ./x.md-->` is relative to the note, `@/x.md` to content/; the directive is left as written");
+        r.out.diags.push(d);
+    }
     let mut html = r.render();
     r.out.front = r.front_values();
     if html.contains(toc::MARK) {
@@ -146,6 +160,8 @@ struct PageRenderer<'a, 'c> {
     page: &'a Page,
     prep: &'a Prepared,
     lines: LineIndex,
+    /// For each line of the prepared text, the body line it came from (includes expanded).
+    origin: &'a [usize],
     /// Lines of frontmatter before the body, for positions in the note as written.
     line_offset: usize,
     slugger: Slugger,
@@ -220,7 +236,15 @@ impl Flow<'_> {
 impl<'a> PageRenderer<'a, '_> {
     fn position(&self, offset: usize) -> (usize, usize) {
         let (line, col) = self.lines.position(&self.prep.text, offset);
-        (line + self.line_offset, col)
+        let origin = |l: usize| self.origin.get(l).copied();
+        match origin(line - 1) {
+            // A line an include brought in: point at the include.
+            Some(body_line) if line > 1 && origin(line - 2) == Some(body_line) => {
+                (body_line + 1 + self.line_offset, 1)
+            }
+            Some(body_line) => (body_line + 1 + self.line_offset, col),
+            None => (line + self.line_offset, col),
+        }
     }
 
     fn diag_error(&mut self, offset: usize, message: String, hint: &str) {
