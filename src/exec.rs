@@ -19,7 +19,7 @@ use crate::views::{self, Panel, TraceMode};
 /// version does not capture (the executable fingerprint below catches rebuilds too).
 const SIMULATOR_EPOCH: u32 = 1;
 /// Bump when the Mermaid rendering of the same source changes.
-const MERMAID_EPOCH: u32 = 1;
+const MERMAID_EPOCH: u32 = 2;
 
 /// One executable fence as the Markdown layer found it.
 #[derive(Debug, Clone)]
@@ -162,7 +162,10 @@ impl Executor {
         if let Some(html) = self.cache.get("mermaid", &key) {
             return (html, None);
         }
-        let (html, error) = mermaid::render_block_titled(source, id, title);
+        let (html, error) = match title {
+            Some(title) => mermaid::render_generated(source, id, title),
+            None => mermaid::render_block(source, id),
+        };
         if error.is_none() {
             self.cache.put("mermaid", &key, &html);
         }

@@ -85,19 +85,26 @@ fn arial_measurement() -> TextMeasurementPolicy {
     }
 }
 
-/// The HTML for one diagram: a `div.gen-mermaid` with the SVG, or a visible error box
-/// (and the error, for the build report). `id` must be unique within the page.
+/// The HTML for one ` ```mermaid ` fence: a `div.gen-diagram.gen-mermaid` with the SVG,
+/// or a visible error box (and the error, for the build report). `id` must be unique
+/// within the page.
 pub fn render_block(source: &str, id: &str) -> (String, Option<MermaidError>) {
-    render_block_titled(source, id, None)
+    render(
+        source,
+        id,
+        "gen-diagram gen-mermaid",
+        &default_title(source),
+    )
 }
 
-/// [`render_block`] with an explicit accessible title for diagrams whose source has no
-/// `accTitle` (generated diagrams use it).
-pub fn render_block_titled(
-    source: &str,
-    id: &str,
-    title: Option<&str>,
-) -> (String, Option<MermaidError>) {
+/// A diagram gen generated (the run panels' sequence diagrams): a `div.gen-diagram`
+/// titled `title`. Only fence diagrams carry `gen-mermaid`, so themes and tests can tell
+/// the author's diagrams from generated ones.
+pub fn render_generated(source: &str, id: &str, title: &str) -> (String, Option<MermaidError>) {
+    render(source, id, "gen-diagram", title)
+}
+
+fn render(source: &str, id: &str, class: &str, title: &str) -> (String, Option<MermaidError>) {
     let renderers = &*RENDERERS;
     let light_id = merman::svg::sanitize_svg_id(id);
     let dark_id = format!("{light_id}-dark");
@@ -105,11 +112,12 @@ pub fn render_block_titled(
     let dark = render_svg(&renderers.dark, &renderers.measurement, source, &dark_id);
     match (light, dark) {
         (Ok(light), Ok(dark)) => {
-            let title = title.map_or_else(|| default_title(source), str::to_owned);
             let mut html = String::with_capacity(light.len() + dark.len() + 200);
-            html.push_str("<div class=\"gen-mermaid\">");
-            push_variant(&mut html, "gen-mermaid-light", &light, &title);
-            push_variant(&mut html, "gen-mermaid-dark", &dark, &title);
+            html.push_str("<div class=\"");
+            html.push_str(class);
+            html.push_str("\">");
+            push_variant(&mut html, "gen-diagram-light", &light, title);
+            push_variant(&mut html, "gen-diagram-dark", &dark, title);
             html.push_str("</div>");
             (html, None)
         }
@@ -244,7 +252,7 @@ mod tests {
     fn renders_light_and_dark_copies_with_distinct_ids() {
         let (html, err) = render_block(SEQ, "page-mmd-1");
         assert_eq!(err, None);
-        assert!(html.starts_with("<div class=\"gen-mermaid\">"));
+        assert!(html.starts_with("<div class=\"gen-diagram gen-mermaid\">"));
         assert_eq!(html.matches("<svg").count(), 2);
         assert!(html.contains("id=\"page-mmd-1\""));
         assert!(html.contains("id=\"page-mmd-1-dark\""));

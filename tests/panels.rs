@@ -20,7 +20,7 @@ fn render(outcome: &Outcome, source: &str, mode: TraceMode) -> String {
             mode,
             id_prefix: "run-1",
         },
-        &|src, id, title| mermaid::render_block_titled(src, id, Some(title)).0,
+        &|src, id, title| mermaid::render_generated(src, id, title).0,
     )
 }
 
@@ -35,7 +35,9 @@ fn assert_full_panel(html: &str, lang: &str, status: &str) {
     assert!(heap.contains("<svg"));
     let seq = &html[html.find("<div class=\"gen-seq\">").expect("gen-seq")..];
     assert!(
-        seq.contains("<div class=\"gen-mermaid\">") && seq.contains("<svg"),
+        seq.contains("<div class=\"gen-diagram\">")
+            && seq.contains("<svg")
+            && !seq.contains("gen-mermaid"),
         "{seq}"
     );
     assert!(html.ends_with("</div>"));
