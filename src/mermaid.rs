@@ -195,7 +195,8 @@ fn default_title(source: &str) -> String {
 }
 
 /// Appends one themed copy, wrapped so CSS can show only the copy of the current mode, with
-/// a `<title>` added right after the opening `<svg …>` tag when the diagram has none.
+/// a `<title>` added right after the opening `<svg …>` tag when the diagram has none, and
+/// a minimum width (see [`with_min_width`]).
 fn push_variant(html: &mut String, class: &str, svg: &str, title: &str) {
     html.push_str("<div class=\"");
     html.push_str(class);
@@ -204,16 +205,44 @@ fn push_variant(html: &mut String, class: &str, svg: &str, title: &str) {
         .find("<svg")
         .and_then(|start| svg[start..].find('>').map(|i| start + i + 1));
     match open_end {
-        Some(end) if !svg[end..].trim_start().starts_with("<title") => {
-            html.push_str(&svg[..end]);
-            html.push_str("<title>");
-            html.push_str(&escape(title));
-            html.push_str("</title>");
+        Some(end) => {
+            html.push_str(&with_min_width(&svg[..end]));
+            if !svg[end..].trim_start().starts_with("<title") {
+                html.push_str("<title>");
+                html.push_str(&escape(title));
+                html.push_str("</title>");
+            }
             html.push_str(&svg[end..]);
         }
-        _ => html.push_str(svg),
+        None => html.push_str(svg),
     }
     html.push_str("</div>");
+}
+
+/// Share of its natural width below which a diagram is not shrunk: narrower screens
+/// scroll it sideways (its container scrolls) rather than shrink its text past reading.
+const MIN_SCALE: f64 = 0.7;
+
+/// merman sizes a diagram `width="100%"` with `style="max-width: Wpx;"`: adds
+/// `min-width` at [`MIN_SCALE`] of `W` to that style.
+fn with_min_width(open_tag: &str) -> String {
+    const KEY: &str = "max-width: ";
+    let Some(at) = open_tag.find(KEY).map(|i| i + KEY.len()) else {
+        return open_tag.to_owned();
+    };
+    let number: String = open_tag[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let Ok(width) = number.parse::<f64>() else {
+        return open_tag.to_owned();
+    };
+    let end = at + number.len();
+    let Some(rest) = open_tag[end..].strip_prefix("px;") else {
+        return open_tag.to_owned();
+    };
+    let min = (width * MIN_SCALE).round();
+    format!("{}px; min-width: {min}px;{rest}", &open_tag[..end])
 }
 
 /// The visible error box: the message with its position, then the source with the faulty
@@ -278,6 +307,19 @@ mod tests {
         assert_eq!(err.map(|e| (e.line, e.col)), Some((1, 1)));
         assert!(html.contains("&lt;/div&gt;&lt;script&gt;"));
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn diagrams_keep_a_minimum_width() {
+        assert_eq!(
+            with_min_width(
+                r#"<svg id="a" width="100%" style="max-width: 1056.5px;" viewBox="0 0 1 1">"#
+            ),
+            r#"<svg id="a" width="100%" style="max-width: 1056.5px; min-width: 740px;" viewBox="0 0 1 1">"#
+        );
+        assert_eq!(with_min_width("<svg width=\"10\">"), "<svg width=\"10\">");
+        let (html, _) = render_block(SEQ, "m");
+        assert!(html.contains("min-width: "), "{html}");
     }
 
     #[test]

@@ -422,7 +422,7 @@ fn long_diagrams_are_capped_with_a_note() {
         source.matches("->>").count(),
         gen::views::sequence::MAX_MESSAGES
     );
-    assert!(source.contains("Note over Var,GC: … 20 more events not shown (see the trace table)"));
+    assert!(source.contains("Note over Var,GC: … 20 more events in the trace table"));
     assert!(
         source.contains("int#35;1"),
         "Mermaid entity for #: {source}"
