@@ -1,7 +1,7 @@
 //! The build pipeline, one named step after another: load the config and content, render
 //! every page's Markdown in parallel, check `page#anchor` links, render the templates in
-//! parallel, then write the whole site atomically. `gen check` runs the same steps
-//! without the last one.
+//! parallel, then write the changes into the output (`output`; a failed build writes
+//! nothing). `gen check` runs the same steps without the last one.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
