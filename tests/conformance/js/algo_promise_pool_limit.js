@@ -17,7 +17,7 @@ async function runWithLimit(tasks, limit) {
   await Promise.all(Array.from({ length: limit }, (_, id) => worker(id)));
   return { results, maxRunning };
 }
-const tasks = [300, 100, 200, 50].map((ms, i) => async () => {
+const tasks = [300, 100, 250, 50].map((ms, i) => async () => {
   await sleep(ms);
   return `task${i}:${ms}ms`;
 });
