@@ -49,8 +49,19 @@ fn heap_stats(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
 }
 
 fn next_tick(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let f = c.arg(0);
+    if !vm.is_callable(&f) {
+        let d = crate::inspect::inspect(vm, &f)?;
+        return Err(vm.type_error(&format!(
+            "The \"callback\" argument must be of type function. Received {d}"
+        )));
+    }
     let args = c.args.iter().skip(1).cloned().collect();
-    vm.events.micro.push_front(crate::event_loop::Job::Call { f: c.arg(0), this: Value::Undefined, args });
+    vm.events.ticks.push_back(crate::event_loop::Job::Call {
+        f,
+        this: Value::Undefined,
+        args,
+    });
     Ok(Value::Undefined)
 }
 
@@ -79,7 +90,8 @@ fn require(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             vm.method(o, "getHeapStatistics", 0, heap_stats);
             Ok(Value::Obj(o))
         }
-        "events" | "fs" | "path" | "http" | "os" | "child_process" | "net" | "crypto" | "worker_threads" => Err(vm.unsupported(&format!("require('{name}')"))),
+        "events" | "fs" | "path" | "http" | "os" | "child_process" | "net" | "crypto"
+        | "worker_threads" => Err(vm.unsupported(&format!("require('{name}')"))),
         _ => {
             let e = vm.make_error("Error", &format!("Cannot find module '{name}'"));
             if let Value::Obj(eo) = &e {
@@ -95,21 +107,49 @@ pub fn install(vm: &mut Vm) {
     if vm.browser {
         return;
     }
+    vm.set_hidden(g, "global", Value::Obj(g));
     vm.method(g, "gc", 0, gc_fn);
-    vm.method(g, "require", 1, require);
     let p = vm.new_object();
     vm.method(p, "memoryUsage", 0, memory_usage);
     vm.method(p, "nextTick", 1, next_tick);
-    let argv = vm.array_value(vec![Value::str("/usr/local/bin/node"), Value::str("/snippet.js")]);
+    let argv = vm.array_value(vec![
+        Value::str("/usr/local/bin/node"),
+        Value::str("/snippet.js"),
+    ]);
     vm.set_prop_raw(p, "argv", argv);
     let env = vm.new_object();
     vm.set_prop_raw(p, "env", Value::Obj(env));
     vm.set_prop_raw(p, "platform", Value::str("linux"));
     vm.set_prop_raw(p, "version", Value::str("v20.20.2"));
     vm.set_hidden(g, "process", Value::Obj(p));
+}
+
+/// The arguments of Node's CommonJS module wrapper, `(exports, require, module,
+/// __filename, __dirname)`, and the module body's `this` (`module.exports`).
+pub fn module_wrapper(vm: &mut Vm, file: &str) -> (Value, Vec<Value>) {
     let module = vm.new_object();
     let exports = vm.new_object();
+    vm.set_prop_raw(module, "id", Value::str("."));
     vm.set_prop_raw(module, "exports", Value::Obj(exports));
-    vm.set_hidden(g, "module", Value::Obj(module));
-    vm.set_hidden(g, "exports", Value::Obj(exports));
+    let require = vm.native("require", 1, require);
+    let path = if file.starts_with('/') {
+        file.to_string()
+    } else {
+        format!("/{file}")
+    };
+    let dir = match path.rfind('/') {
+        Some(0) | None => "/".to_string(),
+        Some(i) => path[..i].to_string(),
+    };
+    vm.set_prop_raw(module, "filename", Value::str(&path));
+    (
+        Value::Obj(exports),
+        vec![
+            Value::Obj(exports),
+            Value::Obj(require),
+            Value::Obj(module),
+            Value::str(&path),
+            Value::str(&dir),
+        ],
+    )
 }

@@ -109,7 +109,12 @@ pub fn inspect(vm: &mut Vm, v: &Value) -> Res<String> {
 }
 
 fn inspect_depth(vm: &mut Vm, v: &Value, depth: usize) -> Res<String> {
-    let mut cx = Ctx { seen: vec![], circular: vec![], indent: 0, current_depth: 0 };
+    let mut cx = Ctx {
+        seen: vec![],
+        circular: vec![],
+        indent: 0,
+        current_depth: 0,
+    };
     let _ = depth;
     format_value(vm, &mut cx, v, 0, true)
 }
@@ -140,7 +145,9 @@ pub fn quote_str(s: &str) -> String {
                 o.push('\\');
                 o.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => o.push_str(&format!("\\x{:02X}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                o.push_str(&format!("\\x{:02X}", c as u32))
+            }
             c => o.push(c),
         }
     }
@@ -179,7 +186,12 @@ pub fn constructor_name(vm: &Vm, o: ObjRef) -> Option<String> {
         let ob = vm.heap.get(x)?;
         if let Some(p) = ob.props.get(&PropKey::s("constructor")) {
             if let PropVal::Data(Value::Obj(c)) = &p.v {
-                if let Some(PropVal::Data(Value::Str(n))) = vm.heap.get(*c).and_then(|f| f.props.get(&PropKey::s("name"))).map(|p| &p.v) {
+                if let Some(PropVal::Data(Value::Str(n))) = vm
+                    .heap
+                    .get(*c)
+                    .and_then(|f| f.props.get(&PropKey::s("name")))
+                    .map(|p| &p.v)
+                {
                     if !n.is_empty() {
                         return Some(n.to_string());
                     }
@@ -203,10 +215,13 @@ fn is_ident(k: &str) -> bool {
 
 fn key_str(vm: &Vm, k: &PropKey, enumerable: bool) -> String {
     match k {
-        PropKey::Sym(_) => format!("[{}]", vm.prim_to_string(&Value::Sym(match k {
-            PropKey::Sym(s) => *s,
-            _ => 0,
-        }))),
+        PropKey::Sym(_) => format!(
+            "[{}]",
+            vm.prim_to_string(&Value::Sym(match k {
+                PropKey::Sym(s) => *s,
+                _ => 0,
+            }))
+        ),
         PropKey::Str(s) => {
             if !enumerable {
                 format!("[{s}]")
@@ -220,23 +235,46 @@ fn key_str(vm: &Vm, k: &PropKey, enumerable: bool) -> String {
 }
 
 fn fn_base(vm: &mut Vm, o: ObjRef) -> String {
-    let name = match vm.heap.get(o).and_then(|x| x.props.get(&PropKey::s("name"))).map(|p| p.v.clone()) {
+    let name = match vm
+        .heap
+        .get(o)
+        .and_then(|x| x.props.get(&PropKey::s("name")))
+        .map(|p| p.v.clone())
+    {
         Some(PropVal::Data(Value::Str(s))) => s.to_string(),
         _ => String::new(),
     };
     let (is_class, kind) = match vm.heap.kind(o) {
         Some(Kind::Function(c)) => {
             let f = c.code.flags;
-            (f.class_ctor, if f.is_async { "AsyncFunction" } else if f.generator { "GeneratorFunction" } else { "Function" })
+            (
+                f.class_ctor,
+                if f.is_async {
+                    "AsyncFunction"
+                } else if f.generator {
+                    "GeneratorFunction"
+                } else {
+                    "Function"
+                },
+            )
         }
         _ => (false, "Function"),
     };
     if is_class {
-        let mut s = if name.is_empty() { "[class (anonymous)".to_string() } else { format!("[class {name}") };
+        let mut s = if name.is_empty() {
+            "[class (anonymous)".to_string()
+        } else {
+            format!("[class {name}")
+        };
         let parent = vm.heap.get(o).and_then(|x| x.proto);
         if let Some(p) = parent {
             if p != vm.realm.function_proto {
-                let pn = match vm.heap.get(p).and_then(|x| x.props.get(&PropKey::s("name"))).map(|p| p.v.clone()) {
+                let pn = match vm
+                    .heap
+                    .get(p)
+                    .and_then(|x| x.props.get(&PropKey::s("name")))
+                    .map(|p| p.v.clone())
+                {
                     Some(PropVal::Data(Value::Str(s))) => s.to_string(),
                     _ => String::new(),
                 };
@@ -256,7 +294,9 @@ fn fn_base(vm: &mut Vm, o: ObjRef) -> String {
 }
 
 fn format_value(vm: &mut Vm, cx: &mut Ctx, v: &Value, depth: usize, top: bool) -> Res<String> {
-    let Value::Obj(o) = v else { return Ok(format_prim(vm, v, top)) };
+    let Value::Obj(o) = v else {
+        return Ok(format_prim(vm, v, top));
+    };
     let o = *o;
     if cx.seen.contains(&o) {
         if !cx.circular.contains(&o) {
@@ -268,7 +308,11 @@ fn format_value(vm: &mut Vm, cx: &mut Ctx, v: &Value, depth: usize, top: bool) -
     // Custom inspect
     let custom = vm.get(v, &PropKey::Sym(crate::interp::sym::INSPECT))?;
     if vm.is_callable(&custom) {
-        let r = vm.call(&custom, v.clone(), vec![Value::Num(2.0 - depth as f64), Value::Undefined])?;
+        let r = vm.call(
+            &custom,
+            v.clone(),
+            vec![Value::Num(2.0 - depth as f64), Value::Undefined],
+        )?;
         return match r {
             Value::Str(s) => Ok(s.to_string()),
             other => format_value(vm, cx, &other, depth, false),
@@ -285,7 +329,13 @@ enum Braces {
 fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String> {
     let ctor = constructor_name(vm, o);
     let null_proto = vm.heap.get(o).and_then(|x| x.proto).is_none();
-    let tag = match vm.get(&Value::Obj(o), &PropKey::Sym(crate::interp::sym::TO_STRING_TAG)).unwrap_or_default() {
+    let tag = match vm
+        .get(
+            &Value::Obj(o),
+            &PropKey::Sym(crate::interp::sym::TO_STRING_TAG),
+        )
+        .unwrap_or_default()
+    {
         Value::Str(s) => Some(s.to_string()),
         _ => None,
     };
@@ -323,7 +373,7 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
     let k = match vm.heap.kind(o) {
         Some(Kind::Array(items)) => K::Array(items.len()),
         _ if is_fn => K::Fn,
-        Some(Kind::Error) => K::Error,
+        Some(Kind::Error(_)) => K::Error,
         Some(Kind::Map(_)) => K::Map,
         Some(Kind::Set(_)) => K::Set,
         Some(Kind::Promise(_)) => K::Promise,
@@ -336,7 +386,7 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
         Some(Kind::Generator(_)) => K::Gen,
         Some(Kind::Iter(_)) => K::Iter,
         Some(Kind::Dom(_)) => K::Dom,
-        Some(Kind::Arguments) => K::Args,
+        Some(Kind::Arguments(_)) => K::Args,
         _ => K::Plain,
     };
     if depth > 2 {
@@ -363,7 +413,14 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
             extra_type_array = true;
             let c = ctor.clone().unwrap_or_default();
             if c != "Array" {
-                prefix = format!("{}({len}) ", if null_proto { "[Array(".to_string() + &len.to_string() + "): null prototype]" } else { c });
+                prefix = format!(
+                    "{}({len}) ",
+                    if null_proto {
+                        "[Array(".to_string() + &len.to_string() + "): null prototype]"
+                    } else {
+                        c
+                    }
+                );
                 if null_proto {
                     prefix = format!("[Array({len}): null prototype] ");
                 }
@@ -383,7 +440,10 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
                     continue;
                 }
                 if holes > 0 {
-                    entries.push(format!("<{holes} empty item{}>", if holes > 1 { "s" } else { "" }));
+                    entries.push(format!(
+                        "<{holes} empty item{}>",
+                        if holes > 1 { "s" } else { "" }
+                    ));
                     shown += 1;
                     holes = 0;
                 }
@@ -394,18 +454,27 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
                 shown += 1;
             }
             if holes > 0 {
-                entries.push(format!("<{holes} empty item{}>", if holes > 1 { "s" } else { "" }));
+                entries.push(format!(
+                    "<{holes} empty item{}>",
+                    if holes > 1 { "s" } else { "" }
+                ));
             }
             if items.len() > 100 && shown >= 100 {
                 let more = items.len() - 100;
-                entries.push(format!("... {more} more item{}", if more > 1 { "s" } else { "" }));
+                entries.push(format!(
+                    "... {more} more item{}",
+                    if more > 1 { "s" } else { "" }
+                ));
             }
             keys.retain(|k| k.as_index().is_none() && k.as_str() != Some("length"));
         }
         K::Fn => {
             let base = fn_base(vm, o);
             keys.retain(|k| !matches!(k.as_str(), Some("length" | "name" | "prototype")));
-            let keys: Vec<PropKey> = keys.into_iter().filter(|k| vm.get_own_prop(o, k).map(|p| p.enumerable).unwrap_or(false)).collect();
+            let keys: Vec<PropKey> = keys
+                .into_iter()
+                .filter(|k| vm.get_own_prop(o, k).map(|p| p.enumerable).unwrap_or(false))
+                .collect();
             if keys.is_empty() {
                 cx.seen.pop();
                 return Ok(base);
@@ -430,8 +499,15 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
                 }
             };
             keys.retain(|k| !matches!(k.as_str(), Some("stack" | "message")));
-            let keys: Vec<PropKey> = keys.into_iter().filter(|k| vm.get_own_prop(o, k).map(|p| p.enumerable).unwrap_or(false)).collect();
-            let s = if cx.indent > 0 { s.replace('\n', &format!("\n{}", " ".repeat(cx.indent))) } else { s };
+            let keys: Vec<PropKey> = keys
+                .into_iter()
+                .filter(|k| vm.get_own_prop(o, k).map(|p| p.enumerable).unwrap_or(false))
+                .collect();
+            let s = if cx.indent > 0 {
+                s.replace('\n', &format!("\n{}", " ".repeat(cx.indent)))
+            } else {
+                s
+            };
             if keys.is_empty() {
                 cx.seen.pop();
                 return Ok(s);
@@ -446,7 +522,9 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
         K::Map | K::Set => {
             let is_map = matches!(k, K::Map);
             let items: Vec<(Value, Value)> = match vm.heap.kind(o) {
-                Some(Kind::Map(t)) | Some(Kind::Set(t)) => t.entries.iter().flatten().cloned().collect(),
+                Some(Kind::Map(t)) | Some(Kind::Set(t)) => {
+                    t.entries.iter().flatten().cloned().collect()
+                }
                 _ => vec![],
             };
             let label = kind_label(if is_map { "Map" } else { "Set" });
@@ -575,14 +653,23 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
         }
     }
     for key in keys {
-        let Some(p) = vm.get_own_prop(o, &key) else { continue };
+        let Some(p) = vm.get_own_prop(o, &key) else {
+            continue;
+        };
         if !p.enumerable {
             continue;
         }
         entries.push(format_prop(vm, cx, o, &key, next)?);
     }
     cx.seen.pop();
-    let mut s = reduce(cx, entries, &prefix, braces, extra_type_array && array_like || extra_type_array, depth);
+    let mut s = reduce(
+        cx,
+        entries,
+        &prefix,
+        braces,
+        extra_type_array && array_like || extra_type_array,
+        depth,
+    );
     if let Some(i) = cx.circular.iter().position(|x| *x == o) {
         s = format!("<ref *{}> {s}", i + 1);
     }
@@ -590,7 +677,9 @@ fn format_raw(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, depth: usize) -> Res<String>
 }
 
 fn format_prop(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, key: &PropKey, next: usize) -> Res<String> {
-    let Some(p) = vm.get_own_prop(o, key) else { return Ok(String::new()) };
+    let Some(p) = vm.get_own_prop(o, key) else {
+        return Ok(String::new());
+    };
     let name = key_str(vm, key, p.enumerable);
     let val = match p.v {
         PropVal::Data(v) => {
@@ -629,7 +718,15 @@ fn group_array(cx: &Ctx, output: Vec<String>, numeric: bool) -> Vec<String> {
     let mut max_len = 0;
     let sep = 2;
     let lens: Vec<usize> = output.iter().map(|s| s.chars().count()).collect();
-    let out_len = if output.last().map(|s| s.starts_with("... ")).unwrap_or(false) { output.len() - 1 } else { output.len() };
+    let out_len = if output
+        .last()
+        .map(|s| s.starts_with("... "))
+        .unwrap_or(false)
+    {
+        output.len() - 1
+    } else {
+        output.len()
+    };
     for l in lens.iter().take(out_len) {
         total += l + sep;
         if *l > max_len {
@@ -641,7 +738,11 @@ fn group_array(cx: &Ctx, output: Vec<String>, numeric: bool) -> Vec<String> {
         let approx = 2.5;
         let average_bias = (actual_max as f64 - total as f64 / output.len() as f64).sqrt();
         let biased_max = (actual_max as f64 - 3.0 - average_bias).max(1.0);
-        let columns = ((approx * biased_max * out_len as f64).sqrt() / biased_max).round().min(((80 - cx.indent) / actual_max) as f64).min(3.0 * 4.0).min(15.0) as usize;
+        let columns = ((approx * biased_max * out_len as f64).sqrt() / biased_max)
+            .round()
+            .min(((80 - cx.indent) / actual_max) as f64)
+            .min(3.0 * 4.0)
+            .min(15.0) as usize;
         if columns <= 1 {
             return output;
         }
@@ -690,7 +791,14 @@ fn group_array(cx: &Ctx, output: Vec<String>, numeric: bool) -> Vec<String> {
     output
 }
 
-fn reduce(cx: &mut Ctx, mut output: Vec<String>, prefix: &str, braces: Braces, is_array: bool, depth: usize) -> String {
+fn reduce(
+    cx: &mut Ctx,
+    mut output: Vec<String>,
+    prefix: &str,
+    braces: Braces,
+    is_array: bool,
+    depth: usize,
+) -> String {
     let (open, close) = match braces {
         Braces::Arr => ("[", "]"),
         Braces::Obj => ("{", "}"),
@@ -711,10 +819,16 @@ fn reduce(cx: &mut Ctx, mut output: Vec<String>, prefix: &str, braces: Braces, i
     let entries = output.len();
     let recurse_times = depth + 1;
     if is_array && entries > 6 {
-        let numeric = output.iter().all(|s| s.parse::<f64>().is_ok() || s.ends_with('n') && s[..s.len() - 1].parse::<f64>().is_ok());
+        let numeric = output.iter().all(|s| {
+            s.parse::<f64>().is_ok() || s.ends_with('n') && s[..s.len() - 1].parse::<f64>().is_ok()
+        });
         output = group_array(cx, output, numeric);
     }
-    let start_open = if base.is_empty() { open.to_string() } else { format!("{base} {open}") };
+    let start_open = if base.is_empty() {
+        open.to_string()
+    } else {
+        format!("{base} {open}")
+    };
     if cx.current_depth - recurse_times < 3 && entries == output.len() {
         let start = output.len() + cx.indent + open.len() + base.len() + 10;
         if is_below_break(cx, &output, start, base) {
@@ -725,5 +839,8 @@ fn reduce(cx: &mut Ctx, mut output: Vec<String>, prefix: &str, braces: Braces, i
         }
     }
     let ind = format!("\n{}", " ".repeat(cx.indent));
-    format!("{start_open}{ind}  {}{ind}{close}", output.join(&format!(",{ind}  ")))
+    format!(
+        "{start_open}{ind}  {}{ind}{close}",
+        output.join(&format!(",{ind}  "))
+    )
 }

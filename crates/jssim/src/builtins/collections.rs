@@ -13,9 +13,16 @@ fn table<'a>(vm: &'a mut Vm, c: &NativeCall, set: bool, name: &str) -> Res<&'a m
     };
     if !ok {
         let d = vm.to_display(&c.this);
-        return Err(vm.type_error(&format!("Method {name} called on incompatible receiver {d}")));
+        return Err(vm.type_error(&format!(
+            "Method {name} called on incompatible receiver {d}"
+        )));
     }
-    match c.this.as_obj().and_then(|o| vm.heap.get_mut(o)).map(|o| &mut o.kind) {
+    match c
+        .this
+        .as_obj()
+        .and_then(|o| vm.heap.get_mut(o))
+        .map(|o| &mut o.kind)
+    {
         Some(Kind::Map(t)) | Some(Kind::Set(t)) => Ok(t),
         _ => Err(crate::interp::Throw::Limit("collection vanished".into())),
     }
@@ -70,7 +77,10 @@ fn set_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn map_get(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = c.arg(0);
-    Ok(table(vm, c, false, "Map.prototype.get")?.get(&k).cloned().unwrap_or_default())
+    Ok(table(vm, c, false, "Map.prototype.get")?
+        .get(&k)
+        .cloned()
+        .unwrap_or_default())
 }
 fn map_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let (k, v) = (c.arg(0), c.arg(1));
@@ -79,18 +89,24 @@ fn map_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 fn map_has(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = c.arg(0);
-    Ok(Value::Bool(table(vm, c, false, "Map.prototype.has")?.get(&k).is_some()))
+    Ok(Value::Bool(
+        table(vm, c, false, "Map.prototype.has")?.get(&k).is_some(),
+    ))
 }
 fn map_delete(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = c.arg(0);
-    Ok(Value::Bool(table(vm, c, false, "Map.prototype.delete")?.delete(&k)))
+    Ok(Value::Bool(
+        table(vm, c, false, "Map.prototype.delete")?.delete(&k),
+    ))
 }
 fn map_clear(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     table(vm, c, false, "Map.prototype.clear")?.clear();
     Ok(Value::Undefined)
 }
 fn map_size(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Num(table(vm, c, false, "get Map.prototype.size")?.live as f64))
+    Ok(Value::Num(
+        table(vm, c, false, "get Map.prototype.size")?.live as f64,
+    ))
 }
 fn set_add(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = c.arg(0);
@@ -99,23 +115,31 @@ fn set_add(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 fn set_has(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = c.arg(0);
-    Ok(Value::Bool(table(vm, c, true, "Set.prototype.has")?.get(&k).is_some()))
+    Ok(Value::Bool(
+        table(vm, c, true, "Set.prototype.has")?.get(&k).is_some(),
+    ))
 }
 fn set_delete(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = c.arg(0);
-    Ok(Value::Bool(table(vm, c, true, "Set.prototype.delete")?.delete(&k)))
+    Ok(Value::Bool(
+        table(vm, c, true, "Set.prototype.delete")?.delete(&k),
+    ))
 }
 fn set_clear(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     table(vm, c, true, "Set.prototype.clear")?.clear();
     Ok(Value::Undefined)
 }
 fn set_size(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Num(table(vm, c, true, "get Set.prototype.size")?.live as f64))
+    Ok(Value::Num(
+        table(vm, c, true, "get Set.prototype.size")?.live as f64,
+    ))
 }
 
 fn for_each(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let f = c.arg(0);
-    let Some(o) = c.this.as_obj() else { return Ok(Value::Undefined) };
+    let Some(o) = c.this.as_obj() else {
+        return Ok(Value::Undefined);
+    };
     let is_set = matches!(vm.heap.kind(o), Some(Kind::Set(_)));
     let mut i = 0;
     loop {
@@ -138,27 +162,50 @@ fn for_each(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn iter(vm: &mut Vm, c: &NativeCall, kind: u8) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else { return Err(vm.type_error("not a collection")) };
-    Ok(super::iterators::make_iter(vm, IterData::Table { obj: o, idx: 0, kind }))
+    let Some(o) = c.this.as_obj() else {
+        return Err(vm.type_error("not a collection"));
+    };
+    Ok(super::iterators::make_iter(
+        vm,
+        IterData::Table {
+            obj: o,
+            idx: 0,
+            kind,
+        },
+    ))
 }
 fn keys(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     iter(vm, c, 0)
 }
 fn values(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let is_set = matches!(c.this.as_obj().and_then(|o| vm.heap.kind(o)), Some(Kind::Set(_)));
+    let is_set = matches!(
+        c.this.as_obj().and_then(|o| vm.heap.kind(o)),
+        Some(Kind::Set(_))
+    );
     iter(vm, c, if is_set { 0 } else { 1 })
 }
 fn entries(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     iter(vm, c, 2)
 }
 fn set_entries(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else { return Err(vm.type_error("not a collection")) };
+    let Some(o) = c.this.as_obj() else {
+        return Err(vm.type_error("not a collection"));
+    };
     let items: Vec<Value> = match vm.heap.kind(o) {
         Some(Kind::Set(t)) => t.entries.iter().flatten().map(|e| e.0.clone()).collect(),
         _ => vec![],
     };
-    let pairs = items.into_iter().map(|k| vm.array_value(vec![k.clone(), k])).collect();
-    Ok(super::iterators::make_iter(vm, IterData::List { items: pairs, idx: 0 }))
+    let pairs = items
+        .into_iter()
+        .map(|k| vm.array_value(vec![k.clone(), k]))
+        .collect();
+    Ok(super::iterators::make_iter(
+        vm,
+        IterData::List {
+            items: pairs,
+            idx: 0,
+        },
+    ))
 }
 
 fn group_by(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -196,8 +243,14 @@ fn weak_key(vm: &mut Vm, v: &Value, what: &str) -> Res<ObjRef> {
         Value::Obj(o) => Ok(*o),
         other => {
             let d = vm.to_display(other);
-            let d = if matches!(other, Value::Str(_)) { format!("'{d}'") } else { d };
-            Err(vm.type_error(&format!("Invalid value used {what}")).with_display(d))
+            let d = if matches!(other, Value::Str(_)) {
+                format!("'{d}'")
+            } else {
+                d
+            };
+            Err(vm
+                .type_error(&format!("Invalid value used {what}"))
+                .with_display(d))
         }
     }
 }
@@ -233,17 +286,29 @@ fn weakmap_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn wm<'a>(vm: &'a mut Vm, c: &NativeCall) -> Res<&'a mut std::collections::HashMap<ObjRef, Value>> {
-    if !matches!(c.this.as_obj().and_then(|o| vm.heap.kind(o)), Some(Kind::WeakMap(_))) {
-        return Err(vm.type_error("Method WeakMap.prototype method called on incompatible receiver"));
+    if !matches!(
+        c.this.as_obj().and_then(|o| vm.heap.kind(o)),
+        Some(Kind::WeakMap(_))
+    ) {
+        return Err(
+            vm.type_error("Method WeakMap.prototype method called on incompatible receiver")
+        );
     }
-    match c.this.as_obj().and_then(|o| vm.heap.get_mut(o)).map(|o| &mut o.kind) {
+    match c
+        .this
+        .as_obj()
+        .and_then(|o| vm.heap.get_mut(o))
+        .map(|o| &mut o.kind)
+    {
         Some(Kind::WeakMap(m)) => Ok(m),
         _ => Err(crate::interp::Throw::Limit("weakmap vanished".into())),
     }
 }
 
 fn wm_get(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else { return Ok(Value::Undefined) };
+    let Value::Obj(k) = c.arg(0) else {
+        return Ok(Value::Undefined);
+    };
     Ok(wm(vm, c)?.get(&k).cloned().unwrap_or_default())
 }
 fn wm_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -253,11 +318,15 @@ fn wm_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(c.this.clone())
 }
 fn wm_has(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else { return Ok(Value::Bool(false)) };
+    let Value::Obj(k) = c.arg(0) else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(wm(vm, c)?.contains_key(&k)))
 }
 fn wm_delete(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else { return Ok(Value::Bool(false)) };
+    let Value::Obj(k) = c.arg(0) else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(wm(vm, c)?.remove(&k).is_some()))
 }
 
@@ -272,10 +341,20 @@ fn weakset_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn ws<'a>(vm: &'a mut Vm, c: &NativeCall) -> Res<&'a mut std::collections::HashSet<ObjRef>> {
-    if !matches!(c.this.as_obj().and_then(|o| vm.heap.kind(o)), Some(Kind::WeakSet(_))) {
-        return Err(vm.type_error("Method WeakSet.prototype method called on incompatible receiver"));
+    if !matches!(
+        c.this.as_obj().and_then(|o| vm.heap.kind(o)),
+        Some(Kind::WeakSet(_))
+    ) {
+        return Err(
+            vm.type_error("Method WeakSet.prototype method called on incompatible receiver")
+        );
     }
-    match c.this.as_obj().and_then(|o| vm.heap.get_mut(o)).map(|o| &mut o.kind) {
+    match c
+        .this
+        .as_obj()
+        .and_then(|o| vm.heap.get_mut(o))
+        .map(|o| &mut o.kind)
+    {
         Some(Kind::WeakSet(m)) => Ok(m),
         _ => Err(crate::interp::Throw::Limit("weakset vanished".into())),
     }
@@ -286,11 +365,15 @@ fn ws_add(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(c.this.clone())
 }
 fn ws_has(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else { return Ok(Value::Bool(false)) };
+    let Value::Obj(k) = c.arg(0) else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(ws(vm, c)?.contains(&k)))
 }
 fn ws_delete(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else { return Ok(Value::Bool(false)) };
+    let Value::Obj(k) = c.arg(0) else {
+        return Ok(Value::Bool(false));
+    };
     Ok(Value::Bool(ws(vm, c)?.remove(&k)))
 }
 
@@ -300,7 +383,9 @@ fn weakref_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let Value::Obj(t) = c.arg(0) else {
         let d = vm.to_display(&c.arg(0));
-        return Err(vm.type_error(&format!("WeakRef: target must be an object, got {d}")).with_display(d));
+        return Err(vm
+            .type_error(&format!("WeakRef: target must be an object, got {d}"))
+            .with_display(d));
     };
     let def = vm.realm.weakref_proto;
     let p = vm.proto_for(c, def)?;
@@ -332,7 +417,13 @@ fn finreg_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let def = vm.realm.finreg_proto;
     let p = vm.proto_for(c, def)?;
-    Ok(Value::Obj(vm.alloc(Some(p), Kind::FinReg(Box::new(FinRegData { cleanup: f, cells: vec![] })))))
+    Ok(Value::Obj(vm.alloc(
+        Some(p),
+        Kind::FinReg(Box::new(FinRegData {
+            cleanup: f,
+            cells: vec![],
+        })),
+    )))
 }
 
 fn register(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -340,11 +431,18 @@ fn register(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Err(vm.type_error("FinalizationRegistry.prototype.register: invalid target"));
     };
     if crate::value::same_value(&c.arg(0), &c.arg(1)) {
-        return Err(vm.type_error("FinalizationRegistry.prototype.register: target and holdings must not be same"));
+        return Err(vm.type_error(
+            "FinalizationRegistry.prototype.register: target and holdings must not be same",
+        ));
     }
     let held = c.arg(1);
     let token = c.arg(2).as_obj();
-    if let Some(Kind::FinReg(d)) = c.this.as_obj().and_then(|o| vm.heap.get_mut(o)).map(|o| &mut o.kind) {
+    if let Some(Kind::FinReg(d)) = c
+        .this
+        .as_obj()
+        .and_then(|o| vm.heap.get_mut(o))
+        .map(|o| &mut o.kind)
+    {
         d.cells.push((t, held, token));
     }
     Ok(Value::Undefined)
@@ -355,7 +453,12 @@ fn unregister(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Err(vm.type_error("Invalid unregisterToken ('undefined')"));
     };
     let mut removed = false;
-    if let Some(Kind::FinReg(d)) = c.this.as_obj().and_then(|o| vm.heap.get_mut(o)).map(|o| &mut o.kind) {
+    if let Some(Kind::FinReg(d)) = c
+        .this
+        .as_obj()
+        .and_then(|o| vm.heap.get_mut(o))
+        .map(|o| &mut o.kind)
+    {
         let before = d.cells.len();
         d.cells.retain(|cell| cell.2 != Some(tok));
         removed = d.cells.len() != before;
@@ -366,7 +469,15 @@ fn unregister(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn getter(vm: &mut Vm, obj: ObjRef, name: &str, f: NativeFnPtr) {
     let g = vm.native(&format!("get {name}"), 0, f);
     if let Some(o) = vm.heap.get_mut(obj) {
-        o.props.insert(PropKey::s(name), Prop { v: PropVal::Accessor(Some(g), None), enumerable: false, writable: false, configurable: true });
+        o.props.insert(
+            PropKey::s(name),
+            Prop {
+                v: PropVal::Accessor(Some(g), None),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
     }
 }
 
@@ -374,20 +485,42 @@ pub fn install(vm: &mut Vm) {
     let mp = vm.realm.map_proto;
     let mc = make_ctor(vm, "Map", 0, map_ctor, mp);
     vm.method(mc, "groupBy", 2, group_by);
-    for (n, l, f) in [("get", 1, map_get as NativeFnPtr), ("set", 2, map_set), ("has", 1, map_has), ("delete", 1, map_delete), ("clear", 0, map_clear), ("forEach", 1, for_each), ("keys", 0, keys), ("values", 0, values), ("entries", 0, entries)] {
+    for (n, l, f) in [
+        ("get", 1, map_get as NativeFnPtr),
+        ("set", 2, map_set),
+        ("has", 1, map_has),
+        ("delete", 1, map_delete),
+        ("clear", 0, map_clear),
+        ("forEach", 1, for_each),
+        ("keys", 0, keys),
+        ("values", 0, values),
+        ("entries", 0, entries),
+    ] {
         vm.method(mp, n, l, f);
     }
     getter(vm, mp, "size", map_size);
-    let e = vm.get(&Value::Obj(mp), &PropKey::s("entries")).unwrap_or_default();
+    let e = vm
+        .get(&Value::Obj(mp), &PropKey::s("entries"))
+        .unwrap_or_default();
     vm.set_hidden(mp, "@Symbol.iterator", e);
     vm.set_hidden(mp, "@Symbol.toStringTag", Value::str("Map"));
 
     let sp = vm.realm.set_proto;
     make_ctor(vm, "Set", 0, set_ctor, sp);
-    for (n, l, f) in [("add", 1, set_add as NativeFnPtr), ("has", 1, set_has), ("delete", 1, set_delete), ("clear", 0, set_clear), ("forEach", 1, for_each), ("values", 0, values), ("entries", 0, set_entries)] {
+    for (n, l, f) in [
+        ("add", 1, set_add as NativeFnPtr),
+        ("has", 1, set_has),
+        ("delete", 1, set_delete),
+        ("clear", 0, set_clear),
+        ("forEach", 1, for_each),
+        ("values", 0, values),
+        ("entries", 0, set_entries),
+    ] {
         vm.method(sp, n, l, f);
     }
-    let v = vm.get(&Value::Obj(sp), &PropKey::s("values")).unwrap_or_default();
+    let v = vm
+        .get(&Value::Obj(sp), &PropKey::s("values"))
+        .unwrap_or_default();
     vm.set_hidden(sp, "keys", v.clone());
     vm.set_hidden(sp, "@Symbol.iterator", v);
     getter(vm, sp, "size", set_size);
@@ -395,13 +528,22 @@ pub fn install(vm: &mut Vm) {
 
     let wmp = vm.realm.weakmap_proto;
     make_ctor(vm, "WeakMap", 0, weakmap_ctor, wmp);
-    for (n, l, f) in [("get", 1, wm_get as NativeFnPtr), ("set", 2, wm_set), ("has", 1, wm_has), ("delete", 1, wm_delete)] {
+    for (n, l, f) in [
+        ("get", 1, wm_get as NativeFnPtr),
+        ("set", 2, wm_set),
+        ("has", 1, wm_has),
+        ("delete", 1, wm_delete),
+    ] {
         vm.method(wmp, n, l, f);
     }
     vm.set_hidden(wmp, "@Symbol.toStringTag", Value::str("WeakMap"));
     let wsp = vm.realm.weakset_proto;
     make_ctor(vm, "WeakSet", 0, weakset_ctor, wsp);
-    for (n, l, f) in [("add", 1, ws_add as NativeFnPtr), ("has", 1, ws_has), ("delete", 1, ws_delete)] {
+    for (n, l, f) in [
+        ("add", 1, ws_add as NativeFnPtr),
+        ("has", 1, ws_has),
+        ("delete", 1, ws_delete),
+    ] {
         vm.method(wsp, n, l, f);
     }
     vm.set_hidden(wsp, "@Symbol.toStringTag", Value::str("WeakSet"));
@@ -413,5 +555,9 @@ pub fn install(vm: &mut Vm) {
     make_ctor(vm, "FinalizationRegistry", 1, finreg_ctor, frp);
     vm.method(frp, "register", 2, register);
     vm.method(frp, "unregister", 1, unregister);
-    vm.set_hidden(frp, "@Symbol.toStringTag", Value::str("FinalizationRegistry"));
+    vm.set_hidden(
+        frp,
+        "@Symbol.toStringTag",
+        Value::str("FinalizationRegistry"),
+    );
 }

@@ -16,7 +16,9 @@ pub fn iter_result(vm: &mut Vm, v: Value, done: bool) -> Value {
 
 /// `next` of every built-in iterator.
 pub fn iter_next(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.this else { return Err(vm.type_error("next method called on incompatible receiver")) };
+    let Value::Obj(o) = c.this else {
+        return Err(vm.type_error("next method called on incompatible receiver"));
+    };
     let (v, done) = vm.builtin_iter_next(o).unwrap_or((Value::Undefined, true));
     Ok(iter_result(vm, v, done))
 }
@@ -56,6 +58,74 @@ fn gen_throw(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(iter_result(vm, v, d))
 }
 
+fn async_gen_this(vm: &mut Vm, c: &NativeCall) -> Option<ObjRef> {
+    match c.this {
+        Value::Obj(o) if matches!(vm.heap.kind(o), Some(Kind::Generator(d)) if d.requests.is_some()) => {
+            Some(o)
+        }
+        _ => None,
+    }
+}
+
+fn async_gen_call(vm: &mut Vm, c: &NativeCall, how: Resume, method: &str) -> Res<Value> {
+    match async_gen_this(vm, c) {
+        Some(g) => vm.async_gen_request(g, how),
+        None => {
+            let p = crate::builtins::promise::new_promise(vm);
+            let d = vm.to_display(&c.this);
+            let e = vm.make_error("TypeError", &format!("Method [AsyncGenerator].prototype.{method} called on incompatible receiver {d}"));
+            crate::builtins::promise::reject_promise(vm, p, e);
+            Ok(Value::Obj(p))
+        }
+    }
+}
+
+fn async_gen_next(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    async_gen_call(vm, c, Resume::Next(c.arg(0)), "next")
+}
+
+fn async_gen_return(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    async_gen_call(vm, c, Resume::Return(c.arg(0)), "return")
+}
+
+fn async_gen_throw(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    async_gen_call(vm, c, Resume::Throw(c.arg(0)), "throw")
+}
+
+/// `next` of a sync iterator adapted for `for await`: the step's value is awaited.
+pub fn async_from_sync_next(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let it = crate::builtins::promise::native_slot(vm, c.callee, 0);
+    let next = crate::builtins::promise::native_slot(vm, c.callee, 1);
+    let p = crate::builtins::promise::new_promise(vm);
+    match vm.iter_step(&it, &next) {
+        Ok((v, done)) => {
+            let unwrap = vm.native_with(
+                "",
+                1,
+                async_from_sync_unwrap,
+                vec![Value::Bool(done)],
+                false,
+            );
+            let inner = crate::builtins::promise::promise_resolve(vm, v)?;
+            crate::builtins::promise::perform_then(
+                vm,
+                inner,
+                Value::Obj(unwrap),
+                Value::Undefined,
+                crate::heap::ReactionTarget::Promise(Some(p)),
+            );
+        }
+        Err(crate::interp::Throw::Js(e)) => crate::builtins::promise::reject_promise(vm, p, e),
+        Err(e) => return Err(e),
+    }
+    Ok(Value::Obj(p))
+}
+
+fn async_from_sync_unwrap(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let done = crate::builtins::promise::native_slot(vm, c.callee, 0).truthy();
+    Ok(iter_result(vm, c.arg(0), done))
+}
+
 pub fn install(vm: &mut Vm) {
     let ip = vm.realm.iterator_proto;
     vm.method(ip, "@Symbol.iterator", 0, return_this);
@@ -67,4 +137,11 @@ pub fn install(vm: &mut Vm) {
     vm.method(gp, "return", 1, gen_return);
     vm.method(gp, "throw", 1, gen_throw);
     vm.set_hidden(gp, "@Symbol.toStringTag", Value::str("Generator"));
+    let aip = vm.realm.async_iterator_proto;
+    vm.method(aip, "@Symbol.asyncIterator", 0, return_this);
+    let agp = vm.realm.async_generator_proto;
+    vm.method(agp, "next", 1, async_gen_next);
+    vm.method(agp, "return", 1, async_gen_return);
+    vm.method(agp, "throw", 1, async_gen_throw);
+    vm.set_hidden(agp, "@Symbol.toStringTag", Value::str("AsyncGenerator"));
 }

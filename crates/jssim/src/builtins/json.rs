@@ -24,11 +24,20 @@ fn err(vm: &mut Vm, p: &Parser) -> crate::interp::Throw {
         "Unexpected end of JSON input".to_string()
     } else {
         let ch = p.src[p.i..].chars().next().unwrap_or(' ');
-        let tok = if ch == '"' { "string".to_string() } else if ch.is_ascii_digit() { "number".to_string() } else { format!("token '{ch}'") };
+        let tok = if ch == '"' {
+            "string".to_string()
+        } else if ch.is_ascii_digit() {
+            "number".to_string()
+        } else {
+            format!("token '{ch}'")
+        };
         if p.src.len() < 32 {
             format!("Unexpected {tok}, \"{}\" is not valid JSON", p.src)
         } else {
-            format!("Unexpected {tok}, ...\"{}\"... is not valid JSON", &p.src[p.i.saturating_sub(10).min(p.src.len())..(p.i + 10).min(p.src.len())])
+            format!(
+                "Unexpected {tok}, ...\"{}\"... is not valid JSON",
+                &p.src[p.i.saturating_sub(10).min(p.src.len())..(p.i + 10).min(p.src.len())]
+            )
         }
     };
     vm.throw_error("SyntaxError", &msg)
@@ -113,7 +122,10 @@ fn parse_value(vm: &mut Vm, p: &mut Parser) -> Res<Value> {
             if p.s[p.i] == b'-' {
                 p.i += 1;
             }
-            while p.i < p.s.len() && (p.s[p.i].is_ascii_digit() || matches!(p.s[p.i], b'.' | b'e' | b'E' | b'+' | b'-')) {
+            while p.i < p.s.len()
+                && (p.s[p.i].is_ascii_digit()
+                    || matches!(p.s[p.i], b'.' | b'e' | b'E' | b'+' | b'-'))
+            {
                 p.i += 1;
             }
             match p.src[st..p.i].parse::<f64>() {
@@ -156,7 +168,9 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
                     b'"' => '"',
                     b'u' => {
                         let hex = p.src.get(p.i..p.i + 4).unwrap_or("");
-                        let Ok(u) = u16::from_str_radix(hex, 16) else { return Err(err(vm, p)) };
+                        let Ok(u) = u16::from_str_radix(hex, 16) else {
+                            return Err(err(vm, p));
+                        };
                         p.i += 4;
                         units.push(u);
                         continue;
@@ -181,7 +195,11 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
 }
 
 pub fn parse_str(vm: &mut Vm, s: &str) -> Res<Value> {
-    let mut p = Parser { s: s.as_bytes(), src: s, i: 0 };
+    let mut p = Parser {
+        s: s.as_bytes(),
+        src: s,
+        i: 0,
+    };
     let v = parse_value(vm, &mut p)?;
     p.ws();
     if p.i < p.s.len() {
@@ -194,7 +212,9 @@ fn revive(vm: &mut Vm, holder: &Value, key: PropKey, f: &Value) -> Res<Value> {
     let v = vm.get(holder, &key)?;
     if let Value::Obj(o) = &v {
         for k in vm.own_keys(*o) {
-            if matches!(&k, PropKey::Str(s) if &**s == "length") && matches!(vm.heap.kind(*o), Some(Kind::Array(_))) {
+            if matches!(&k, PropKey::Str(s) if &**s == "length")
+                && matches!(vm.heap.kind(*o), Some(Kind::Array(_)))
+            {
                 continue;
             }
             let nv = revive(vm, &v, k.clone(), f)?;
@@ -249,7 +269,14 @@ struct Ctx {
     stack: Vec<ObjRef>,
 }
 
-fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &str) -> Res<Option<String>> {
+fn ser(
+    vm: &mut Vm,
+    cx: &mut Ctx,
+    holder: &Value,
+    key: &str,
+    v: Value,
+    indent: &str,
+) -> Res<Option<String>> {
     let mut v = v;
     if let Value::Obj(_) | Value::BigInt(_) = v {
         let tj = vm.get_value(&v, &PropKey::s("toJSON"))?;
@@ -258,7 +285,11 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
         }
     }
     if vm.is_callable(&cx.replacer) {
-        v = vm.call(&cx.replacer.clone(), holder.clone(), vec![Value::str(key), v])?;
+        v = vm.call(
+            &cx.replacer.clone(),
+            holder.clone(),
+            vec![Value::str(key), v],
+        )?;
     }
     if let Value::Obj(o) = &v {
         match vm.heap.kind(*o) {
@@ -286,7 +317,8 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
                 return Ok(None);
             }
             if cx.stack.contains(&o) {
-                let ctor = crate::inspect::constructor_name(vm, o).unwrap_or_else(|| "Object".into());
+                let ctor =
+                    crate::inspect::constructor_name(vm, o).unwrap_or_else(|| "Object".into());
                 return Err(vm.type_error(&format!("Converting circular structure to JSON\n    --> starting at object with constructor '{ctor}'\n    --- property '{key}' closes the circle")));
             }
             cx.stack.push(o);
@@ -297,7 +329,10 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
                 let n = vm.length_of(&v)?;
                 for i in 0..n {
                     let e = vm.get_elem(&v, &Value::Num(i as f64))?;
-                    parts.push(ser(vm, cx, &v, &i.to_string(), e, &inner)?.unwrap_or_else(|| "null".into()));
+                    parts.push(
+                        ser(vm, cx, &v, &i.to_string(), e, &inner)?
+                            .unwrap_or_else(|| "null".into()),
+                    );
                 }
             } else {
                 let keys = match &cx.allow {
@@ -319,7 +354,10 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
             } else if cx.gap.is_empty() {
                 format!("{open}{}{close}", parts.join(","))
             } else {
-                format!("{open}\n{inner}{}\n{indent}{close}", parts.join(&format!(",\n{inner}")))
+                format!(
+                    "{open}\n{inner}{}\n{indent}{close}",
+                    parts.join(&format!(",\n{inner}"))
+                )
             }
         }
     }))
@@ -327,7 +365,12 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
 
 /// JSON.stringify(v) with no replacer or indentation.
 pub fn stringify_value(vm: &mut Vm, v: &Value) -> Res<Option<String>> {
-    let mut cx = Ctx { replacer: Value::Undefined, allow: None, gap: String::new(), stack: vec![] };
+    let mut cx = Ctx {
+        replacer: Value::Undefined,
+        allow: None,
+        gap: String::new(),
+        stack: vec![],
+    };
     let holder = Value::Obj(vm.new_object());
     ser(vm, &mut cx, &holder, "", v.clone(), "")
 }
@@ -350,13 +393,20 @@ fn stringify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Str(s) => s.chars().take(10).collect(),
         _ => String::new(),
     };
-    let mut cx = Ctx { replacer: rep, allow, gap, stack: vec![] };
+    let mut cx = Ctx {
+        replacer: rep,
+        allow,
+        gap,
+        stack: vec![],
+    };
     let holder = vm.new_object();
     vm.set_prop_raw(holder, "", c.arg(0));
-    Ok(match ser(vm, &mut cx, &Value::Obj(holder), "", c.arg(0), "")? {
-        Some(s) => Value::str(&s),
-        None => Value::Undefined,
-    })
+    Ok(
+        match ser(vm, &mut cx, &Value::Obj(holder), "", c.arg(0), "")? {
+            Some(s) => Value::str(&s),
+            None => Value::Undefined,
+        },
+    )
 }
 
 pub fn install(vm: &mut Vm) {

@@ -19,7 +19,15 @@ use crate::value::{ObjRef, PropKey, Value};
 pub fn make_ctor(vm: &mut Vm, name: &str, len: u32, f: NativeFnPtr, proto: ObjRef) -> ObjRef {
     let c = vm.native_with(name, len, f, vec![], true);
     if let Some(o) = vm.heap.get_mut(c) {
-        o.props.insert(PropKey::s("prototype"), Prop { v: PropVal::Data(Value::Obj(proto)), enumerable: false, writable: false, configurable: false });
+        o.props.insert(
+            PropKey::s("prototype"),
+            Prop {
+                v: PropVal::Data(Value::Obj(proto)),
+                enumerable: false,
+                writable: false,
+                configurable: false,
+            },
+        );
     }
     vm.set_hidden(proto, "constructor", Value::Obj(c));
     let g = vm.realm.global;
@@ -35,7 +43,14 @@ fn plain(vm: &mut Vm, proto: Option<ObjRef>) -> ObjRef {
 pub fn install(vm: &mut Vm) {
     let op = plain(vm, None);
     vm.realm.object_proto = op;
-    let fp = vm.heap.alloc(Some(op), Kind::Native(Box::new(crate::heap::Native { f: noop, ctor: false, slots: vec![] })));
+    let fp = vm.heap.alloc(
+        Some(op),
+        Kind::Native(Box::new(crate::heap::Native {
+            f: noop,
+            ctor: false,
+            slots: vec![],
+        })),
+    );
     vm.realm.function_proto = fp;
     let g = plain(vm, Some(op));
     vm.realm.global = g;
@@ -53,6 +68,9 @@ pub fn install(vm: &mut Vm) {
     let ip = vm.realm.iterator_proto;
     vm.realm.array_iter_proto = plain(vm, Some(ip));
     vm.realm.generator_proto = plain(vm, Some(ip));
+    let aip = plain(vm, Some(op));
+    vm.realm.async_iterator_proto = aip;
+    vm.realm.async_generator_proto = plain(vm, Some(aip));
     vm.realm.promise_proto = plain(vm, Some(op));
     vm.realm.map_proto = plain(vm, Some(op));
     vm.realm.set_proto = plain(vm, Some(op));
@@ -79,7 +97,16 @@ pub fn install(vm: &mut Vm) {
 
     vm.set_hidden(g, "globalThis", Value::Obj(g));
     let console = vm.new_object();
-    for (n, f) in [("log", console_log as NativeFnPtr), ("info", console_log), ("debug", console_log), ("warn", console_error), ("error", console_error), ("trace", console_error), ("dir", console_log), ("table", console_log)] {
+    for (n, f) in [
+        ("log", console_log as NativeFnPtr),
+        ("info", console_log),
+        ("debug", console_log),
+        ("warn", console_error),
+        ("error", console_error),
+        ("trace", console_error),
+        ("dir", console_log),
+        ("table", console_log),
+    ] {
         vm.method(console, n, 0, f);
     }
     vm.method(console, "group", 0, console_log);
@@ -127,7 +154,11 @@ fn console_assert(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if !c.arg(0).truthy() {
         let rest: Vec<Value> = c.args.iter().skip(1).cloned().collect();
         let s = crate::inspect::format_args(vm, &rest)?;
-        vm.stderr.push_str(&format!("Assertion failed{}{}\n", if s.is_empty() { "" } else { ": " }, s));
+        vm.stderr.push_str(&format!(
+            "Assertion failed{}{}\n",
+            if s.is_empty() { "" } else { ": " },
+            s
+        ));
     }
     Ok(Value::Undefined)
 }
@@ -140,7 +171,8 @@ fn timer_value(vm: &mut Vm, id: u32) -> Value {
     let t = vm.alloc(Some(proto), Kind::Ordinary);
     vm.set_hidden(t, "@Symbol.toPrimitive", Value::Undefined);
     if let Some(o) = vm.heap.get_mut(t) {
-        o.props.insert(PropKey::s("#timerId"), Prop::hidden(Value::Num(id as f64)));
+        o.props
+            .insert(PropKey::s("#timerId"), Prop::hidden(Value::Num(id as f64)));
     }
     Value::Obj(t)
 }
@@ -149,7 +181,9 @@ fn add_timer_call(vm: &mut Vm, c: &NativeCall, repeat: bool) -> Res<Value> {
     let f = c.arg(0);
     if !vm.is_callable(&f) {
         let d = vm.to_display(&f);
-        return Err(vm.type_error(&format!("The \"callback\" argument must be of type function. Received {d}")));
+        return Err(vm.type_error(&format!(
+            "The \"callback\" argument must be of type function. Received {d}"
+        )));
     }
     let delay = vm.to_number(&c.arg(1))?;
     let args = c.args.iter().skip(2).cloned().collect();
@@ -167,15 +201,29 @@ fn set_interval(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn set_immediate(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let args = c.args.iter().skip(1).cloned().collect();
-    vm.events.tasks.push_back((crate::event_loop::Job::Call { f: c.arg(0), this: Value::Undefined, args }, "setImmediate"));
+    vm.events.tasks.push_back((
+        crate::event_loop::Job::Call {
+            f: c.arg(0),
+            this: Value::Undefined,
+            args,
+        },
+        "setImmediate",
+    ));
     Ok(Value::Undefined)
 }
 
 fn clear_timer(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let id = match c.arg(0) {
         Value::Num(n) => n as u32,
-        Value::Obj(o) => match vm.heap.get(o).and_then(|x| x.props.get(&PropKey::s("#timerId"))) {
-            Some(Prop { v: PropVal::Data(Value::Num(n)), .. }) => *n as u32,
+        Value::Obj(o) => match vm
+            .heap
+            .get(o)
+            .and_then(|x| x.props.get(&PropKey::s("#timerId")))
+        {
+            Some(Prop {
+                v: PropVal::Data(Value::Num(n)),
+                ..
+            }) => *n as u32,
             _ => 0,
         },
         _ => 0,
@@ -190,9 +238,15 @@ fn queue_microtask(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let f = c.arg(0);
     if !vm.is_callable(&f) {
         let d = vm.to_display(&f);
-        return Err(vm.type_error(&format!("The \"callback\" argument must be of type function. Received {d}")));
+        return Err(vm.type_error(&format!(
+            "The \"callback\" argument must be of type function. Received {d}"
+        )));
     }
-    vm.enqueue_micro(crate::event_loop::Job::Call { f, this: Value::Undefined, args: vec![] });
+    vm.enqueue_micro(crate::event_loop::Job::Call {
+        f,
+        this: Value::Undefined,
+        args: vec![],
+    });
     Ok(Value::Undefined)
 }
 

@@ -37,7 +37,11 @@ fn to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if !(2.0..=36.0).contains(&r) {
         return Err(vm.range_error("toString() radix must be between 2 and 36"));
     }
-    Ok(Value::str(&if r == 10.0 { num_to_string(n) } else { num_to_radix(n, r as u32) }))
+    Ok(Value::str(&if r == 10.0 {
+        num_to_string(n)
+    } else {
+        num_to_radix(n, r as u32)
+    }))
 }
 
 fn value_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -51,7 +55,8 @@ pub fn to_fixed_str(n: f64, d: usize) -> String {
     }
     let mut buf = ryu_js::Buffer::new();
     let s = buf.format_to_fixed(n, d as u8).to_string();
-    if s == "-0" || (s.starts_with("-0.") && s.trim_start_matches("-0.").chars().all(|c| c == '0')) {
+    if s == "-0" || (s.starts_with("-0.") && s.trim_start_matches("-0.").chars().all(|c| c == '0'))
+    {
         return s.trim_start_matches('-').to_string();
     }
     s
@@ -80,7 +85,11 @@ fn to_precision(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let p = p as i32;
     if n == 0.0 {
-        return Ok(Value::str(&if p > 1 { format!("0.{}", "0".repeat(p as usize - 1)) } else { "0".into() }));
+        return Ok(Value::str(&if p > 1 {
+            format!("0.{}", "0".repeat(p as usize - 1))
+        } else {
+            "0".into()
+        }));
     }
     let e = n.abs().log10().floor() as i32;
     let s = format!("{:.*e}", (p - 1) as usize, n);
@@ -99,7 +108,11 @@ fn to_exponential(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = format!("{:.*e}", d as usize, n);
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
     let e: i32 = e.parse().unwrap_or(0);
-    Ok(Value::str(&format!("{m}e{}{}", if e >= 0 { "+" } else { "-" }, e.abs())))
+    Ok(Value::str(&format!(
+        "{m}e{}{}",
+        if e >= 0 { "+" } else { "-" },
+        e.abs()
+    )))
 }
 
 fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -125,16 +138,22 @@ fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn is_integer(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0)))
+    Ok(Value::Bool(
+        matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0),
+    ))
 }
 fn is_safe_integer(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0 && n.abs() <= 9007199254740991.0)))
+    Ok(Value::Bool(
+        matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0 && n.abs() <= 9007199254740991.0),
+    ))
 }
 fn num_is_nan(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_nan())))
 }
 fn num_is_finite(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_finite())))
+    Ok(Value::Bool(
+        matches!(c.arg(0), Value::Num(n) if n.is_finite()),
+    ))
 }
 fn is_nan(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(vm.to_number(&c.arg(0))?.is_nan()))
@@ -166,7 +185,12 @@ fn parse_float(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         } else if ch == b'.' && !seen_dot && !seen_e {
             seen_dot = true;
         } else if (ch == b'e' || ch == b'E') && digits && !seen_e {
-            if end + 1 < b.len() && (b[end + 1].is_ascii_digit() || ((b[end + 1] == b'+' || b[end + 1] == b'-') && end + 2 < b.len() && b[end + 2].is_ascii_digit())) {
+            if end + 1 < b.len()
+                && (b[end + 1].is_ascii_digit()
+                    || ((b[end + 1] == b'+' || b[end + 1] == b'-')
+                        && end + 2 < b.len()
+                        && b[end + 2].is_ascii_digit()))
+            {
                 seen_e = true;
                 end += 1;
             } else {
@@ -246,8 +270,23 @@ m1!(m_log, f64::ln);
 m1!(m_log2, f64::log2);
 m1!(m_log10, f64::log10);
 m1!(m_exp, f64::exp);
-m1!(m_sign, |x: f64| if x.is_nan() || x == 0.0 { x } else { x.signum() });
-m1!(m_round, |x: f64| if x.is_nan() || x.is_infinite() { x } else { let f = x.floor(); if x - f >= 0.5 { f + 1.0 } else if f == 0.0 && x < 0.0 { -0.0 } else { f } });
+m1!(m_sign, |x: f64| if x.is_nan() || x == 0.0 {
+    x
+} else {
+    x.signum()
+});
+m1!(m_round, |x: f64| if x.is_nan() || x.is_infinite() {
+    x
+} else {
+    let f = x.floor();
+    if x - f >= 0.5 {
+        f + 1.0
+    } else if f == 0.0 && x < 0.0 {
+        -0.0
+    } else {
+        f
+    }
+});
 m1!(m_fround, |x: f64| x as f32 as f64);
 m1!(m_log1p, f64::ln_1p);
 m1!(m_expm1, f64::exp_m1);
@@ -314,7 +353,9 @@ fn bigint_fn(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Num(n) => {
             if n.fract() != 0.0 || !n.is_finite() {
                 let d = num_to_string(n);
-                return Err(vm.range_error(&format!("The number {d} cannot be converted to a BigInt because it is not an integer")));
+                return Err(vm.range_error(&format!(
+                    "The number {d} cannot be converted to a BigInt because it is not an integer"
+                )));
             }
             Ok(Value::BigInt(Arc::new(BigInt::from(n as i128))))
         }
@@ -322,7 +363,9 @@ fn bigint_fn(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Bool(b) => Ok(Value::BigInt(Arc::new(BigInt::from(b as u8)))),
         Value::Str(s) => match s.trim().parse::<BigInt>() {
             Ok(b) => Ok(Value::BigInt(Arc::new(b))),
-            Err(_) => Err(vm.throw_error("SyntaxError", &format!("Cannot convert {s} to a BigInt"))),
+            Err(_) => {
+                Err(vm.throw_error("SyntaxError", &format!("Cannot convert {s} to a BigInt")))
+            }
         },
         v => {
             let d = vm.to_display(&v);
@@ -334,7 +377,9 @@ fn bigint_fn(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn bigint_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let b = match &c.this {
         Value::BigInt(b) => b.clone(),
-        _ => return Err(vm.type_error("BigInt.prototype.toString requires that 'this' be a BigInt")),
+        _ => {
+            return Err(vm.type_error("BigInt.prototype.toString requires that 'this' be a BigInt"))
+        }
     };
     let r = int_arg(vm, c, 0, 10.0)? as u32;
     Ok(Value::str(&b.to_str_radix(r.clamp(2, 36))))
@@ -429,7 +474,16 @@ pub fn install(vm: &mut Vm) {
         }
         vm.method(math, n, l, f);
     }
-    for (n, v) in [("PI", std::f64::consts::PI), ("E", std::f64::consts::E), ("LN2", std::f64::consts::LN_2), ("LN10", std::f64::consts::LN_10), ("LOG2E", std::f64::consts::LOG2_E), ("LOG10E", std::f64::consts::LOG10_E), ("SQRT2", std::f64::consts::SQRT_2), ("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2)] {
+    for (n, v) in [
+        ("PI", std::f64::consts::PI),
+        ("E", std::f64::consts::E),
+        ("LN2", std::f64::consts::LN_2),
+        ("LN10", std::f64::consts::LN_10),
+        ("LOG2E", std::f64::consts::LOG2_E),
+        ("LOG10E", std::f64::consts::LOG10_E),
+        ("SQRT2", std::f64::consts::SQRT_2),
+        ("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2),
+    ] {
         vm.set_hidden(math, n, Value::Num(v));
     }
     vm.set_hidden(math, "@Symbol.toStringTag", Value::str("Math"));

@@ -6,10 +6,12 @@ use crate::interp::{sym, Res, Throw, Vm};
 use crate::value::{same_value, JsStr, ObjRef, PropKey, Value};
 use std::sync::Arc;
 
-fn to_object(vm: &mut Vm, v: &Value) -> Res<ObjRef> {
+pub fn to_object(vm: &mut Vm, v: &Value) -> Res<ObjRef> {
     match v {
         Value::Obj(o) => Ok(*o),
-        Value::Undefined | Value::Null => Err(vm.type_error("Cannot convert undefined or null to object")),
+        Value::Undefined | Value::Null => {
+            Err(vm.type_error("Cannot convert undefined or null to object"))
+        }
         other => {
             let proto = match other {
                 Value::Str(_) => vm.realm.string_proto,
@@ -92,7 +94,15 @@ fn freeze(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
                 let items = items.clone();
                 obj.kind = Kind::Ordinary;
                 for (i, v) in items.into_iter().enumerate() {
-                    obj.props.insert(PropKey::s(&i.to_string()), Prop { v: PropVal::Data(v), enumerable: true, writable: false, configurable: false });
+                    obj.props.insert(
+                        PropKey::s(&i.to_string()),
+                        Prop {
+                            v: PropVal::Data(v),
+                            enumerable: true,
+                            writable: false,
+                            configurable: false,
+                        },
+                    );
                 }
                 let _ = &obj.kind;
             }
@@ -103,7 +113,11 @@ fn freeze(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn is_frozen(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(match c.arg(0) {
-        Value::Obj(o) => vm.heap.get(o).map(|x| !x.extensible && x.props.values().all(|p| !p.configurable && !p.writable)).unwrap_or(true),
+        Value::Obj(o) => vm
+            .heap
+            .get(o)
+            .map(|x| !x.extensible && x.props.values().all(|p| !p.configurable && !p.writable))
+            .unwrap_or(true),
         _ => true,
     }))
 }
@@ -122,7 +136,11 @@ fn seal(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn is_sealed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(match c.arg(0) {
-        Value::Obj(o) => vm.heap.get(o).map(|x| !x.extensible && x.props.values().all(|p| !p.configurable)).unwrap_or(true),
+        Value::Obj(o) => vm
+            .heap
+            .get(o)
+            .map(|x| !x.extensible && x.props.values().all(|p| !p.configurable))
+            .unwrap_or(true),
         _ => true,
     }))
 }
@@ -149,7 +167,9 @@ fn create(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Null => None,
         v => {
             let d = vm.to_display(&v);
-            return Err(vm.type_error(&format!("Object prototype may only be an Object or null: {d}")));
+            return Err(vm.type_error(&format!(
+                "Object prototype may only be an Object or null: {d}"
+            )));
         }
     };
     let o = vm.alloc(proto, Kind::Ordinary);
@@ -172,7 +192,12 @@ fn get_proto(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             return vm.call(&trap, Value::Obj(h), vec![Value::Obj(t)]);
         }
     }
-    Ok(vm.heap.get(o).and_then(|x| x.proto).map(Value::Obj).unwrap_or(Value::Null))
+    Ok(vm
+        .heap
+        .get(o)
+        .and_then(|x| x.proto)
+        .map(Value::Obj)
+        .unwrap_or(Value::Null))
 }
 
 fn set_proto(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -210,7 +235,10 @@ fn define_from_desc(vm: &mut Vm, o: ObjRef, k: PropKey, d: &Value) -> Res<()> {
     let has_set = vm.has_property(dobj, &PropKey::s("set"))?;
     let has_value = vm.has_property(dobj, &PropKey::s("value"))?;
     if let Some(e) = &existing {
-        if !e.configurable && (configurable == Some(true) || (enumerable.is_some() && enumerable != Some(e.enumerable))) {
+        if !e.configurable
+            && (configurable == Some(true)
+                || (enumerable.is_some() && enumerable != Some(e.enumerable)))
+        {
             let kd = vm.key_display(&k);
             return Err(vm.type_error(&format!("Cannot redefine property: {kd}")));
         }
@@ -218,13 +246,21 @@ fn define_from_desc(vm: &mut Vm, o: ObjRef, k: PropKey, d: &Value) -> Res<()> {
     let prop = if has_get || has_set {
         let g = vm.get(d, &PropKey::s("get"))?.as_obj();
         let s = vm.get(d, &PropKey::s("set"))?.as_obj();
-        Prop { v: PropVal::Accessor(g, s), enumerable: enumerable.unwrap_or(false), writable: false, configurable: configurable.unwrap_or(false) }
+        Prop {
+            v: PropVal::Accessor(g, s),
+            enumerable: enumerable.unwrap_or(false),
+            writable: false,
+            configurable: configurable.unwrap_or(false),
+        }
     } else {
         let v = if has_value {
             vm.get(d, &PropKey::s("value"))?
         } else {
             match &existing {
-                Some(Prop { v: PropVal::Data(v), .. }) => v.clone(),
+                Some(Prop {
+                    v: PropVal::Data(v),
+                    ..
+                }) => v.clone(),
                 _ => Value::Undefined,
             }
         };
@@ -233,10 +269,14 @@ fn define_from_desc(vm: &mut Vm, o: ObjRef, k: PropKey, d: &Value) -> Res<()> {
             v: PropVal::Data(v),
             enumerable: enumerable.unwrap_or(base.as_ref().map(|b| b.enumerable).unwrap_or(false)),
             writable: writable.unwrap_or(base.as_ref().map(|b| b.writable).unwrap_or(false)),
-            configurable: configurable.unwrap_or(base.as_ref().map(|b| b.configurable).unwrap_or(false)),
+            configurable: configurable
+                .unwrap_or(base.as_ref().map(|b| b.configurable).unwrap_or(false)),
         }
     };
-    if matches!(vm.heap.kind(o), Some(Kind::Array(_))) && k.as_index().is_some() && !(prop.writable && prop.enumerable && prop.configurable) {
+    if matches!(vm.heap.kind(o), Some(Kind::Array(_)))
+        && k.as_index().is_some()
+        && !(prop.writable && prop.enumerable && prop.configurable)
+    {
         // Non-default attributes on an element: demote the array elements to properties.
         return Err(vm.unsupported("non-default attributes on array elements"));
     }
@@ -270,19 +310,27 @@ fn define_properties(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn own_names(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = to_object(vm, &c.arg(0))?;
-    let ks: Vec<Value> = vm.own_keys(o).into_iter().filter_map(|k| match k {
-        PropKey::Str(s) => Some(Value::Str(s)),
-        _ => None,
-    }).collect();
+    let ks: Vec<Value> = vm
+        .own_keys(o)
+        .into_iter()
+        .filter_map(|k| match k {
+            PropKey::Str(s) => Some(Value::Str(s)),
+            _ => None,
+        })
+        .collect();
     Ok(vm.array_value(ks))
 }
 
 fn own_symbols(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = to_object(vm, &c.arg(0))?;
-    let ks: Vec<Value> = vm.own_keys(o).into_iter().filter_map(|k| match k {
-        PropKey::Sym(s) => Some(Value::Sym(s)),
-        _ => None,
-    }).collect();
+    let ks: Vec<Value> = vm
+        .own_keys(o)
+        .into_iter()
+        .filter_map(|k| match k {
+            PropKey::Sym(s) => Some(Value::Sym(s)),
+            _ => None,
+        })
+        .collect();
     Ok(vm.array_value(ks))
 }
 
@@ -378,12 +426,20 @@ fn has_own_property(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn property_is_enumerable(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = vm.to_property_key(&c.arg(0))?;
     let o = to_object(vm, &c.this)?;
-    Ok(Value::Bool(vm.get_own_prop(o, &k).map(|p| p.enumerable).unwrap_or(false)))
+    Ok(Value::Bool(
+        vm.get_own_prop(o, &k)
+            .map(|p| p.enumerable)
+            .unwrap_or(false),
+    ))
 }
 
 fn is_prototype_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(mut o) = c.arg(0) else { return Ok(Value::Bool(false)) };
-    let Value::Obj(me) = c.this else { return Ok(Value::Bool(false)) };
+    let Value::Obj(mut o) = c.arg(0) else {
+        return Ok(Value::Bool(false));
+    };
+    let Value::Obj(me) = c.this else {
+        return Ok(Value::Bool(false));
+    };
     while let Some(p) = vm.heap.get(o).and_then(|x| x.proto) {
         if p == me {
             return Ok(Value::Bool(true));
@@ -407,13 +463,13 @@ pub fn object_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
                 match vm.heap.kind(o) {
                     Some(Kind::Array(_)) => "Array",
                     Some(Kind::Function(_) | Kind::Native(_) | Kind::Bound(_)) => "Function",
-                    Some(Kind::Error) => "Error",
+                    Some(Kind::Error(_)) => "Error",
                     Some(Kind::Boxed(Value::Num(_))) => "Number",
                     Some(Kind::Boxed(Value::Str(_))) => "String",
                     Some(Kind::Boxed(Value::Bool(_))) => "Boolean",
                     Some(Kind::Date(_)) => "Date",
                     Some(Kind::RegExp(_)) => "RegExp",
-                    Some(Kind::Arguments) => "Arguments",
+                    Some(Kind::Arguments(_)) => "Arguments",
                     _ => "Object",
                 }
                 .to_string()
@@ -434,7 +490,12 @@ fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn proto_getter(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     match &c.this {
-        Value::Obj(o) => Ok(vm.heap.get(*o).and_then(|x| x.proto).map(Value::Obj).unwrap_or(Value::Null)),
+        Value::Obj(o) => Ok(vm
+            .heap
+            .get(*o)
+            .and_then(|x| x.proto)
+            .map(Value::Obj)
+            .unwrap_or(Value::Null)),
         Value::Str(_) => Ok(Value::Obj(vm.realm.string_proto)),
         Value::Num(_) => Ok(Value::Obj(vm.realm.number_proto)),
         _ => Ok(Value::Null),
@@ -478,7 +539,9 @@ fn fn_apply(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn fn_bind(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(t) = c.this else { return Err(vm.type_error("Bind must be called on a function")) };
+    let Value::Obj(t) = c.this else {
+        return Err(vm.type_error("Bind must be called on a function"));
+    };
     if !vm.is_callable(&c.this) {
         return Err(vm.type_error("Bind must be called on a function"));
     }
@@ -496,14 +559,32 @@ fn fn_bind(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let fp = vm.realm.function_proto;
     let b = vm.alloc(Some(fp), Kind::Bound(Box::new((t, c.arg(0), args))));
     if let Some(o) = vm.heap.get_mut(b) {
-        o.props.insert(PropKey::s("length"), Prop { v: PropVal::Data(Value::Num(len)), enumerable: false, writable: false, configurable: true });
-        o.props.insert(PropKey::s("name"), Prop { v: PropVal::Data(Value::str(&format!("bound {name}"))), enumerable: false, writable: false, configurable: true });
+        o.props.insert(
+            PropKey::s("length"),
+            Prop {
+                v: PropVal::Data(Value::Num(len)),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
+        o.props.insert(
+            PropKey::s("name"),
+            Prop {
+                v: PropVal::Data(Value::str(&format!("bound {name}"))),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
     }
     Ok(Value::Obj(b))
 }
 
 fn fn_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.this else { return Err(vm.type_error("Function.prototype.toString requires that 'this' be a Function")) };
+    let Value::Obj(o) = c.this else {
+        return Err(vm.type_error("Function.prototype.toString requires that 'this' be a Function"));
+    };
     let s = match vm.heap.kind(o) {
         Some(Kind::Function(f)) => f.code.source.to_string(),
         _ => {
@@ -554,7 +635,13 @@ fn symbol_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn symbol_description(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = this_symbol(vm, c)?;
-    Ok(vm.symbols.get(s as usize).cloned().flatten().map(Value::Str).unwrap_or_default())
+    Ok(vm
+        .symbols
+        .get(s as usize)
+        .cloned()
+        .flatten()
+        .map(Value::Str)
+        .unwrap_or_default())
 }
 
 fn symbol_for(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -568,8 +655,15 @@ fn symbol_for(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn symbol_key_for(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Sym(s) = c.arg(0) else { return Err(vm.type_error("not a symbol")) };
-    Ok(vm.symbol_registry.iter().find(|(_, v)| **v == s).map(|(k, _)| Value::Str(k.clone())).unwrap_or_default())
+    let Value::Sym(s) = c.arg(0) else {
+        return Err(vm.type_error("not a symbol"));
+    };
+    Ok(vm
+        .symbol_registry
+        .iter()
+        .find(|(_, v)| **v == s)
+        .map(|(k, _)| Value::Str(k.clone()))
+        .unwrap_or_default())
 }
 
 fn boolean_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -607,19 +701,32 @@ fn error_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Str(s) => s,
         _ => Arc::from("Error"),
     };
-    let def = vm.realm.errors.get(&*name).copied().unwrap_or(vm.realm.error_proto);
+    let def = vm
+        .realm
+        .errors
+        .get(&*name)
+        .copied()
+        .unwrap_or(vm.realm.error_proto);
     let proto = match c.new_target {
         Some(nt) => vm.proto_from_ctor(nt)?,
         None => def,
     };
-    let e = vm.alloc(Some(proto), Kind::Error);
-    let (msg_i, opts_i) = if &*name == "AggregateError" { (1, 2) } else { (0, 1) };
-    let msg = match c.arg(msg_i) {
-        Value::Undefined => None,
-        v => Some(vm.to_string(&v)?),
+    let e = vm.new_error_object(proto);
+    let (msg_i, opts_i) = if &*name == "AggregateError" {
+        (1, 2)
+    } else {
+        (0, 1)
     };
-    if let Some(m) = &msg {
-        vm.set_hidden(e, "message", Value::Str(m.clone()));
+    if let v @ (Value::Str(_)
+    | Value::Num(_)
+    | Value::Bool(_)
+    | Value::Obj(_)
+    | Value::Null
+    | Value::BigInt(_)
+    | Value::Sym(_)) = c.arg(msg_i)
+    {
+        let m = vm.to_string(&v)?;
+        vm.set_hidden(e, "message", Value::Str(m));
     }
     if let Value::Obj(opts) = c.arg(opts_i) {
         if vm.has_property(opts, &PropKey::s("cause"))? {
@@ -632,41 +739,56 @@ fn error_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         let a = vm.array_value(errs);
         vm.set_hidden(e, "errors", a);
     }
-    // The stack's first line uses the instance's name (subclasses included).
-    let shown = vm.get(&Value::Obj(e), &PropKey::s("name"))?;
-    let shown = vm.to_string(&shown)?;
-    let stack = vm.stack_string(&shown, msg.as_deref().unwrap_or(""));
-    vm.set_hidden(e, "stack", Value::str(&stack));
     Ok(Value::Obj(e))
 }
 
-fn error_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let o = this_obj(vm, c, "Error.prototype.toString")?;
+/// ErrorUtils::ToString: `name: message` as the stack's first line shows it.
+pub fn error_header(vm: &mut Vm, o: ObjRef) -> Res<String> {
     let n = vm.get(&Value::Obj(o), &PropKey::s("name"))?;
-    let n = if matches!(n, Value::Undefined) { Arc::from("Error") } else { vm.to_string(&n)? };
+    let n = if matches!(n, Value::Undefined) {
+        Arc::from("Error")
+    } else {
+        vm.to_string(&n)?
+    };
     let m = vm.get(&Value::Obj(o), &PropKey::s("message"))?;
-    let m = if matches!(m, Value::Undefined) { Arc::from("") } else { vm.to_string(&m)? };
-    Ok(Value::str(&if m.is_empty() {
+    let m = if matches!(m, Value::Undefined) {
+        Arc::from("")
+    } else {
+        vm.to_string(&m)?
+    };
+    Ok(if m.is_empty() {
         n.to_string()
     } else if n.is_empty() {
         m.to_string()
     } else {
         format!("{n}: {m}")
-    }))
+    })
+}
+
+fn error_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let Value::Obj(o) = c.this else {
+        return Err(vm.type_error("Error.prototype.toString requires that 'this' be an Object"));
+    };
+    Ok(Value::str(&error_header(vm, o)?))
 }
 
 fn capture_stack(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    if let Value::Obj(o) = c.arg(0) {
-        let s = vm.stack_string("Error", "");
-        vm.set_hidden(o, "stack", Value::str(&s));
-    }
+    let Value::Obj(o) = c.arg(0) else {
+        let d = vm.to_display(&c.arg(0));
+        return Err(vm.type_error(&format!("Invalid argument: {d}")));
+    };
+    let frames = vm.stack_frames();
+    let header = error_header(vm, o)?;
+    vm.set_hidden(o, "stack", Value::str(&format!("{header}{frames}")));
     Ok(Value::Undefined)
 }
 
 // ----- Reflect & Proxy -----
 
 fn reflect_get(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.arg(0) else { return Err(vm.type_error("Reflect.get called on non-object")) };
+    let Value::Obj(o) = c.arg(0) else {
+        return Err(vm.type_error("Reflect.get called on non-object"));
+    };
     let k = vm.to_property_key(&c.arg(1))?;
     let recv = if c.args.len() > 2 { c.arg(2) } else { c.arg(0) };
     vm.get_with_receiver(o, &k, recv)
@@ -678,24 +800,34 @@ fn reflect_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Err(vm.type_error("Reflect.set called on non-object"));
     }
     let k = vm.to_property_key(&c.arg(1))?;
-    let recv = if c.args.len() > 3 { c.arg(3) } else { t.clone() };
+    let recv = if c.args.len() > 3 {
+        c.arg(3)
+    } else {
+        t.clone()
+    };
     Ok(Value::Bool(vm.set(&t, k, c.arg(2), recv)?))
 }
 
 fn reflect_has(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.arg(0) else { return Err(vm.type_error("Reflect.has called on non-object")) };
+    let Value::Obj(o) = c.arg(0) else {
+        return Err(vm.type_error("Reflect.has called on non-object"));
+    };
     let k = vm.to_property_key(&c.arg(1))?;
     Ok(Value::Bool(vm.has_property(o, &k)?))
 }
 
 fn reflect_own_keys(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.arg(0) else { return Err(vm.type_error("Reflect.ownKeys called on non-object")) };
+    let Value::Obj(o) = c.arg(0) else {
+        return Err(vm.type_error("Reflect.ownKeys called on non-object"));
+    };
     let ks: Vec<Value> = vm.own_keys(o).iter().map(|k| vm.key_value(k)).collect();
     Ok(vm.array_value(ks))
 }
 
 fn reflect_delete(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.arg(0) else { return Err(vm.type_error("Reflect.deleteProperty called on non-object")) };
+    let Value::Obj(o) = c.arg(0) else {
+        return Err(vm.type_error("Reflect.deleteProperty called on non-object"));
+    };
     let k = vm.to_property_key(&c.arg(1))?;
     Ok(Value::Bool(vm.delete_prop(o, &k)?))
 }
@@ -712,7 +844,9 @@ fn reflect_construct(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn reflect_define(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.arg(0) else { return Err(vm.type_error("Reflect.defineProperty called on non-object")) };
+    let Value::Obj(o) = c.arg(0) else {
+        return Err(vm.type_error("Reflect.defineProperty called on non-object"));
+    };
     let k = vm.to_property_key(&c.arg(1))?;
     match define_from_desc(vm, o, k, &c.arg(2)) {
         Ok(()) => Ok(Value::Bool(true)),
@@ -772,7 +906,15 @@ pub fn install(vm: &mut Vm) {
     let g = vm.native("get __proto__", 0, proto_getter);
     let s = vm.native("set __proto__", 1, proto_setter);
     if let Some(o) = vm.heap.get_mut(op) {
-        o.props.insert(PropKey::s("__proto__"), Prop { v: PropVal::Accessor(Some(g), Some(s)), enumerable: false, writable: false, configurable: true });
+        o.props.insert(
+            PropKey::s("__proto__"),
+            Prop {
+                v: PropVal::Accessor(Some(g), Some(s)),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
     }
 
     let fp = vm.realm.function_proto;
@@ -797,14 +939,36 @@ pub fn install(vm: &mut Vm) {
     vm.method(sp, "valueOf", 0, value_of);
     let dg = vm.native("get description", 0, symbol_description);
     if let Some(o) = vm.heap.get_mut(sp) {
-        o.props.insert(PropKey::s("description"), Prop { v: PropVal::Accessor(Some(dg), None), enumerable: false, writable: false, configurable: true });
+        o.props.insert(
+            PropKey::s("description"),
+            Prop {
+                v: PropVal::Accessor(Some(dg), None),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
     }
     vm.set_hidden(sp, "@Symbol.toStringTag", Value::str("Symbol"));
     vm.method(sc, "for", 1, symbol_for);
     vm.method(sc, "keyFor", 1, symbol_key_for);
-    for (n, i) in [("iterator", sym::ITERATOR), ("asyncIterator", sym::ASYNC_ITERATOR), ("hasInstance", sym::HAS_INSTANCE), ("toPrimitive", sym::TO_PRIMITIVE), ("toStringTag", sym::TO_STRING_TAG)] {
+    for (n, i) in [
+        ("iterator", sym::ITERATOR),
+        ("asyncIterator", sym::ASYNC_ITERATOR),
+        ("hasInstance", sym::HAS_INSTANCE),
+        ("toPrimitive", sym::TO_PRIMITIVE),
+        ("toStringTag", sym::TO_STRING_TAG),
+    ] {
         if let Some(o) = vm.heap.get_mut(sc) {
-            o.props.insert(PropKey::s(n), Prop { v: PropVal::Data(Value::Sym(i)), enumerable: false, writable: false, configurable: false });
+            o.props.insert(
+                PropKey::s(n),
+                Prop {
+                    v: PropVal::Data(Value::Sym(i)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: false,
+                },
+            );
         }
     }
 
@@ -820,7 +984,15 @@ pub fn install(vm: &mut Vm) {
     vm.method(ep, "toString", 0, error_to_string);
     vm.method(ec, "captureStackTrace", 1, capture_stack);
     vm.realm.errors.insert("Error", ep);
-    for n in ["TypeError", "RangeError", "ReferenceError", "SyntaxError", "EvalError", "URIError", "AggregateError"] {
+    for n in [
+        "TypeError",
+        "RangeError",
+        "ReferenceError",
+        "SyntaxError",
+        "EvalError",
+        "URIError",
+        "AggregateError",
+    ] {
         let p = vm.heap.alloc(Some(ep), Kind::Ordinary);
         let c = make_ctor(vm, n, 1, error_ctor, p);
         if let Some(o) = vm.heap.get_mut(c) {

@@ -23,12 +23,32 @@ pub fn new_regexp(vm: &mut Vm, source: &str, flags: &str) -> Res<Value> {
     let engine_flags: String = flags.chars().filter(|c| "imsu".contains(*c)).collect();
     let re = match regress::Regex::with_flags(source, engine_flags.as_str()) {
         Ok(r) => r,
-        Err(e) => return Err(vm.throw_error("SyntaxError", &format!("Invalid regular expression: /{source}/{flags}: {e}"))),
+        Err(e) => {
+            return Err(vm.throw_error(
+                "SyntaxError",
+                &format!("Invalid regular expression: /{source}/{flags}: {e}"),
+            ))
+        }
     };
     let p = vm.realm.regexp_proto;
-    let o = vm.alloc(Some(p), Kind::RegExp(Box::new(RegExpData { source: source.to_string(), flags: flags.to_string(), re })));
+    let o = vm.alloc(
+        Some(p),
+        Kind::RegExp(Box::new(RegExpData {
+            source: source.to_string(),
+            flags: flags.to_string(),
+            re,
+        })),
+    );
     if let Some(x) = vm.heap.get_mut(o) {
-        x.props.insert(PropKey::s("lastIndex"), crate::heap::Prop { v: crate::heap::PropVal::Data(Value::Num(0.0)), enumerable: false, writable: true, configurable: false });
+        x.props.insert(
+            PropKey::s("lastIndex"),
+            crate::heap::Prop {
+                v: crate::heap::PropVal::Data(Value::Num(0.0)),
+                enumerable: false,
+                writable: true,
+                configurable: false,
+            },
+        );
     }
     Ok(Value::Obj(o))
 }
@@ -73,7 +93,9 @@ fn u16_to_byte(s: &str, i: usize) -> usize {
 
 /// One match from `lastIndex` semantics: the match array or null.
 fn exec_at(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
-    let Some((_, flags)) = data(vm, o) else { return Err(vm.type_error("not a regexp")) };
+    let Some((_, flags)) = data(vm, o) else {
+        return Err(vm.type_error("not a regexp"));
+    };
     let global = flags.contains('g') || flags.contains('y');
     let last = if global {
         let l = vm.get(&Value::Obj(o), &PropKey::s("lastIndex"))?;
@@ -87,7 +109,9 @@ fn exec_at(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
     }
     let start = u16_to_byte(s, last);
     let m = {
-        let Some((re, _)) = data(vm, o) else { return Ok(Value::Null) };
+        let Some((re, _)) = data(vm, o) else {
+            return Ok(Value::Null);
+        };
         re.find_from(s, start).next()
     };
     let Some(m) = m else {
@@ -102,7 +126,11 @@ fn exec_at(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
     }
     let r = m.range();
     if global {
-        vm.set_own(o, PropKey::s("lastIndex"), Value::Num(utf16_len(&s[..r.end]) as f64))?;
+        vm.set_own(
+            o,
+            PropKey::s("lastIndex"),
+            Value::Num(utf16_len(&s[..r.end]) as f64),
+        )?;
     }
     let mut items = Vec::new();
     for g in m.groups() {
@@ -114,7 +142,8 @@ fn exec_at(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
     let arr = vm.new_array(items);
     vm.set_prop_raw(arr, "index", Value::Num(utf16_len(&s[..r.start]) as f64));
     vm.set_prop_raw(arr, "input", Value::str(s));
-    let named: Vec<(String, Option<std::ops::Range<usize>>)> = m.named_groups().map(|(n, r)| (n.to_string(), r)).collect();
+    let named: Vec<(String, Option<std::ops::Range<usize>>)> =
+        m.named_groups().map(|(n, r)| (n.to_string(), r)).collect();
     if named.is_empty() {
         vm.set_prop_raw(arr, "groups", Value::Undefined);
     } else {
@@ -173,15 +202,19 @@ fn flags(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn global(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = this_re(vm, c)?;
-    Ok(Value::Bool(data(vm, o).map(|d| d.1.contains('g')).unwrap_or(false)))
+    Ok(Value::Bool(
+        data(vm, o).map(|d| d.1.contains('g')).unwrap_or(false),
+    ))
 }
 
 fn regexp_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let (src, fl) = match c.arg(0) {
-        Value::Obj(o) if matches!(vm.heap.kind(o), Some(Kind::RegExp(_))) => match vm.heap.kind(o) {
-            Some(Kind::RegExp(d)) => (d.source.clone(), d.flags.clone()),
-            _ => (String::new(), String::new()),
-        },
+        Value::Obj(o) if matches!(vm.heap.kind(o), Some(Kind::RegExp(_))) => {
+            match vm.heap.kind(o) {
+                Some(Kind::RegExp(d)) => (d.source.clone(), d.flags.clone()),
+                _ => (String::new(), String::new()),
+            }
+        }
         Value::Undefined => ("(?:)".into(), String::new()),
         v => (vm.to_string(&v)?.to_string(), String::new()),
     };
@@ -212,20 +245,28 @@ pub fn match_str(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
         }
         out.push(whole);
     }
-    Ok(if out.is_empty() { Value::Null } else { vm.array_value(out) })
+    Ok(if out.is_empty() {
+        Value::Null
+    } else {
+        vm.array_value(out)
+    })
 }
 
 pub fn match_all(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
     let flags = data(vm, o).map(|d| d.1).unwrap_or_default();
     if !flags.contains('g') {
-        return Err(vm.type_error("String.prototype.matchAll called with a non-global RegExp argument"));
+        return Err(
+            vm.type_error("String.prototype.matchAll called with a non-global RegExp argument")
+        );
     }
     let src = match vm.heap.kind(o) {
         Some(Kind::RegExp(d)) => d.source.clone(),
         _ => String::new(),
     };
     let copy = new_regexp(vm, &src, &flags)?;
-    let Some(co) = copy.as_obj() else { return Ok(Value::Undefined) };
+    let Some(co) = copy.as_obj() else {
+        return Ok(Value::Undefined);
+    };
     let mut out = Vec::new();
     loop {
         let m = exec_at(vm, co, s)?;
@@ -245,7 +286,9 @@ pub fn match_all(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
 }
 
 pub fn search(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
-    let Some((re, _)) = data(vm, o) else { return Ok(Value::Num(-1.0)) };
+    let Some((re, _)) = data(vm, o) else {
+        return Ok(Value::Num(-1.0));
+    };
     Ok(Value::Num(match re.find(s) {
         Some(m) => utf16_len(&s[..m.range().start]) as f64,
         None => -1.0,
@@ -394,10 +437,22 @@ pub fn install(vm: &mut Vm) {
     vm.method(rp, "exec", 1, exec);
     vm.method(rp, "test", 1, test);
     vm.method(rp, "toString", 0, to_string);
-    for (n, f) in [("source", source as crate::heap::NativeFnPtr), ("flags", flags), ("global", global)] {
+    for (n, f) in [
+        ("source", source as crate::heap::NativeFnPtr),
+        ("flags", flags),
+        ("global", global),
+    ] {
         let g = vm.native(&format!("get {n}"), 0, f);
         if let Some(o) = vm.heap.get_mut(rp) {
-            o.props.insert(PropKey::s(n), crate::heap::Prop { v: crate::heap::PropVal::Accessor(Some(g), None), enumerable: false, writable: false, configurable: true });
+            o.props.insert(
+                PropKey::s(n),
+                crate::heap::Prop {
+                    v: crate::heap::PropVal::Accessor(Some(g), None),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
         }
     }
 }

@@ -8,7 +8,9 @@ use crate::value::{from_utf16, utf16, utf16_len, utf16_slice, JsStr, Value};
 fn this_str(vm: &mut Vm, c: &NativeCall) -> Res<JsStr> {
     match &c.this {
         Value::Str(s) => Ok(s.clone()),
-        Value::Undefined | Value::Null => Err(vm.type_error("String.prototype method called on null or undefined")),
+        Value::Undefined | Value::Null => {
+            Err(vm.type_error("String.prototype method called on null or undefined"))
+        }
         v => vm.to_string(v),
     }
 }
@@ -20,7 +22,9 @@ fn arg_str(vm: &mut Vm, c: &NativeCall, i: usize) -> Res<JsStr> {
 fn string_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = match c.args.first() {
         None => Value::str(""),
-        Some(Value::Sym(s)) if c.new_target.is_none() => Value::str(&vm.prim_to_string(&Value::Sym(*s))),
+        Some(Value::Sym(s)) if c.new_target.is_none() => {
+            Value::str(&vm.prim_to_string(&Value::Sym(*s)))
+        }
         Some(v) => Value::Str(vm.to_string(v)?),
     };
     if c.new_target.is_some() {
@@ -77,7 +81,11 @@ fn char_code_at(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = this_str(vm, c)?;
     let i = int_arg(vm, c, 0, 0.0)?;
     let u = utf16(&s);
-    Ok(Value::Num(if i < 0.0 { f64::NAN } else { u.get(i as usize).map(|x| *x as f64).unwrap_or(f64::NAN) }))
+    Ok(Value::Num(if i < 0.0 {
+        f64::NAN
+    } else {
+        u.get(i as usize).map(|x| *x as f64).unwrap_or(f64::NAN)
+    }))
 }
 
 fn code_point_at(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -129,7 +137,9 @@ fn includes(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = this_str(vm, c)?;
     if let Value::Obj(o) = c.arg(0) {
         if matches!(vm.heap.kind(o), Some(Kind::RegExp(_))) {
-            return Err(vm.type_error("First argument to String.prototype.includes must not be a regular expression"));
+            return Err(vm.type_error(
+                "First argument to String.prototype.includes must not be a regular expression",
+            ));
         }
     }
     let t = arg_str(vm, c, 0)?;
@@ -155,7 +165,11 @@ fn slice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let n = utf16_len(&s);
     let a = rel_index(int_arg(vm, c, 0, 0.0)?, n);
     let b = rel_index(int_arg(vm, c, 1, n as f64)?, n);
-    Ok(Value::str(&if a < b { utf16_slice(&s, a, b) } else { String::new() }))
+    Ok(Value::str(&if a < b {
+        utf16_slice(&s, a, b)
+    } else {
+        String::new()
+    }))
 }
 
 fn substring(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -176,7 +190,11 @@ fn substr(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn case(vm: &mut Vm, c: &NativeCall, upper: bool) -> Res<Value> {
     let s = this_str(vm, c)?;
-    Ok(Value::str(&if upper { s.to_uppercase() } else { s.to_lowercase() }))
+    Ok(Value::str(&if upper {
+        s.to_uppercase()
+    } else {
+        s.to_lowercase()
+    }))
 }
 fn to_upper(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     case(vm, c, true)
@@ -214,7 +232,11 @@ fn pad(vm: &mut Vm, c: &NativeCall, start: bool) -> Res<Value> {
     let fu = utf16(&fill);
     let padding: Vec<u16> = fu.iter().cycle().take(need).copied().collect();
     let p = from_utf16(&padding);
-    Ok(Value::str(&if start { format!("{p}{s}") } else { format!("{s}{p}") }))
+    Ok(Value::str(&if start {
+        format!("{p}{s}")
+    } else {
+        format!("{s}{p}")
+    }))
 }
 fn pad_start(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     pad(vm, c, true)
@@ -260,7 +282,10 @@ fn split(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         sep => {
             let sep = vm.to_string(&sep)?;
             if sep.is_empty() {
-                utf16(&s).iter().map(|u| Value::str(&from_utf16(&[*u]))).collect()
+                utf16(&s)
+                    .iter()
+                    .map(|u| Value::str(&from_utf16(&[*u])))
+                    .collect()
             } else {
                 s.split(&*sep).map(Value::str).collect()
             }
@@ -286,7 +311,15 @@ fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
         out.push_str(&rest[..i]);
         let r = if vm.is_callable(&rep) {
             let pos = utf16_len(&s[..consumed + i]);
-            let v = vm.call(&rep, Value::Undefined, vec![Value::Str(pat.clone()), Value::Num(pos as f64), Value::Str(s.clone())])?;
+            let v = vm.call(
+                &rep,
+                Value::Undefined,
+                vec![
+                    Value::Str(pat.clone()),
+                    Value::Num(pos as f64),
+                    Value::Str(s.clone()),
+                ],
+            )?;
             vm.to_string(&v)?.to_string()
         } else {
             let t = vm.to_string(&rep)?;

@@ -20,9 +20,17 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub enum CompileError {
     /// A construct the simulator does not model.
-    Unsupported { feature: String, line: u32, col: u32 },
+    Unsupported {
+        feature: String,
+        line: u32,
+        col: u32,
+    },
     /// An early error V8 would raise (`SyntaxError: ...`).
-    Syntax { message: String, line: u32, col: u32 },
+    Syntax {
+        message: String,
+        line: u32,
+        col: u32,
+    },
 }
 
 pub type CResult<T> = Result<T, CompileError>;
@@ -33,6 +41,9 @@ pub(crate) struct FnBuilder {
     pub children: Vec<FnBuilder>,
     /// Reserved prologue slot for a lazily bound `arguments`.
     pub args_pc: Option<usize>,
+    /// The parameters' bindings (scope, index) when the list is simple (no defaults,
+    /// patterns or rest): a sloppy function's `arguments` aliases them.
+    pub simple_params: Option<Vec<(u32, u32)>>,
     const_strs: HashMap<JsStr, u32>,
     names_idx: HashMap<JsStr, u32>,
 }
@@ -65,10 +76,17 @@ pub struct Compiler<'a> {
     pub(crate) ctl: Vec<Ctl<'a>>,
     pub(crate) cur_pos: (u32, u32),
     pub(crate) pending_labels: Vec<String>,
+    /// Classic-script semantics (browser): top-level `var` and function declarations
+    /// become properties of the global object. Otherwise the program is a CommonJS
+    /// module body (Node), whose top-level bindings are local.
+    pub(crate) script_globals: bool,
+    /// How V8 would name the value the next binding pattern destructures (set by a
+    /// declaration or assignment just before its pattern).
+    pub(crate) pattern_desc: Option<String>,
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(src: &'a str) -> Self {
+    pub fn new(src: &'a str, script_globals: bool) -> Self {
         let mut line_starts = vec![0];
         for (i, b) in src.bytes().enumerate() {
             if b == b'\n' {
@@ -84,6 +102,8 @@ impl<'a> Compiler<'a> {
             ctl: Vec::new(),
             cur_pos: (1, 1),
             pending_labels: Vec::new(),
+            script_globals,
+            pattern_desc: None,
         }
     }
 
@@ -167,7 +187,8 @@ impl<'a> Compiler<'a> {
                 | Op::JumpIfNotUndef(t)
                 | Op::JumpIfTrueKeep(t)
                 | Op::JumpIfFalseKeep(t)
-                | Op::PushHandler(t) => *t = target,
+                | Op::PushHandler(t, _)
+                | Op::YieldDelegate(t) => *t = target,
                 _ => {}
             }
         }
@@ -218,10 +239,6 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn cur_scope(&self) -> u32 {
         self.scope_stack.last().copied().unwrap_or(0)
-    }
-
-    pub(crate) fn cur_fn_id(&self) -> u32 {
-        self.fns.len() as u32 - 1
     }
 
     /// Opens a scope (emits its entry marker).
@@ -284,7 +301,7 @@ impl<'a> Compiler<'a> {
                     // V8 still checks the TDZ before reporting the const assignment.
                     self.emit(Op::Var(VarAct::Get, VarRef { from, scope, index }, true, n));
                     self.emit(Op::Pop);
-                    self.emit(Op::ThrowConst(n));
+                    self.emit(Op::ThrowConst);
                     return;
                 }
                 let checked = kind.has_tdz();
@@ -302,8 +319,20 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Starts compiling a new function; its body scope is pushed.
-    pub(crate) fn begin_fn(&mut self, name: &str, flags: FnFlags, source: &str) -> u32 {
+    /// True when the function being compiled is strict-mode code.
+    pub(crate) fn strict(&self) -> bool {
+        self.fns.last().is_some_and(|f| f.code.flags.strict)
+    }
+
+    /// True at the top level of a classic script, where declarations are global.
+    pub(crate) fn at_global_level(&self) -> bool {
+        self.script_globals && self.fns.len() == 1
+    }
+
+    /// Starts compiling a new function; its body scope is pushed. Strictness is
+    /// inherited from the enclosing function.
+    pub(crate) fn begin_fn(&mut self, name: &str, mut flags: FnFlags, source: &str) -> u32 {
+        flags.strict |= self.strict();
         let parent = self.scope_stack.last().copied();
         let scope = self.scopes.add_fn(parent);
         self.fns.push(FnBuilder {
@@ -316,6 +345,7 @@ impl<'a> Compiler<'a> {
             },
             children: Vec::new(),
             args_pc: None,
+            simple_params: None,
             const_strs: HashMap::new(),
             names_idx: HashMap::new(),
         });
@@ -342,18 +372,15 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// Parses and compiles a program. Syntax errors come back as V8 would word them.
-pub fn compile_program(src: &str) -> CResult<Arc<FnCode>> {
+/// Parses and compiles a program (a classic script when `script_globals`, else a
+/// CommonJS module body). Syntax errors come back as V8 would word them.
+pub fn compile_program(src: &str, script_globals: bool) -> CResult<Arc<FnCode>> {
     let alloc = oxc_allocator::Allocator::default();
     let st = oxc_span::SourceType::cjs();
     let ret = oxc_parser::Parser::new(&alloc, src, st).parse();
-    let comp = Compiler::new(src);
+    let comp = Compiler::new(src, script_globals);
     if let Some(err) = ret.diagnostics.errors().next() {
-        let offset = err
-            .labels
-            .first()
-            .map(|l| l.offset() as u32)
-            .unwrap_or(0);
+        let offset = err.labels.first().map(|l| l.offset() as u32).unwrap_or(0);
         let (line, col) = comp.line_col(offset);
         return Err(CompileError::Syntax {
             message: crate::errors::v8_syntax_message(&err.message, src, offset as usize),

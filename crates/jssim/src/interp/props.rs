@@ -5,13 +5,22 @@
 
 use super::{Res, Vm};
 use crate::heap::{Kind, Prop, PropVal};
-use crate::value::{num_to_string, str_as_index, utf16_len, utf16_slice, JsStr, ObjRef, PropKey, Value};
+use crate::value::{
+    num_to_string, str_as_index, utf16_len, utf16_slice, JsStr, ObjRef, PropKey, Value,
+};
 
 impl Vm {
     pub fn key_display(&self, k: &PropKey) -> String {
         match k {
             PropKey::Str(s) => s.to_string(),
-            PropKey::Sym(i) => format!("Symbol({})", self.symbols.get(*i as usize).cloned().flatten().unwrap_or_default()),
+            PropKey::Sym(i) => format!(
+                "Symbol({})",
+                self.symbols
+                    .get(*i as usize)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default()
+            ),
         }
     }
 
@@ -65,9 +74,15 @@ impl Vm {
     }
 
     fn read_error(&mut self, obj: &Value, k: &PropKey) -> super::Throw {
-        let what = if matches!(obj, Value::Null) { "null" } else { "undefined" };
+        let what = if matches!(obj, Value::Null) {
+            "null"
+        } else {
+            "undefined"
+        };
         let kd = self.key_display(k);
-        self.type_error(&format!("Cannot read properties of {what} (reading '{kd}')"))
+        self.type_error(&format!(
+            "Cannot read properties of {what} (reading '{kd}')"
+        ))
     }
 
     /// `v.key` for any value (primitives use their prototype; strings expose indices
@@ -108,7 +123,12 @@ impl Vm {
     }
 
     /// [[Get]] starting at `start` with `receiver` as `this` for getters.
-    pub fn get_with_receiver(&mut self, start: ObjRef, key: &PropKey, receiver: Value) -> Res<Value> {
+    pub fn get_with_receiver(
+        &mut self,
+        start: ObjRef,
+        key: &PropKey,
+        receiver: Value,
+    ) -> Res<Value> {
         let mut cur = Some(start);
         let mut hops = 0;
         while let Some(o) = cur {
@@ -153,6 +173,14 @@ impl Vm {
                         return Ok(v);
                     }
                 }
+                Kind::Arguments(_) => {
+                    if let Some((c, slot)) = self.mapped_slot(o, key) {
+                        return Ok(self.ctx_slot(c, slot));
+                    }
+                }
+                Kind::Error(Some(_)) if key.as_str() == Some("stack") => {
+                    self.materialize_stack(o)?
+                }
                 _ => {}
             }
             let Some(obj) = self.heap.get(o) else { break };
@@ -173,6 +201,33 @@ impl Vm {
         Ok(Value::Undefined)
     }
 
+    /// The parameter slot a mapped `arguments` index aliases.
+    fn mapped_slot(&self, o: ObjRef, key: &PropKey) -> Option<(ObjRef, u32)> {
+        let Some(Kind::Arguments(a)) = self.heap.kind(o) else {
+            return None;
+        };
+        let i = key.as_index()? as usize;
+        Some((a.ctx?, (*a.map.get(i)?)?))
+    }
+
+    fn ctx_slot(&self, ctx: ObjRef, slot: u32) -> Value {
+        match self.heap.kind(ctx) {
+            Some(Kind::Context(c)) => c.slots.get(slot as usize).cloned().unwrap_or_default(),
+            _ => Value::Undefined,
+        }
+    }
+
+    /// Stops an `arguments` index from aliasing its parameter (delete, redefine).
+    fn unmap(&mut self, o: ObjRef, key: &PropKey) {
+        if let (Some(i), Some(Kind::Arguments(a))) =
+            (key.as_index(), self.heap.get_mut(o).map(|x| &mut x.kind))
+        {
+            if let Some(m) = a.map.get_mut(i as usize) {
+                *m = None;
+            }
+        }
+    }
+
     /// A property key as a JS value (strings or symbols).
     pub fn key_value(&self, k: &PropKey) -> Value {
         match k {
@@ -189,7 +244,11 @@ impl Vm {
                 Ok(())
             }
             Value::Undefined | Value::Null | Value::Empty => {
-                let what = if matches!(obj, Value::Null) { "null" } else { "undefined" };
+                let what = if matches!(obj, Value::Null) {
+                    "null"
+                } else {
+                    "undefined"
+                };
                 let kd = self.key_display(&key);
                 Err(self.type_error(&format!("Cannot set properties of {what} (setting '{kd}')")))
             }
@@ -199,7 +258,9 @@ impl Vm {
 
     /// [[Set]]: setters along the chain, arrays' elements and length, proxies.
     pub fn set(&mut self, obj: &Value, key: PropKey, v: Value, receiver: Value) -> Res<bool> {
-        let Value::Obj(start) = obj else { return Ok(false) };
+        let Value::Obj(start) = obj else {
+            return Ok(false);
+        };
         let start = *start;
         // Look for a setter or a read-only property along the chain.
         let mut cur = Some(start);
@@ -213,7 +274,8 @@ impl Vm {
                         return self.set(&Value::Obj(t), key, v, receiver);
                     }
                     let kv = self.key_value(&key);
-                    let r = self.call(&trap, Value::Obj(h), vec![Value::Obj(t), kv, v, receiver])?;
+                    let r =
+                        self.call(&trap, Value::Obj(h), vec![Value::Obj(t), kv, v, receiver])?;
                     return Ok(r.truthy());
                 }
                 Kind::Array(_) if o == start => break,
@@ -239,10 +301,17 @@ impl Vm {
                     }
                     PropVal::Data(_) => {
                         if !p.writable {
-                            if self.frames.last().map(|f| f.code.flags.strict).unwrap_or(false) {
+                            if self
+                                .frames
+                                .last()
+                                .map(|f| f.code.flags.strict)
+                                .unwrap_or(false)
+                            {
                                 let kd = self.key_display(&key);
                                 let d = self.to_display(&Value::Obj(start));
-                                return Err(self.type_error(&format!("Cannot assign to read only property '{kd}' of object '{d}'")));
+                                return Err(self.type_error(&format!(
+                                    "Cannot assign to read only property '{kd}' of object '{d}'"
+                                )));
                             }
                             return Ok(false);
                         }
@@ -252,12 +321,21 @@ impl Vm {
             }
             cur = ob.proto;
         }
-        let Value::Obj(r) = receiver else { return Ok(false) };
+        let Value::Obj(r) = receiver else {
+            return Ok(false);
+        };
         self.set_own(r, key, v)
     }
 
     /// Creates or updates an own data property (arrays handle indices and `length`).
     pub fn set_own(&mut self, r: ObjRef, key: PropKey, v: Value) -> Res<bool> {
+        if let Some((c, slot)) = self.mapped_slot(r, &key) {
+            if let Some(Kind::Context(cd)) = self.heap.get_mut(c).map(|o| &mut o.kind) {
+                if let Some(x) = cd.slots.get_mut(slot as usize) {
+                    *x = v.clone();
+                }
+            }
+        }
         let is_array = matches!(self.heap.kind(r), Some(Kind::Array(_)));
         if is_array {
             if let PropKey::Str(k) = &key {
@@ -287,7 +365,9 @@ impl Vm {
                 }
             }
         }
-        let Some(obj) = self.heap.get_mut(r) else { return Ok(false) };
+        let Some(obj) = self.heap.get_mut(r) else {
+            return Ok(false);
+        };
         match obj.props.get_mut(&key) {
             Some(p) => {
                 if let PropVal::Data(_) = p.v {
@@ -306,6 +386,7 @@ impl Vm {
 
     /// [[DefineOwnProperty]] (object literals, class fields, Object.defineProperty).
     pub fn define_own(&mut self, r: ObjRef, key: PropKey, p: Prop) -> Res<()> {
+        self.unmap(r, &key);
         if let (Some(Kind::Array(_)), PropKey::Str(k)) = (self.heap.kind(r), &key) {
             if str_as_index(k).is_some() || &**k == "length" {
                 if let PropVal::Data(v) = p.v {
@@ -338,7 +419,10 @@ impl Vm {
             let res = self.call(&trap, Value::Obj(h), vec![Value::Obj(t), kv])?;
             return Ok(res.truthy());
         }
-        let Some(obj) = self.heap.get_mut(r) else { return Ok(true) };
+        self.unmap(r, k);
+        let Some(obj) = self.heap.get_mut(r) else {
+            return Ok(true);
+        };
         if let (Kind::Array(items), Some(i)) = (&mut obj.kind, k.as_index()) {
             if let Some(slot) = items.get_mut(i as usize) {
                 *slot = Value::Empty;
@@ -347,9 +431,16 @@ impl Vm {
         }
         if let Some(p) = obj.props.get(k) {
             if !p.configurable {
-                if self.frames.last().map(|f| f.code.flags.strict).unwrap_or(false) {
+                if self
+                    .frames
+                    .last()
+                    .map(|f| f.code.flags.strict)
+                    .unwrap_or(false)
+                {
                     let kd = self.key_display(k);
-                    return Err(self.type_error(&format!("Cannot delete property '{kd}' of #<Object>")));
+                    return Err(
+                        self.type_error(&format!("Cannot delete property '{kd}' of #<Object>"))
+                    );
                 }
                 return Ok(false);
             }
@@ -364,7 +455,12 @@ impl Vm {
         match (&obj.kind, k) {
             (Kind::Array(items), PropKey::Str(s)) => {
                 if &**s == "length" {
-                    return Some(Prop { v: PropVal::Data(Value::Num(items.len() as f64)), enumerable: false, writable: true, configurable: false });
+                    return Some(Prop {
+                        v: PropVal::Data(Value::Num(items.len() as f64)),
+                        enumerable: false,
+                        writable: true,
+                        configurable: false,
+                    });
                 }
                 if let Some(i) = str_as_index(s) {
                     return match items.get(i as usize) {
@@ -376,8 +472,24 @@ impl Vm {
             (Kind::Boxed(Value::Str(st)), PropKey::Str(s)) => {
                 if let Some(i) = str_as_index(s) {
                     if (i as usize) < utf16_len(st) {
-                        return Some(Prop { v: PropVal::Data(Value::str(&utf16_slice(st, i as usize, i as usize + 1))), enumerable: true, writable: false, configurable: false });
+                        return Some(Prop {
+                            v: PropVal::Data(Value::str(&utf16_slice(
+                                st,
+                                i as usize,
+                                i as usize + 1,
+                            ))),
+                            enumerable: true,
+                            writable: false,
+                            configurable: false,
+                        });
                     }
+                }
+            }
+            (Kind::Arguments(_), _) => {
+                if let Some((c, slot)) = self.mapped_slot(r, k) {
+                    let mut p = obj.props.get(k).cloned()?;
+                    p.v = PropVal::Data(self.ctx_slot(c, slot));
+                    return Some(p);
                 }
             }
             _ => {}
@@ -395,7 +507,9 @@ impl Vm {
                     return self.has_property(t, k);
                 }
                 let kv = self.key_value(k);
-                return Ok(self.call(&trap, Value::Obj(h), vec![Value::Obj(t), kv])?.truthy());
+                return Ok(self
+                    .call(&trap, Value::Obj(h), vec![Value::Obj(t), kv])?
+                    .truthy());
             }
             if self.get_own_prop(o, k).is_some() {
                 return Ok(true);
@@ -412,7 +526,9 @@ impl Vm {
 
     /// Own keys in spec order: indices ascending, strings by insertion, symbols.
     pub fn own_keys(&self, r: ObjRef) -> Vec<PropKey> {
-        let Some(obj) = self.heap.get(r) else { return vec![] };
+        let Some(obj) = self.heap.get(r) else {
+            return vec![];
+        };
         let mut idx: Vec<(u32, PropKey)> = Vec::new();
         let mut strs = Vec::new();
         let mut syms = Vec::new();
@@ -528,7 +644,9 @@ impl Vm {
                     if exclude.contains(&k) {
                         continue;
                     }
-                    let Some(p) = self.get_own_prop(s, &k) else { continue };
+                    let Some(p) = self.get_own_prop(s, &k) else {
+                        continue;
+                    };
                     if !p.enumerable {
                         continue;
                     }
@@ -552,7 +670,16 @@ impl Vm {
     pub fn array_items(&self, v: &Value) -> Vec<Value> {
         match v {
             Value::Obj(o) => match self.heap.kind(*o) {
-                Some(Kind::Array(items)) => items.iter().map(|x| if matches!(x, Value::Empty) { Value::Undefined } else { x.clone() }).collect(),
+                Some(Kind::Array(items)) => items
+                    .iter()
+                    .map(|x| {
+                        if matches!(x, Value::Empty) {
+                            Value::Undefined
+                        } else {
+                            x.clone()
+                        }
+                    })
+                    .collect(),
                 _ => vec![],
             },
             _ => vec![],
@@ -578,6 +705,10 @@ impl Vm {
         }
         let l = self.get_value(v, &PropKey::s("length"))?;
         let n = self.to_number(&l)?;
-        Ok(if n.is_nan() || n <= 0.0 { 0 } else { n.min(1e9) as usize })
+        Ok(if n.is_nan() || n <= 0.0 {
+            0
+        } else {
+            n.min(1e9) as usize
+        })
     }
 }
