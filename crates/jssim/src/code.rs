@@ -121,6 +121,8 @@ pub enum Op {
     /// array iterable -> array (spread).
     ArraySpread,
     NewObject,
+    /// A fresh private name (`#x`) for a class evaluation: a private symbol.
+    NewPrivateName(u32),
     /// pattern flags (names) -> regexp
     RegExp(u32, u32),
     /// template strings array (cooked, raw) cached per site.
@@ -271,6 +273,8 @@ pub struct FnFlags {
     pub setter: bool,
     pub program: bool,
     pub strict: bool,
+    /// Code of a built-in module (hidden from call-site lookups).
+    pub builtin: bool,
 }
 
 /// One compiled function.

@@ -737,7 +737,7 @@ fn raf(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 /// Reads element properties that are computed from the node.
-pub fn get_special(vm: &mut Vm, o: ObjRef, key: &PropKey, _recv: &Value) -> Res<Option<Value>> {
+pub fn get_special(vm: &mut Vm, o: ObjRef, key: &PropKey) -> Res<Option<Value>> {
     let PropKey::Str(k) = key else {
         return Ok(None);
     };

@@ -238,7 +238,7 @@ impl Vm {
         self.drain_micro()?;
         loop {
             if self.gc_pending.is_some() {
-                self.collect_pending();
+                self.collect_pending()?;
                 self.drain_micro()?;
             }
             // Timers phase: every timer due by now, in order.

@@ -262,9 +262,13 @@ impl Vm {
                     }
                 }
             }
-            Kind::Proxy(t, h) => {
-                f(Edge::Internal("target"), Strong, *t);
-                f(Edge::Internal("handler"), Strong, *h);
+            Kind::Proxy(p) => {
+                if let Some(t) = p.target {
+                    f(Edge::Internal("target"), Strong, t);
+                }
+                if let Some(h) = p.handler {
+                    f(Edge::Internal("handler"), Strong, h);
+                }
             }
             Kind::Generator(g) => {
                 if let Some(p) = g.promise {

@@ -265,7 +265,7 @@ pub enum Kind {
     WeakRef(Option<ObjRef>),
     FinReg(Box<FinRegData>),
     Promise(Box<PromiseData>),
-    Proxy(ObjRef, ObjRef),
+    Proxy(Box<ProxyData>),
     Generator(Box<GenData>),
     Context(Box<CtxData>),
     Iter(Box<IterData>),
@@ -325,6 +325,16 @@ pub struct ArgsData {
     pub map: Vec<Option<u32>>,
 }
 
+/// A proxy's target and handler (both `None` once revoked); whether it was callable
+/// and constructible is fixed at creation.
+#[derive(Debug)]
+pub struct ProxyData {
+    pub target: Option<ObjRef>,
+    pub handler: Option<ObjRef>,
+    pub callable: bool,
+    pub constructor: bool,
+}
+
 /// FinalizationRegistry internals.
 #[derive(Debug, Default)]
 pub struct FinRegData {
@@ -357,6 +367,18 @@ pub struct Obj {
     pub meta: Meta,
     /// A class constructor (`[class X]`, TypeError when called without `new`).
     pub class_ctor: bool,
+    /// Object.seal/freeze applied to the elements of an array.
+    pub lock: Lock,
+}
+
+/// The integrity level of an array's elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    None,
+    /// Non-configurable (Object.seal).
+    Sealed,
+    /// Non-configurable and read-only (Object.freeze).
+    Frozen,
 }
 
 /// The arena.
@@ -408,6 +430,7 @@ impl Heap {
                 inobject,
             },
             class_ctor: false,
+            lock: Lock::None,
         };
         let r = match self.free.pop() {
             Some(i) => {

@@ -105,7 +105,7 @@ fn run_in(src: &str, options: &RunOptions, browser: bool) -> Outcome {
     } else {
         options.file_name.clone()
     };
-    let code = match compile::compile_program(src, browser) {
+    let code = match compile::compile_program(src, browser, false) {
         Ok(c) => c,
         Err(compile::CompileError::Syntax { message, line, col }) => {
             let msg = format!("SyntaxError: {message}");

@@ -452,7 +452,7 @@ fn reduce_right(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     reduce_impl(vm, c, true)
 }
 
-fn sort_values(vm: &mut Vm, items: &mut [Value], cmp: &Value) -> Res<()> {
+pub fn sort_values(vm: &mut Vm, items: &mut [Value], cmp: &Value) -> Res<()> {
     // Insertion-stable merge sort with a fallible comparator.
     let n = items.len();
     let mut buf: Vec<Value> = items.to_vec();

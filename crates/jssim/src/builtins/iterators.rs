@@ -126,7 +126,57 @@ fn async_from_sync_unwrap(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(iter_result(vm, c.arg(0), done))
 }
 
+fn function_kind_ctor(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
+    Err(vm.unsupported("creating functions from strings"))
+}
+
+/// %AsyncFunction%, %GeneratorFunction%, %AsyncGeneratorFunction% and their
+/// prototypes (the [[Prototype]] of such functions).
+fn install_function_kinds(vm: &mut Vm) {
+    let fp = vm.realm.function_proto;
+    let fc = vm.realm.function_ctor;
+    for (name, slot) in [
+        ("AsyncFunction", 0),
+        ("GeneratorFunction", 1),
+        ("AsyncGeneratorFunction", 2),
+    ] {
+        let p = vm.heap.alloc(Some(fp), Kind::Ordinary);
+        let c = vm.native_with(name, 1, function_kind_ctor, vec![], true);
+        if let Some(o) = vm.heap.get_mut(c) {
+            o.proto = Some(fc);
+        }
+        vm.set_const(c, "prototype", Value::Obj(p));
+        if let Some(o) = vm.heap.get_mut(p) {
+            o.props.insert(
+                crate::value::PropKey::s("constructor"),
+                crate::heap::Prop {
+                    v: crate::heap::PropVal::Data(Value::Obj(c)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
+        }
+        vm.set_tag(p, name);
+        match slot {
+            0 => vm.realm.async_function_proto = p,
+            1 => {
+                vm.realm.generator_function_proto = p;
+                let gp = vm.realm.generator_proto;
+                vm.set_const(p, "prototype", Value::Obj(gp));
+            }
+            _ => {
+                vm.realm.async_generator_function_proto = p;
+                let gp = vm.realm.async_generator_proto;
+                vm.set_const(p, "prototype", Value::Obj(gp));
+            }
+        }
+        vm.realm.extra.extend([p, c]);
+    }
+}
+
 pub fn install(vm: &mut Vm) {
+    install_function_kinds(vm);
     let ip = vm.realm.iterator_proto;
     vm.method(ip, "@Symbol.iterator", 0, return_this);
     let aip = vm.realm.array_iter_proto;

@@ -2,14 +2,19 @@
 //! `gc()`, and the node-only globals (`process`, `require`).
 
 pub mod array;
+pub mod bigint;
 pub mod collections;
+pub mod date;
 pub mod iterators;
 pub mod json;
+pub mod math;
 pub mod number;
 pub mod object;
 pub mod promise;
 pub mod regexp;
 pub mod string;
+pub mod structured;
+pub mod typed;
 
 use crate::heap::{Kind, NativeCall, NativeFnPtr, Prop, PropVal};
 use crate::interp::{Res, Vm};
@@ -90,6 +95,10 @@ pub fn install(vm: &mut Vm) {
     array::install(vm);
     string::install(vm);
     number::install(vm);
+    math::install(vm);
+    bigint::install(vm);
+    date::install(vm);
+    typed::install(vm);
     json::install(vm);
     collections::install(vm);
     promise::install(vm);
@@ -251,18 +260,14 @@ fn queue_microtask(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn structured_clone(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let s = json::stringify_value(vm, &c.arg(0))?;
-    match s {
-        Some(s) => json::parse_str(vm, &s),
-        None => Ok(Value::Undefined),
-    }
+    structured::structured_clone(vm, &c.arg(0))
 }
 
-/// `this` as an object or a TypeError naming the method.
-pub fn this_obj(vm: &mut Vm, c: &NativeCall, what: &str) -> Res<ObjRef> {
+/// `this` as an object, or a TypeError with `msg`.
+pub fn this_obj_of(vm: &mut Vm, c: &NativeCall, msg: &str) -> Res<ObjRef> {
     match &c.this {
         Value::Obj(o) => Ok(*o),
-        _ => Err(vm.type_error(&format!("{what} called on null or undefined"))),
+        _ => Err(vm.type_error(msg)),
     }
 }
 

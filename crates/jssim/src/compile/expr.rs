@@ -200,7 +200,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Bin(bin_op(b.operator)));
             }
             Expression::PrivateInExpression(p) => {
-                self.emit_str(&format!("#{}", p.left.name));
+                self.emit_var(VarAct::Get, &format!("#{}", p.left.name));
                 self.expr(&p.right)?;
                 self.emit(Op::Bin(BinOp::In));
             }
@@ -401,8 +401,8 @@ impl<'a> Compiler<'a> {
                 if p.optional {
                     self.optional_test(jumps, 0);
                 }
-                let n = self.name(&format!("#{}", p.field.name));
-                self.emit(Op::GetNamed(n));
+                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
+                self.emit(Op::GetElem);
             }
         }
         Ok(())
@@ -458,8 +458,8 @@ impl<'a> Compiler<'a> {
                     self.optional_test(jumps, 0);
                 }
                 self.emit(Op::Dup);
-                let n = self.name(&format!("#{}", p.field.name));
-                self.emit(Op::GetNamed(n));
+                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
+                self.emit(Op::GetElem);
                 self.emit(Op::Swap);
             }
             other => {
@@ -696,7 +696,7 @@ impl<'a> Compiler<'a> {
             }
             MemberExpression::PrivateFieldExpression(p) => {
                 self.expr(&p.object)?;
-                self.emit_str(&format!("#{}", p.field.name));
+                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
             }
         }
         Ok(())
@@ -863,7 +863,6 @@ impl<'a> Compiler<'a> {
     pub(crate) fn static_key(&self, k: &'a PropertyKey<'a>, _computed: bool) -> Option<String> {
         match k {
             PropertyKey::StaticIdentifier(id) => Some(id.name.to_string()),
-            PropertyKey::PrivateIdentifier(id) => Some(format!("#{}", id.name)),
             PropertyKey::StringLiteral(s) => Some(s.value.to_string()),
             PropertyKey::NumericLiteral(n) => Some(crate::value::num_to_string(n.value)),
             _ => None,
@@ -872,6 +871,10 @@ impl<'a> Compiler<'a> {
 
     /// Pushes a computed property key.
     pub(crate) fn prop_key(&mut self, k: &'a PropertyKey<'a>) -> CResult<()> {
+        if let PropertyKey::PrivateIdentifier(id) = k {
+            self.emit_var(VarAct::Get, &format!("#{}", id.name));
+            return Ok(());
+        }
         if let Some(e) = k.as_expression() {
             self.expr(e)?;
             self.emit(Op::ToPropertyKey);

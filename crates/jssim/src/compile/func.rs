@@ -244,6 +244,13 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Empty);
             self.emit_var(VarAct::Init, &id.name);
         }
+        for n in private_names(c) {
+            let bind = format!("#{n}");
+            self.declare(&bind, VarKind::Const);
+            let i = self.name(&bind);
+            self.emit(Op::NewPrivateName(i));
+            self.emit_var(VarAct::Init, &bind);
+        }
         let derived = c.heritage.is_some();
         if let Some(h) = &c.heritage {
             self.expr(&h.expression)?;
@@ -307,7 +314,10 @@ impl<'a> Compiler<'a> {
                         strict: true,
                         ..FnFlags::default()
                     };
-                    let k = key.unwrap_or_default();
+                    let k = match &m.key {
+                        PropertyKey::PrivateIdentifier(id) => format!("#{}", id.name),
+                        _ => key.unwrap_or_default(),
+                    };
                     let i = self.fn_common(
                         &k,
                         mflags,
@@ -414,6 +424,25 @@ impl<'a> Compiler<'a> {
         }
         Ok(())
     }
+}
+
+/// The private names (`#x`) a class body declares.
+fn private_names<'a>(c: &'a Class<'a>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for el in &c.body.body {
+        let key = match el {
+            ClassElement::PropertyDefinition(p) => &p.key,
+            ClassElement::MethodDefinition(m) => &m.key,
+            ClassElement::AccessorProperty(a) => &a.key,
+            _ => continue,
+        };
+        if let PropertyKey::PrivateIdentifier(id) = key {
+            if !out.contains(&id.name.as_str()) {
+                out.push(id.name.as_str());
+            }
+        }
+    }
+    out
 }
 
 /// What a compiled function body is.

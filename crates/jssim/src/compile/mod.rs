@@ -83,6 +83,8 @@ pub struct Compiler<'a> {
     /// How V8 would name the value the next binding pattern destructures (set by a
     /// declaration or assignment just before its pattern).
     pub(crate) pattern_desc: Option<String>,
+    /// Compiling a built-in module's source.
+    pub(crate) builtin: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -104,6 +106,7 @@ impl<'a> Compiler<'a> {
             pending_labels: Vec::new(),
             script_globals,
             pattern_desc: None,
+            builtin: false,
         }
     }
 
@@ -333,6 +336,7 @@ impl<'a> Compiler<'a> {
     /// inherited from the enclosing function.
     pub(crate) fn begin_fn(&mut self, name: &str, mut flags: FnFlags, source: &str) -> u32 {
         flags.strict |= self.strict();
+        flags.builtin = self.builtin;
         let parent = self.scope_stack.last().copied();
         let scope = self.scopes.add_fn(parent);
         self.fns.push(FnBuilder {
@@ -374,11 +378,12 @@ impl<'a> Compiler<'a> {
 
 /// Parses and compiles a program (a classic script when `script_globals`, else a
 /// CommonJS module body). Syntax errors come back as V8 would word them.
-pub fn compile_program(src: &str, script_globals: bool) -> CResult<Arc<FnCode>> {
+pub fn compile_program(src: &str, script_globals: bool, builtin: bool) -> CResult<Arc<FnCode>> {
     let alloc = oxc_allocator::Allocator::default();
     let st = oxc_span::SourceType::cjs();
     let ret = oxc_parser::Parser::new(&alloc, src, st).parse();
-    let comp = Compiler::new(src, script_globals);
+    let mut comp = Compiler::new(src, script_globals);
+    comp.builtin = builtin;
     if let Some(err) = ret.diagnostics.errors().next() {
         let offset = err.labels.first().map(|l| l.offset() as u32).unwrap_or(0);
         let (line, col) = comp.line_col(offset);
@@ -388,7 +393,6 @@ pub fn compile_program(src: &str, script_globals: bool) -> CResult<Arc<FnCode>> 
             col,
         });
     }
-    let mut comp = comp;
     comp.program(&ret.program)?;
     let root = comp.fns.pop().ok_or(CompileError::Unsupported {
         feature: "empty program".into(),

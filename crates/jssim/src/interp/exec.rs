@@ -209,7 +209,7 @@ impl Vm {
 
     fn step_op(&mut self, code: &std::sync::Arc<crate::code::FnCode>) -> Step {
         if self.gc_pending.is_some() && self.native_depth == 0 {
-            self.collect_pending();
+            self.collect_pending()?;
         }
         let op = {
             let f = self.fr();
@@ -403,7 +403,10 @@ impl Vm {
             Op::GetElem => {
                 let key = self.pop();
                 let obj = self.pop();
-                let v = self.get_elem(&obj, &key)?;
+                let v = match key {
+                    Value::Sym(s) if self.is_private_symbol(s) => self.get_private(&obj, s)?,
+                    _ => self.get_elem(&obj, &key)?,
+                };
                 self.push(v);
             }
             Op::SetNamed(n) => {
@@ -417,8 +420,15 @@ impl Vm {
                 let v = self.pop();
                 let key = self.pop();
                 let obj = self.pop();
-                let k = self.to_property_key(&key)?;
-                self.put_value(&obj, k, v.clone())?;
+                match key {
+                    Value::Sym(s) if self.is_private_symbol(s) => {
+                        self.set_private(&obj, s, v.clone())?
+                    }
+                    _ => {
+                        let k = self.to_property_key(&key)?;
+                        self.put_value(&obj, k, v.clone())?;
+                    }
+                }
                 self.push(v);
             }
             Op::DefineElem => {
@@ -533,6 +543,11 @@ impl Vm {
             Op::NewObject => {
                 let o = self.new_object();
                 self.push(Value::Obj(o));
+            }
+            Op::NewPrivateName(n) => {
+                let s = self.new_symbol(Some(code.name_at(n)));
+                self.private_symbols.insert(s);
+                self.push(Value::Sym(s));
             }
             Op::RegExp(p, f) => {
                 let r =
@@ -930,6 +945,77 @@ impl Vm {
             }
         }
         Ok(None)
+    }
+
+    /// `obj.#x`: the private member, or V8's TypeError when the object lacks it.
+    fn get_private(&mut self, obj: &Value, s: u32) -> Res<Value> {
+        let k = PropKey::Sym(s);
+        if let Value::Obj(o) = obj {
+            if let Some(owner) = self.private_owner(*o, &k) {
+                return self.get_with_receiver(owner, &k, obj.clone());
+            }
+        }
+        let n = self.key_display(&k);
+        let n = n
+            .trim_start_matches("Symbol(")
+            .trim_end_matches(')')
+            .to_string();
+        Err(self.type_error(&format!(
+            "Cannot read private member {n} from an object whose class did not declare it"
+        )))
+    }
+
+    /// `obj.#x = v`.
+    fn set_private(&mut self, obj: &Value, s: u32, v: Value) -> Res<()> {
+        let k = PropKey::Sym(s);
+        if let Value::Obj(o) = obj {
+            if let Some(owner) = self.private_owner(*o, &k) {
+                if let Some(Prop {
+                    v: PropVal::Accessor(_, set),
+                    ..
+                }) = self.get_own_prop(owner, &k)
+                {
+                    let n = self
+                        .symbols
+                        .get(s as usize)
+                        .cloned()
+                        .flatten()
+                        .unwrap_or_default();
+                    let Some(set) = set else {
+                        return Err(self.type_error(&format!("'{n}' was defined without a setter")));
+                    };
+                    self.call(&Value::Obj(set), obj.clone(), vec![v])?;
+                    return Ok(());
+                }
+                if let Some(x) = self.heap.get_mut(*o) {
+                    x.props.insert(k, Prop::hidden(v));
+                }
+                return Ok(());
+            }
+        }
+        let n = self
+            .symbols
+            .get(s as usize)
+            .cloned()
+            .flatten()
+            .unwrap_or_default();
+        Err(self.type_error(&format!(
+            "Cannot write private member {n} to an object whose class did not declare it"
+        )))
+    }
+
+    /// The object on `o`'s chain holding private member `k` (methods live on the
+    /// prototype).
+    fn private_owner(&self, o: ObjRef, k: &PropKey) -> Option<ObjRef> {
+        let mut cur = Some(o);
+        while let Some(x) = cur {
+            let obj = self.heap.get(x)?;
+            if obj.props.contains_key(k) {
+                return Some(x);
+            }
+            cur = obj.proto;
+        }
+        None
     }
 
     /// The object `super` refers through: the running method's home object.

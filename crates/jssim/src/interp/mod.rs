@@ -5,6 +5,7 @@ mod exec;
 pub mod iter;
 pub mod ops;
 pub mod props;
+mod proxy;
 
 use crate::code::FnCode;
 use crate::heap::{Closure, Heap, Kind, Native, NativeCall, NativeFnPtr, Prop};
@@ -114,6 +115,15 @@ pub struct Realm {
     pub node_proto: ObjRef,
     pub element_proto: ObjRef,
     pub event_proto: ObjRef,
+    pub async_function_proto: ObjRef,
+    pub generator_function_proto: ObjRef,
+    pub async_generator_function_proto: ObjRef,
+    pub array_buffer_proto: ObjRef,
+    /// The prototypes of Int8Array ... BigUint64Array, in `TaKind` order.
+    pub typed_protos: Vec<ObjRef>,
+    pub dataview_proto: ObjRef,
+    /// Node's Buffer.prototype.
+    pub node_buffer_proto: ObjRef,
     /// Further intrinsics (iterator prototypes, typed-array prototypes...).
     pub extra: Vec<ObjRef>,
 }
@@ -208,7 +218,8 @@ pub struct Vm {
     pub max_steps: u64,
     pub depth: u32,
     pub native_depth: u32,
-    pub rng: u64,
+    /// Math.random's xorshift128+ state.
+    pub rng: [u64; 2],
     pub events: crate::event_loop::Loop,
     pub template_cache: HashMap<(usize, u32), ObjRef>,
     pub trace: crate::trace::Recorder,
@@ -234,6 +245,12 @@ pub struct Vm {
     pub script_scope: Vec<(JsStr, Value)>,
     /// Objects a native holds while it calls back into JavaScript (GC roots).
     pub temp_roots: Vec<ObjRef>,
+    /// The `util.inspect` function, once created.
+    pub util_inspect: Option<ObjRef>,
+    /// `require` results by module name.
+    pub module_cache: HashMap<String, Value>,
+    /// Symbols that are class private names (`#x`): never own keys.
+    pub private_symbols: std::collections::HashSet<u32>,
     /// Global object keys present before the program ran (built-ins).
     pub builtin_globals: std::collections::HashSet<PropKey>,
 }
@@ -255,7 +272,7 @@ impl Vm {
             max_steps: limits.max_steps,
             depth: 0,
             native_depth: 0,
-            rng: 0x2545_F491_4F6C_DD1D,
+            rng: [0x2545_F491_4F6C_DD1D, 0x9E37_79B9_7F4A_7C15],
             events: crate::event_loop::Loop::default(),
             template_cache: HashMap::new(),
             trace: crate::trace::Recorder::default(),
@@ -273,6 +290,9 @@ impl Vm {
             script_scope: Vec::new(),
             temp_roots: Vec::new(),
             builtin_globals: std::collections::HashSet::new(),
+            private_symbols: std::collections::HashSet::new(),
+            util_inspect: None,
+            module_cache: HashMap::new(),
         };
         for d in sym::NAMES {
             vm.symbols.push(Some(Arc::from(d)));
@@ -386,10 +406,52 @@ impl Vm {
         }
     }
 
+    /// Defines a non-writable, non-enumerable, non-configurable property (constants).
+    pub fn set_const(&mut self, obj: ObjRef, name: &str, v: Value) {
+        let key = self.key_for(name);
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(
+                key,
+                Prop {
+                    v: crate::heap::PropVal::Data(v),
+                    enumerable: false,
+                    writable: false,
+                    configurable: false,
+                },
+            );
+        }
+    }
+
+    /// Defines `Symbol.toStringTag` (read-only, configurable).
+    pub fn set_tag(&mut self, obj: ObjRef, tag: &str) {
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(
+                PropKey::Sym(sym::TO_STRING_TAG),
+                Prop {
+                    v: crate::heap::PropVal::Data(Value::str(tag)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
+        }
+    }
+
+    /// Defines a non-enumerable property by key.
+    pub fn set_hidden_key(&mut self, obj: ObjRef, key: PropKey, v: Value) {
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(key, Prop::hidden(v));
+        }
+    }
+
     pub fn set_prop_raw(&mut self, obj: ObjRef, name: &str, v: Value) {
         if let Some(o) = self.heap.get_mut(obj) {
             o.props.insert(PropKey::s(name), Prop::data(v));
         }
+    }
+
+    pub fn is_private_symbol(&self, s: u32) -> bool {
+        self.private_symbols.contains(&s)
     }
 
     pub fn new_symbol(&mut self, desc: Option<JsStr>) -> u32 {
@@ -510,7 +572,7 @@ impl Vm {
         match v {
             Value::Obj(o) => match self.heap.kind(*o) {
                 Some(Kind::Function(_) | Kind::Native(_) | Kind::Bound(_)) => true,
-                Some(Kind::Proxy(t, _)) => self.is_callable(&Value::Obj(*t)),
+                Some(Kind::Proxy(p)) => p.callable,
                 _ => false,
             },
             _ => false,
@@ -526,7 +588,7 @@ impl Vm {
                 }
                 Some(Kind::Native(n)) => n.ctor,
                 Some(Kind::Bound(b)) => self.is_constructor(&Value::Obj(b.0)),
-                Some(Kind::Proxy(t, _)) => self.is_constructor(&Value::Obj(*t)),
+                Some(Kind::Proxy(p)) => p.constructor,
                 _ => false,
             },
             _ => false,
@@ -553,14 +615,14 @@ impl Vm {
             Closure(Arc<FnCode>, Option<ObjRef>, Option<ObjRef>),
             Native(NativeFnPtr),
             Bound(ObjRef, Value, Vec<Value>),
-            Proxy(ObjRef, ObjRef),
+            Proxy,
             No,
         }
         let k = match self.heap.kind(fo) {
             Some(Kind::Function(c)) => K::Closure(c.code.clone(), c.env, c.home),
             Some(Kind::Native(n)) => K::Native(n.f),
             Some(Kind::Bound(b)) => K::Bound(b.0, b.1.clone(), b.2.clone()),
-            Some(Kind::Proxy(t, h)) => K::Proxy(*t, *h),
+            Some(Kind::Proxy(p)) if p.callable => K::Proxy,
             _ => K::No,
         };
         match k {
@@ -598,8 +660,10 @@ impl Vm {
                 bargs.extend(args);
                 self.call(&Value::Obj(target), bthis, bargs)
             }
-            K::Proxy(target, handler) => {
-                let trap = self.get(&Value::Obj(handler), &PropKey::s("apply"))?;
+            K::Proxy => {
+                let Some((target, handler, trap)) = self.proxy_trap(fo, "apply")? else {
+                    return Err(self.not_a_function(f, desc));
+                };
                 if trap.is_nullish() {
                     return self.call(&Value::Obj(target), this, args);
                 }
@@ -729,13 +793,13 @@ impl Vm {
             Closure(Arc<FnCode>, Option<ObjRef>, Option<ObjRef>),
             Native(NativeFnPtr),
             Bound(ObjRef, Vec<Value>),
-            Proxy(ObjRef, ObjRef),
+            Proxy,
         }
         let k = match self.heap.kind(fo) {
             Some(Kind::Function(c)) => K::Closure(c.code.clone(), c.env, c.home),
             Some(Kind::Native(n)) => K::Native(n.f),
             Some(Kind::Bound(b)) => K::Bound(b.0, b.2.clone()),
-            Some(Kind::Proxy(t, h)) => K::Proxy(*t, *h),
+            Some(Kind::Proxy(_)) => K::Proxy,
             _ => return Err(self.type_error("not a constructor")),
         };
         match k {
@@ -773,17 +837,24 @@ impl Vm {
                 let nt = if nt == fo { target } else { nt };
                 self.construct(&Value::Obj(target), bargs, Some(nt), desc)
             }
-            K::Proxy(target, handler) => {
-                let trap = self.get(&Value::Obj(handler), &PropKey::s("construct"))?;
+            K::Proxy => {
+                let Some((target, handler, trap)) = self.proxy_trap(fo, "construct")? else {
+                    return Err(self.type_error("not a constructor"));
+                };
                 if trap.is_nullish() {
-                    return self.construct(&Value::Obj(target), args, None, desc);
+                    let nt = if nt == fo { target } else { nt };
+                    return self.construct(&Value::Obj(target), args, Some(nt), desc);
                 }
                 let arr = self.array_value(args);
-                self.call(
+                let r = self.call(
                     &trap,
                     Value::Obj(handler),
                     vec![Value::Obj(target), arr, Value::Obj(nt)],
-                )
+                )?;
+                if !matches!(r, Value::Obj(_)) {
+                    return Err(self.type_error("proxy [[Construct]] must return an object"));
+                }
+                Ok(r)
             }
         }
     }
@@ -814,14 +885,16 @@ impl Vm {
         Ok(())
     }
 
-    /// Deterministic xorshift for Math.random.
+    /// Math.random: V8's xorshift128+ from a fixed seed (deterministic output).
     pub fn random(&mut self) -> f64 {
-        let mut x = self.rng;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.rng = x;
-        (x >> 11) as f64 / (1u64 << 53) as f64
+        let [mut s1, s0] = self.rng;
+        self.rng[0] = s0;
+        s1 ^= s1 << 23;
+        s1 ^= s1 >> 17;
+        s1 ^= s0;
+        s1 ^= s0 >> 26;
+        self.rng[1] = s1;
+        f64::from_bits((self.rng[0] >> 12) | 0x3FF0_0000_0000_0000) - 1.0
     }
 
     pub fn closure_obj(
@@ -830,8 +903,13 @@ impl Vm {
         env: Option<ObjRef>,
         home: Option<ObjRef>,
     ) -> ObjRef {
-        let fp = self.realm.function_proto;
         let flags = code.flags;
+        let fp = match (flags.is_async, flags.generator) {
+            (true, true) => self.realm.async_generator_function_proto,
+            (true, false) => self.realm.async_function_proto,
+            (false, true) => self.realm.generator_function_proto,
+            _ => self.realm.function_proto,
+        };
         let name = code.name.clone();
         let len = code.length;
         let r = self.alloc(

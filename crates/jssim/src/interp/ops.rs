@@ -369,16 +369,29 @@ impl Vm {
         })
     }
 
+    /// InstanceofOperator: `Symbol.hasInstance`, else OrdinaryHasInstance.
     pub fn instance_of(&mut self, v: &Value, ctor: &Value) -> Res<bool> {
         if !matches!(ctor, Value::Obj(_)) {
-            return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
+            return Err(self.type_error("Right-hand side of 'instanceof' is not an object"));
         }
         let h = self.get(ctor, &PropKey::Sym(sym::HAS_INSTANCE))?;
-        if !h.is_nullish() && !self.is_builtin_has_instance(&h) {
+        if !h.is_nullish() {
+            if !self.is_callable(&h) {
+                let d = self.to_display(&h);
+                return Err(self.type_error(&format!("{d} is not a function")));
+            }
             return Ok(self.call(&h, ctor.clone(), vec![v.clone()])?.truthy());
         }
         if !self.is_callable(ctor) {
             return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
+        }
+        self.ordinary_has_instance(ctor, v)
+    }
+
+    /// OrdinaryHasInstance(C, O).
+    pub fn ordinary_has_instance(&mut self, ctor: &Value, v: &Value) -> Res<bool> {
+        if !self.is_callable(ctor) {
+            return Ok(false);
         }
         if let Some(Kind::Bound(b)) = ctor.as_obj().and_then(|o| self.heap.kind(o)) {
             let t = Value::Obj(b.0);
@@ -389,20 +402,18 @@ impl Vm {
         };
         let proto = self.get(ctor, &PropKey::s("prototype"))?;
         let Value::Obj(p) = proto else {
-            return Err(self
-                .type_error("Function has non-object prototype 'undefined' in instanceof check"));
+            let d = self.to_display(&proto);
+            return Err(self.type_error(&format!(
+                "Function has non-object prototype '{d}' in instanceof check"
+            )));
         };
         loop {
-            match self.heap.get(o).and_then(|x| x.proto) {
+            match self.get_prototype_of(o)? {
                 Some(q) if q == p => return Ok(true),
                 Some(q) => o = q,
                 None => return Ok(false),
             }
         }
-    }
-
-    fn is_builtin_has_instance(&self, _h: &Value) -> bool {
-        true
     }
 
     pub fn unary(&mut self, op: UnOp, v: &Value) -> Res<Value> {
