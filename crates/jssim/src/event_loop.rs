@@ -13,6 +13,11 @@ use crate::interp::{Res, Throw, Vm};
 use crate::value::{ObjRef, Value};
 use std::collections::{BTreeMap, VecDeque};
 
+/// How far Node's loop clock has moved when the event loop starts after the main
+/// script (its clock is cached during start-up): timers of up to this many ms set by
+/// the script are all due in the first timers phase.
+pub const STARTUP_LAG_MS: u64 = 25;
+
 /// A queued job.
 #[derive(Debug, Clone)]
 pub enum Job {
@@ -47,6 +52,10 @@ pub struct Timer {
     pub what: &'static str,
     /// The timer's handle object (Node's `Timeout`), kept alive with the timer.
     pub handle: Option<ObjRef>,
+    /// False after `unref()`: the timer alone does not keep the program running.
+    pub refed: bool,
+    /// The delay (for `refresh()` and intervals).
+    pub delay: u64,
 }
 
 /// Queues and the virtual clock.
@@ -55,8 +64,10 @@ pub struct Loop {
     /// `process.nextTick` callbacks.
     pub ticks: VecDeque<Job>,
     pub micro: VecDeque<Job>,
-    /// Macrotasks: (job, what queued it).
-    pub tasks: VecDeque<(Job, &'static str)>,
+    /// Macrotasks: (job, what queued it, immediate id or 0).
+    pub tasks: VecDeque<(Job, &'static str, u32)>,
+    /// The event loop has started (the first timers phase ran).
+    pub started: bool,
     /// (due ms, sequence) -> timer
     pub timers: BTreeMap<(u64, u64), Timer>,
     pub seq: u64,
@@ -99,9 +110,33 @@ impl Vm {
                 interval: if repeat { Some(d) } else { None },
                 what,
                 handle: None,
+                refed: true,
+                delay: d,
             },
         );
         id
+    }
+
+    /// `timeout.ref()` / `unref()`.
+    pub fn set_timer_ref(&mut self, id: u32, refed: bool) {
+        if let Some(t) = self.events.timers.values_mut().find(|t| t.id == id) {
+            t.refed = refed;
+        }
+    }
+
+    /// `timeout.refresh()`: restarts the timer from now.
+    pub fn refresh_timer(&mut self, id: u32) {
+        let Some(key) = self.events.timers.iter().find(|(_, t)| t.id == id).map(|(k, _)| *k) else { return };
+        if let Some(t) = self.events.timers.remove(&key) {
+            self.events.seq += 1;
+            let due = self.events.now + t.delay;
+            self.events.timers.insert((due, self.events.seq), t);
+        }
+    }
+
+    /// `clearImmediate(id)`.
+    pub fn cancel_immediate(&mut self, id: u32) {
+        self.events.tasks.retain(|(_, _, i)| *i != id);
     }
 
     /// Attaches the handle object returned to the program to timer `id`.
@@ -233,15 +268,22 @@ impl Vm {
         e
     }
 
-    /// Runs tasks and timers until nothing is pending or the virtual-time limit.
+    /// Runs tasks and timers until nothing keeps the program alive (pending tasks or
+    /// ref'd timers) or the virtual-time limit is reached.
     pub fn run_loop(&mut self) -> Res<()> {
         self.drain_micro()?;
+        if !self.events.started {
+            // Node's loop clock is cached before the main script runs and only updated
+            // when the loop starts: by then the script's short timers have all expired.
+            self.events.started = true;
+            self.events.now = self.events.now.max(STARTUP_LAG_MS);
+        }
         loop {
             if self.gc_pending.is_some() {
                 self.collect_pending()?;
                 self.drain_micro()?;
             }
-            // Timers phase: every timer due by now, in order.
+            // Timers phase: every timer due by now, in (due, creation) order.
             let mut ran = false;
             while let Some((&(due, seq), _)) = self.events.timers.iter().next() {
                 if due > self.events.now {
@@ -253,9 +295,7 @@ impl Vm {
             // Check phase: the tasks queued so far.
             let n = self.events.tasks.len();
             for _ in 0..n {
-                let Some((j, what)) = self.events.tasks.pop_front() else {
-                    break;
-                };
+                let Some((j, what, _)) = self.events.tasks.pop_front() else { break };
                 if self.trace.enabled {
                     self.trace_task("task", what);
                 }
@@ -267,12 +307,13 @@ impl Vm {
             if ran || !self.events.tasks.is_empty() {
                 continue;
             }
-            let Some((&(due, _), _)) = self.events.timers.iter().next() else {
+            if !self.events.timers.values().any(|t| t.refed) {
                 break;
-            };
+            }
+            let Some((&(due, _), _)) = self.events.timers.iter().next() else { break };
             if due > self.max_virtual_ms {
                 self.events.hit_time_limit = true;
-                self.events.live_at_limit = self.events.timers.values().cloned().collect();
+                self.events.live_at_limit = self.events.timers.values().filter(|t| t.refed).cloned().collect();
                 break;
             }
             self.events.now = due;

@@ -119,7 +119,7 @@ impl Vm {
             .ticks
             .iter()
             .chain(self.events.micro.iter())
-            .chain(self.events.tasks.iter().map(|(j, _)| j));
+            .chain(self.events.tasks.iter().map(|(j, _, _)| j));
         for j in jobs {
             match j {
                 Job::Reaction {
@@ -299,6 +299,7 @@ impl Vm {
                 crate::heap::IterData::List { items, .. } => items
                     .iter()
                     .for_each(|v| val(Edge::Internal("item"), v, &mut f)),
+                crate::heap::IterData::RegExp { re, .. } => f(Edge::Internal("regexp"), Strong, *re),
                 crate::heap::IterData::Str { .. } => {}
             },
             Kind::Dom(n) => n.for_each_edge(&mut f),
@@ -544,6 +545,7 @@ impl Vm {
                     args: vec![held],
                 },
                 "FinalizationRegistry cleanup",
+                0,
             ));
         }
     }

@@ -235,6 +235,8 @@ pub enum IterData {
     Str { s: JsStr, pos: usize },
     Table { obj: ObjRef, idx: usize, kind: u8 },
     List { items: Vec<Value>, idx: usize },
+    /// String.prototype.matchAll's RegExp String Iterator.
+    RegExp { re: ObjRef, s: JsStr, global: bool, unicode: bool, done: bool },
 }
 
 /// A V8 `Context`: the captured variables of one scope.

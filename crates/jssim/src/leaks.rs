@@ -75,7 +75,7 @@ fn roots(vm: &Vm) -> Vec<Root> {
             obj: o,
         });
     }
-    for (j, what) in &vm.events.tasks {
+    for (j, what, _) in &vm.events.tasks {
         if let crate::event_loop::Job::Call {
             f: Value::Obj(f), ..
         } = j

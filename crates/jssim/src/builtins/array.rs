@@ -705,7 +705,16 @@ fn unsupported_method(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
 }
 
 /// Used by other modules: the array object behind a value, if any.
-pub fn as_array(vm: &Vm, v: &Value) -> Option<ObjRef> {
-    v.as_obj()
-        .filter(|o| matches!(vm.heap.kind(*o), Some(Kind::Array(_))))
+/// IsArray: arrays, and proxies of arrays.
+pub fn is_array_value(vm: &mut Vm, v: &Value) -> Res<bool> {
+    let Value::Obj(o) = v else { return Ok(false) };
+    match vm.heap.kind(*o) {
+        Some(Kind::Array(_)) => Ok(true),
+        Some(Kind::Proxy(p)) => match p.target {
+            Some(t) => is_array_value(vm, &Value::Obj(t)),
+            None => Err(vm.type_error("Cannot perform 'IsArray' on a proxy that has been revoked")),
+        },
+        _ => Ok(false),
+    }
 }
+

@@ -16,10 +16,17 @@ pub fn iter_result(vm: &mut Vm, v: Value, done: bool) -> Value {
 
 /// `next` of every built-in iterator.
 pub fn iter_next(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(o) = c.this else {
-        return Err(vm.type_error("next method called on incompatible receiver"));
+    let o = match c.this {
+        Value::Obj(o) if matches!(vm.heap.kind(o), Some(Kind::Iter(_))) => o,
+        _ => {
+            let d = vm.to_display(&c.this);
+            return Err(vm.type_error(&format!("next method called on incompatible receiver {d}")));
+        }
     };
-    let (v, done) = vm.builtin_iter_next(o).unwrap_or((Value::Undefined, true));
+    let (v, done) = match vm.builtin_iter_next(o) {
+        Some(r) => r,
+        None => crate::builtins::regexp::regexp_iter_step(vm, o)?,
+    };
     Ok(iter_result(vm, v, done))
 }
 
@@ -27,9 +34,21 @@ fn return_this(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(c.this.clone())
 }
 
-/// A built-in iterator object.
+/// A built-in iterator object with the prototype of its kind (Array/Map/Set/String
+/// Iterator).
 pub fn make_iter(vm: &mut Vm, d: IterData) -> Value {
-    let p = vm.realm.array_iter_proto;
+    let p = match &d {
+        IterData::Array { .. } | IterData::List { .. } => vm.realm.array_iter_proto,
+        IterData::Str { .. } => vm.realm.string_iter_proto,
+        IterData::RegExp { .. } => vm.realm.regexp_string_iter_proto,
+        IterData::Table { obj, .. } => {
+            if matches!(vm.heap.kind(*obj), Some(Kind::Map(_))) {
+                vm.realm.map_iter_proto
+            } else {
+                vm.realm.set_iter_proto
+            }
+        }
+    };
     Value::Obj(vm.alloc(Some(p), Kind::Iter(Box::new(d))))
 }
 
@@ -181,7 +200,19 @@ pub fn install(vm: &mut Vm) {
     vm.method(ip, "@Symbol.iterator", 0, return_this);
     let aip = vm.realm.array_iter_proto;
     vm.method(aip, "next", 0, iter_next);
-    vm.set_hidden(aip, "@Symbol.toStringTag", Value::str("Array Iterator"));
+    vm.set_tag(aip, "Array Iterator");
+    let mut protos = Vec::new();
+    for tag in ["Map Iterator", "Set Iterator", "String Iterator", "RegExp String Iterator"] {
+        let p = vm.heap.alloc(Some(ip), Kind::Ordinary);
+        vm.method(p, "next", 0, iter_next);
+        vm.set_tag(p, tag);
+        protos.push(p);
+    }
+    vm.realm.map_iter_proto = protos[0];
+    vm.realm.set_iter_proto = protos[1];
+    vm.realm.string_iter_proto = protos[2];
+    vm.realm.regexp_string_iter_proto = protos[3];
+    vm.realm.extra.extend(protos);
     let gp = vm.realm.generator_proto;
     vm.method(gp, "next", 1, gen_next);
     vm.method(gp, "return", 1, gen_return);

@@ -1120,14 +1120,3 @@ impl Lock {
         }
     }
 }
-
-/// Throws for `Cannot convert ...` style failures where a builtin needs an object.
-pub fn require_object(vm: &mut Vm, v: &Value, what: &str) -> Res<ObjRef> {
-    match v {
-        Value::Obj(o) => Ok(*o),
-        _ => Err(Throw::Js(vm.make_error(
-            "TypeError",
-            &format!("{what} called on non-object"),
-        ))),
-    }
-}

@@ -95,6 +95,7 @@ impl Vm {
                         None => Some((Value::Undefined, true)),
                     };
                 }
+                IterData::RegExp { .. } => return None,
                 IterData::List { items, idx } => {
                     let r = match items.get(*idx) {
                         Some(v) => (v.clone(), false),

@@ -118,6 +118,12 @@ pub struct Realm {
     pub async_function_proto: ObjRef,
     pub generator_function_proto: ObjRef,
     pub async_generator_function_proto: ObjRef,
+    pub map_iter_proto: ObjRef,
+    pub set_iter_proto: ObjRef,
+    pub string_iter_proto: ObjRef,
+    pub regexp_string_iter_proto: ObjRef,
+    pub timeout_proto: ObjRef,
+    pub immediate_proto: ObjRef,
     pub array_buffer_proto: ObjRef,
     /// The prototypes of Int8Array ... BigUint64Array, in `TaKind` order.
     pub typed_protos: Vec<ObjRef>,
@@ -245,6 +251,10 @@ pub struct Vm {
     pub script_scope: Vec<(JsStr, Value)>,
     /// Objects a native holds while it calls back into JavaScript (GC roots).
     pub temp_roots: Vec<ObjRef>,
+    /// Console groups, counters and timers.
+    pub console: crate::builtins::console::ConsoleState,
+    /// The `refed` and (private) `timerId` symbols of Node's Timeout objects.
+    pub timer_symbols: [u32; 2],
     /// The `util.inspect` function, once created.
     pub util_inspect: Option<ObjRef>,
     /// `require` results by module name.
@@ -292,6 +302,8 @@ impl Vm {
             builtin_globals: std::collections::HashSet::new(),
             private_symbols: std::collections::HashSet::new(),
             util_inspect: None,
+            console: Default::default(),
+            timer_symbols: [0, 0],
             module_cache: HashMap::new(),
         };
         for d in sym::NAMES {
