@@ -118,8 +118,9 @@ pub enum Op {
     ArrayPush,
     /// array -> array (push a hole).
     ArrayHole,
-    /// array iterable -> array (spread).
-    ArraySpread,
+    /// array iterable -> array (spread); the operand names the iterable for V8's
+    /// message; `true` for the arguments of a call (V8 words those differently).
+    ArraySpread(u32, bool),
     NewObject,
     /// A fresh private name (`#x`) for a class evaluation: a private symbol.
     NewPrivateName(u32),

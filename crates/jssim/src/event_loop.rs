@@ -126,7 +126,15 @@ impl Vm {
 
     /// `timeout.refresh()`: restarts the timer from now.
     pub fn refresh_timer(&mut self, id: u32) {
-        let Some(key) = self.events.timers.iter().find(|(_, t)| t.id == id).map(|(k, _)| *k) else { return };
+        let Some(key) = self
+            .events
+            .timers
+            .iter()
+            .find(|(_, t)| t.id == id)
+            .map(|(k, _)| *k)
+        else {
+            return;
+        };
         if let Some(t) = self.events.timers.remove(&key) {
             self.events.seq += 1;
             let due = self.events.now + t.delay;
@@ -295,7 +303,9 @@ impl Vm {
             // Check phase: the tasks queued so far.
             let n = self.events.tasks.len();
             for _ in 0..n {
-                let Some((j, what, _)) = self.events.tasks.pop_front() else { break };
+                let Some((j, what, _)) = self.events.tasks.pop_front() else {
+                    break;
+                };
                 if self.trace.enabled {
                     self.trace_task("task", what);
                 }
@@ -310,10 +320,18 @@ impl Vm {
             if !self.events.timers.values().any(|t| t.refed) {
                 break;
             }
-            let Some((&(due, _), _)) = self.events.timers.iter().next() else { break };
+            let Some((&(due, _), _)) = self.events.timers.iter().next() else {
+                break;
+            };
             if due > self.max_virtual_ms {
                 self.events.hit_time_limit = true;
-                self.events.live_at_limit = self.events.timers.values().filter(|t| t.refed).cloned().collect();
+                self.events.live_at_limit = self
+                    .events
+                    .timers
+                    .values()
+                    .filter(|t| t.refed)
+                    .cloned()
+                    .collect();
                 break;
             }
             self.events.now = due;

@@ -224,24 +224,33 @@ impl Vm {
             }
             Kind::WeakMap(m) => {
                 for (k, v) in m {
-                    f(Edge::MapKey, Weak, *k);
-                    if let Value::Obj(x) = v {
-                        f(Edge::MapValue, Strength::Ephemeron(*k), *x);
+                    let Value::Obj(x) = v else { continue };
+                    match k.obj() {
+                        Some(ko) => {
+                            f(Edge::MapKey, Weak, ko);
+                            f(Edge::MapValue, Strength::Ephemeron(ko), *x);
+                        }
+                        None => f(Edge::MapValue, Strong, *x),
                     }
                 }
             }
-            Kind::WeakSet(s) => s.iter().for_each(|k| f(Edge::MapKey, Weak, *k)),
+            Kind::WeakSet(s) => s
+                .iter()
+                .filter_map(|k| k.obj())
+                .for_each(|k| f(Edge::MapKey, Weak, k)),
             Kind::WeakRef(t) => {
-                if let Some(t) = t {
-                    f(Edge::Internal("target"), Weak, *t);
+                if let Some(t) = t.and_then(|t| t.obj()) {
+                    f(Edge::Internal("target"), Weak, t);
                 }
             }
             Kind::FinReg(r) => {
                 val(Edge::Internal("cleanup callback"), &r.cleanup, &mut f);
                 for (t, h, tok) in &r.cells {
-                    f(Edge::Internal("target"), Weak, *t);
-                    if let Some(tok) = tok {
-                        f(Edge::Internal("unregister token"), Weak, *tok);
+                    if let Some(t) = t.obj() {
+                        f(Edge::Internal("target"), Weak, t);
+                    }
+                    if let Some(tok) = tok.and_then(|t| t.obj()) {
+                        f(Edge::Internal("unregister token"), Weak, tok);
                     }
                     val(Edge::Internal("held value"), h, &mut f);
                 }
@@ -299,7 +308,9 @@ impl Vm {
                 crate::heap::IterData::List { items, .. } => items
                     .iter()
                     .for_each(|v| val(Edge::Internal("item"), v, &mut f)),
-                crate::heap::IterData::RegExp { re, .. } => f(Edge::Internal("regexp"), Strong, *re),
+                crate::heap::IterData::RegExp { re, .. } => {
+                    f(Edge::Internal("regexp"), Strong, *re)
+                }
                 crate::heap::IterData::Str { .. } => {}
             },
             Kind::Dom(n) => n.for_each_edge(&mut f),
@@ -500,7 +511,10 @@ impl Vm {
 
     /// Full GC: clears weak references to dead objects and schedules finalizers.
     fn clear_weak(&mut self, marked: &[bool]) {
-        let dead = |o: ObjRef| !marked.get(o as usize).copied().unwrap_or(false);
+        let dead = |k: crate::heap::WeakKey| {
+            k.obj()
+                .is_some_and(|o| !marked.get(o as usize).copied().unwrap_or(false))
+        };
         let mut callbacks = Vec::new();
         let mut cleared = Vec::new();
         for i in 0..self.heap.objs.len() {

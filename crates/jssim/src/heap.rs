@@ -6,7 +6,7 @@ use crate::code::FnCode;
 use crate::value::{JsStr, ObjRef, PropKey, Value};
 use gen_trace::Space;
 use indexmap::IndexMap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A property value: data or accessor.
@@ -231,12 +231,32 @@ pub enum GenState {
 /// Built-in iterators.
 #[derive(Debug)]
 pub enum IterData {
-    Array { obj: ObjRef, idx: u32, kind: u8 },
-    Str { s: JsStr, pos: usize },
-    Table { obj: ObjRef, idx: usize, kind: u8 },
-    List { items: Vec<Value>, idx: usize },
+    Array {
+        obj: ObjRef,
+        idx: u32,
+        kind: u8,
+    },
+    Str {
+        s: JsStr,
+        pos: usize,
+    },
+    Table {
+        obj: ObjRef,
+        idx: usize,
+        kind: u8,
+    },
+    List {
+        items: Vec<Value>,
+        idx: usize,
+    },
     /// String.prototype.matchAll's RegExp String Iterator.
-    RegExp { re: ObjRef, s: JsStr, global: bool, unicode: bool, done: bool },
+    RegExp {
+        re: ObjRef,
+        s: JsStr,
+        global: bool,
+        unicode: bool,
+        done: bool,
+    },
 }
 
 /// A V8 `Context`: the captured variables of one scope.
@@ -262,9 +282,10 @@ pub enum Kind {
     RegExp(Box<crate::builtins::regexp::RegExpData>),
     Map(Box<Table>),
     Set(Box<Table>),
-    WeakMap(HashMap<ObjRef, Value>),
-    WeakSet(HashSet<ObjRef>),
-    WeakRef(Option<ObjRef>),
+    WeakMap(IndexMap<WeakKey, Value>),
+    WeakSet(indexmap::IndexSet<WeakKey>),
+    /// The target (`None` once collected).
+    WeakRef(Option<WeakKey>),
     FinReg(Box<FinRegData>),
     Promise(Box<PromiseData>),
     Proxy(Box<ProxyData>),
@@ -337,12 +358,35 @@ pub struct ProxyData {
     pub constructor: bool,
 }
 
+/// What can be held weakly: an object, or a symbol not in the global registry
+/// (symbols never die in the simulation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WeakKey {
+    Obj(ObjRef),
+    Sym(u32),
+}
+
+impl WeakKey {
+    pub fn value(self) -> Value {
+        match self {
+            WeakKey::Obj(o) => Value::Obj(o),
+            WeakKey::Sym(s) => Value::Sym(s),
+        }
+    }
+    pub fn obj(self) -> Option<ObjRef> {
+        match self {
+            WeakKey::Obj(o) => Some(o),
+            WeakKey::Sym(_) => None,
+        }
+    }
+}
+
 /// FinalizationRegistry internals.
 #[derive(Debug, Default)]
 pub struct FinRegData {
     pub cleanup: Value,
     /// (target, held value, unregister token)
-    pub cells: Vec<(ObjRef, Value, Option<ObjRef>)>,
+    pub cells: Vec<(WeakKey, Value, Option<WeakKey>)>,
 }
 
 /// Per-object memory bookkeeping.

@@ -1683,9 +1683,9 @@ fn format_weak_entries(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, recurse: usize) -> 
     let entries: Vec<(Value, Option<Value>)> = match vm.heap.kind(o) {
         Some(Kind::WeakMap(m)) => m
             .iter()
-            .map(|(k, v)| (Value::Obj(*k), Some(v.clone())))
+            .map(|(k, v)| (k.value(), Some(v.clone())))
             .collect(),
-        Some(Kind::WeakSet(s)) => s.iter().map(|k| (Value::Obj(*k), None)).collect(),
+        Some(Kind::WeakSet(s)) => s.iter().map(|k| (k.value(), None)).collect(),
         _ => Vec::new(),
     };
     let mut out = Vec::new();

@@ -3,7 +3,7 @@
 use super::{int_arg, make_ctor, rel_index};
 use crate::heap::{IterData, Kind, NativeCall, NativeFnPtr};
 use crate::interp::{Res, Vm};
-use crate::value::{same_value_zero, strict_equals, ObjRef, PropKey, Value};
+use crate::value::{same_value_zero, strict_equals, PropKey, Value};
 
 fn items_of(vm: &mut Vm, v: &Value) -> Res<Vec<Value>> {
     if let Value::Obj(o) = v {
@@ -717,4 +717,3 @@ pub fn is_array_value(vm: &mut Vm, v: &Value) -> Res<bool> {
         _ => Ok(false),
     }
 }
-

@@ -1,7 +1,9 @@
 //! Map, Set, WeakMap, WeakSet, WeakRef and FinalizationRegistry.
 
 use super::make_ctor;
-use crate::heap::{FinRegData, IterData, Kind, NativeCall, NativeFnPtr, Prop, PropVal, Table};
+use crate::heap::{
+    FinRegData, IterData, Kind, NativeCall, NativeFnPtr, Prop, PropVal, Table, WeakKey,
+};
 use crate::interp::{Res, Vm};
 use crate::value::{ObjRef, PropKey, Value};
 
@@ -238,30 +240,19 @@ fn group_by(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 // ----- weak collections -----
 
-fn weak_key(vm: &mut Vm, v: &Value, what: &str) -> Res<ObjRef> {
+/// CanBeHeldWeakly: objects and symbols that are not registered (`Symbol.for`).
+fn can_be_held_weakly(vm: &Vm, v: &Value) -> Option<WeakKey> {
     match v {
-        Value::Obj(o) => Ok(*o),
-        other => {
-            let d = vm.to_display(other);
-            let d = if matches!(other, Value::Str(_)) {
-                format!("'{d}'")
-            } else {
-                d
-            };
-            Err(vm
-                .type_error(&format!("Invalid value used {what}"))
-                .with_display(d))
-        }
+        Value::Obj(o) => Some(WeakKey::Obj(*o)),
+        Value::Sym(s) if !vm.symbol_registry.values().any(|r| r == s) => Some(WeakKey::Sym(*s)),
+        _ => None,
     }
 }
 
-trait WithDisplay {
-    fn with_display(self, d: String) -> Self;
-}
-
-impl WithDisplay for crate::interp::Throw {
-    fn with_display(self, _d: String) -> Self {
-        self
+fn weak_key(vm: &mut Vm, v: &Value, what: &str) -> Res<WeakKey> {
+    match can_be_held_weakly(vm, v) {
+        Some(k) => Ok(k),
+        None => Err(vm.type_error(&format!("Invalid value used {what}"))),
     }
 }
 
@@ -285,14 +276,19 @@ fn weakmap_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Obj(o))
 }
 
-fn wm<'a>(vm: &'a mut Vm, c: &NativeCall) -> Res<&'a mut std::collections::HashMap<ObjRef, Value>> {
+fn wm<'a>(
+    vm: &'a mut Vm,
+    c: &NativeCall,
+    method: &str,
+) -> Res<&'a mut indexmap::IndexMap<WeakKey, Value>> {
     if !matches!(
         c.this.as_obj().and_then(|o| vm.heap.kind(o)),
         Some(Kind::WeakMap(_))
     ) {
-        return Err(
-            vm.type_error("Method WeakMap.prototype method called on incompatible receiver")
-        );
+        let d = vm.to_display(&c.this);
+        return Err(vm.type_error(&format!(
+            "Method WeakMap.prototype.{method} called on incompatible receiver {d}"
+        )));
     }
     match c
         .this
@@ -306,28 +302,26 @@ fn wm<'a>(vm: &'a mut Vm, c: &NativeCall) -> Res<&'a mut std::collections::HashM
 }
 
 fn wm_get(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else {
-        return Ok(Value::Undefined);
-    };
-    Ok(wm(vm, c)?.get(&k).cloned().unwrap_or_default())
+    let k = can_be_held_weakly(vm, &c.arg(0));
+    let m = wm(vm, c, "get")?;
+    Ok(k.and_then(|k| m.get(&k).cloned()).unwrap_or_default())
 }
 fn wm_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    wm(vm, c, "set")?;
     let k = weak_key(vm, &c.arg(0), "as weak map key")?;
     let v = c.arg(1);
-    wm(vm, c)?.insert(k, v);
+    wm(vm, c, "set")?.insert(k, v);
     Ok(c.this.clone())
 }
 fn wm_has(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else {
-        return Ok(Value::Bool(false));
-    };
-    Ok(Value::Bool(wm(vm, c)?.contains_key(&k)))
+    let k = can_be_held_weakly(vm, &c.arg(0));
+    let m = wm(vm, c, "has")?;
+    Ok(Value::Bool(k.is_some_and(|k| m.contains_key(&k))))
 }
 fn wm_delete(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else {
-        return Ok(Value::Bool(false));
-    };
-    Ok(Value::Bool(wm(vm, c)?.remove(&k).is_some()))
+    let k = can_be_held_weakly(vm, &c.arg(0));
+    let m = wm(vm, c, "delete")?;
+    Ok(Value::Bool(k.is_some_and(|k| m.shift_remove(&k).is_some())))
 }
 
 fn weakset_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -337,17 +331,30 @@ fn weakset_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let def = vm.realm.weakset_proto;
     let p = vm.proto_for(c, def)?;
     let o = vm.alloc(Some(p), Kind::WeakSet(Default::default()));
+    if !c.arg(0).is_nullish() {
+        for it in vm.iterate_to_vec(&c.arg(0))? {
+            let k = weak_key(vm, &it, "in weak set")?;
+            if let Some(Kind::WeakSet(m)) = vm.heap.get_mut(o).map(|x| &mut x.kind) {
+                m.insert(k);
+            }
+        }
+    }
     Ok(Value::Obj(o))
 }
 
-fn ws<'a>(vm: &'a mut Vm, c: &NativeCall) -> Res<&'a mut std::collections::HashSet<ObjRef>> {
+fn ws<'a>(
+    vm: &'a mut Vm,
+    c: &NativeCall,
+    method: &str,
+) -> Res<&'a mut indexmap::IndexSet<WeakKey>> {
     if !matches!(
         c.this.as_obj().and_then(|o| vm.heap.kind(o)),
         Some(Kind::WeakSet(_))
     ) {
-        return Err(
-            vm.type_error("Method WeakSet.prototype method called on incompatible receiver")
-        );
+        let d = vm.to_display(&c.this);
+        return Err(vm.type_error(&format!(
+            "Method WeakSet.prototype.{method} called on incompatible receiver {d}"
+        )));
     }
     match c
         .this
@@ -360,49 +367,52 @@ fn ws<'a>(vm: &'a mut Vm, c: &NativeCall) -> Res<&'a mut std::collections::HashS
     }
 }
 fn ws_add(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    ws(vm, c, "add")?;
     let k = weak_key(vm, &c.arg(0), "in weak set")?;
-    ws(vm, c)?.insert(k);
+    ws(vm, c, "add")?.insert(k);
     Ok(c.this.clone())
 }
 fn ws_has(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else {
-        return Ok(Value::Bool(false));
-    };
-    Ok(Value::Bool(ws(vm, c)?.contains(&k)))
+    let k = can_be_held_weakly(vm, &c.arg(0));
+    let m = ws(vm, c, "has")?;
+    Ok(Value::Bool(k.is_some_and(|k| m.contains(&k))))
 }
 fn ws_delete(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(k) = c.arg(0) else {
-        return Ok(Value::Bool(false));
-    };
-    Ok(Value::Bool(ws(vm, c)?.remove(&k)))
+    let k = can_be_held_weakly(vm, &c.arg(0));
+    let m = ws(vm, c, "delete")?;
+    Ok(Value::Bool(k.is_some_and(|k| m.shift_remove(&k))))
 }
 
 fn weakref_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if c.new_target.is_none() {
         return Err(vm.type_error("Constructor WeakRef requires 'new'"));
     }
-    let Value::Obj(t) = c.arg(0) else {
-        let d = vm.to_display(&c.arg(0));
-        return Err(vm
-            .type_error(&format!("WeakRef: target must be an object, got {d}"))
-            .with_display(d));
+    let Some(t) = can_be_held_weakly(vm, &c.arg(0)) else {
+        return Err(vm.type_error("WeakRef: invalid target"));
     };
     let def = vm.realm.weakref_proto;
     let p = vm.proto_for(c, def)?;
-    vm.kept_alive.push(t);
+    // The target is kept alive until the end of the current job (AddToKeptObjects).
+    vm.kept_alive.extend(t.obj());
     Ok(Value::Obj(vm.alloc(Some(p), Kind::WeakRef(Some(t)))))
 }
 
 fn deref(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let t = match c.this.as_obj().and_then(|o| vm.heap.kind(o)) {
         Some(Kind::WeakRef(t)) => *t,
-        _ => return Err(vm.type_error("WeakRef.prototype.deref: 'this' is not a WeakRef")),
+        _ => {
+            let d = vm.to_display(&c.this);
+            return Err(vm.type_error(&format!(
+                "Method WeakRef.prototype.deref called on incompatible receiver {d}"
+            )));
+        }
     };
     Ok(match t {
-        Some(o) if vm.heap.get(o).is_some() => {
+        Some(WeakKey::Obj(o)) if vm.heap.get(o).is_some() => {
             vm.kept_alive.push(o);
             Value::Obj(o)
         }
+        Some(WeakKey::Sym(s)) => Value::Sym(s),
         _ => Value::Undefined,
     })
 }
@@ -426,8 +436,19 @@ fn finreg_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     )))
 }
 
+fn this_finreg(vm: &mut Vm, c: &NativeCall, method: &str) -> Res<ObjRef> {
+    match c.this.as_obj() {
+        Some(o) if matches!(vm.heap.kind(o), Some(Kind::FinReg(_))) => Ok(o),
+        _ => {
+            let d = vm.to_display(&c.this);
+            Err(vm.type_error(&format!("Method FinalizationRegistry.prototype.{method} called on incompatible receiver {d}")))
+        }
+    }
+}
+
 fn register(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(t) = c.arg(0) else {
+    let r = this_finreg(vm, c, "register")?;
+    let Some(t) = can_be_held_weakly(vm, &c.arg(0)) else {
         return Err(vm.type_error("FinalizationRegistry.prototype.register: invalid target"));
     };
     if crate::value::same_value(&c.arg(0), &c.arg(1)) {
@@ -435,30 +456,31 @@ fn register(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             "FinalizationRegistry.prototype.register: target and holdings must not be same",
         ));
     }
+    let token = match c.arg(2) {
+        Value::Undefined => None,
+        v => match can_be_held_weakly(vm, &v) {
+            Some(k) => Some(k),
+            None => {
+                let d = vm.to_display(&v);
+                return Err(vm.type_error(&format!("Invalid unregisterToken ('{d}')")));
+            }
+        },
+    };
     let held = c.arg(1);
-    let token = c.arg(2).as_obj();
-    if let Some(Kind::FinReg(d)) = c
-        .this
-        .as_obj()
-        .and_then(|o| vm.heap.get_mut(o))
-        .map(|o| &mut o.kind)
-    {
+    if let Some(Kind::FinReg(d)) = vm.heap.get_mut(r).map(|o| &mut o.kind) {
         d.cells.push((t, held, token));
     }
     Ok(Value::Undefined)
 }
 
 fn unregister(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Value::Obj(tok) = c.arg(0) else {
-        return Err(vm.type_error("Invalid unregisterToken ('undefined')"));
+    let r = this_finreg(vm, c, "unregister")?;
+    let Some(tok) = can_be_held_weakly(vm, &c.arg(0)) else {
+        let d = vm.to_display(&c.arg(0));
+        return Err(vm.type_error(&format!("Invalid unregisterToken ('{d}')")));
     };
     let mut removed = false;
-    if let Some(Kind::FinReg(d)) = c
-        .this
-        .as_obj()
-        .and_then(|o| vm.heap.get_mut(o))
-        .map(|o| &mut o.kind)
-    {
+    if let Some(Kind::FinReg(d)) = vm.heap.get_mut(r).map(|o| &mut o.kind) {
         let before = d.cells.len();
         d.cells.retain(|cell| cell.2 != Some(tok));
         removed = d.cells.len() != before;

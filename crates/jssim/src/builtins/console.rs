@@ -20,7 +20,11 @@ pub struct ConsoleState {
 
 fn write(vm: &mut Vm, text: &str, err: bool) -> Res<()> {
     let ind = " ".repeat(vm.console.indent);
-    let text = if ind.is_empty() { text.to_string() } else { format!("{ind}{}", text.replace('\n', &format!("\n{ind}"))) };
+    let text = if ind.is_empty() {
+        text.to_string()
+    } else {
+        format!("{ind}{}", text.replace('\n', &format!("\n{ind}")))
+    };
     let out = if err { &mut vm.stderr } else { &mut vm.stdout };
     out.push_str(&text);
     out.push('\n');
@@ -45,7 +49,11 @@ fn error(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn trace(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = format_args(vm, &c.args)?;
     let frames = vm.stack_frames();
-    let head = if s.is_empty() { "Trace".to_string() } else { format!("Trace: {s}") };
+    let head = if s.is_empty() {
+        "Trace".to_string()
+    } else {
+        format!("Trace: {s}")
+    };
     write(vm, &format!("{head}{frames}"), true)?;
     Ok(Value::Undefined)
 }
@@ -112,7 +120,11 @@ fn group_end(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
 fn time(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let l = label(vm, c)?;
     if vm.console.timers.iter().any(|(k, _)| *k == l) {
-        write(vm, &format!("(node:4242) Warning: Label '{l}' already exists for console.time()"), true)?;
+        write(
+            vm,
+            &format!("(node:4242) Warning: Label '{l}' already exists for console.time()"),
+            true,
+        )?;
         return Ok(Value::Undefined);
     }
     let now = vm.events.now;
@@ -123,7 +135,10 @@ fn time(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn elapsed_words(ms: u64) -> String {
     if ms >= 1000 {
         let s = ms as f64 / 1000.0;
-        format!("{}s", crate::value::num_to_string((s * 1000.0).round() / 1000.0))
+        format!(
+            "{}s",
+            crate::value::num_to_string((s * 1000.0).round() / 1000.0)
+        )
     } else {
         format!("{ms}ms")
     }
@@ -140,7 +155,14 @@ fn time_log(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn time_report(vm: &mut Vm, c: &NativeCall, end: bool) -> Res<Value> {
     let l = label(vm, c)?;
     let Some(i) = vm.console.timers.iter().position(|(k, _)| *k == l) else {
-        write(vm, &format!("(node:4242) Warning: No such label '{l}' for console.{}()", if end { "timeEnd" } else { "timeLog" }), true)?;
+        write(
+            vm,
+            &format!(
+                "(node:4242) Warning: No such label '{l}' for console.{}()",
+                if end { "timeEnd" } else { "timeLog" }
+            ),
+            true,
+        )?;
         return Ok(Value::Undefined);
     };
     let start = vm.console.timers[i].1;
@@ -166,10 +188,20 @@ fn dir(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn cell(vm: &mut Vm, v: &Value) -> Res<String> {
     let depth = match v {
-        Value::Obj(o) if !matches!(vm.heap.kind(*o), Some(Kind::Array(_))) && vm.enumerable_keys(*o)?.len() > 2 => -1.0,
+        Value::Obj(o)
+            if !matches!(vm.heap.kind(*o), Some(Kind::Array(_)))
+                && vm.enumerable_keys(*o)?.len() > 2 =>
+        {
+            -1.0
+        }
         _ => 0.0,
     };
-    let o = Opts { depth, max_array_length: 3.0, break_length: f64::INFINITY, ..Opts::default() };
+    let o = Opts {
+        depth,
+        max_array_length: 3.0,
+        break_length: f64::INFINITY,
+        ..Opts::default()
+    };
     inspect_with(vm, v, &o)
 }
 
@@ -202,7 +234,12 @@ fn render_table(head: &[String], columns: &[Vec<Option<String>>]) -> String {
         out
     };
     let divider: Vec<String> = widths.iter().map(|w| "─".repeat(w + 2)).collect();
-    let mut s = format!("┌{}┐\n{}\n├{}┤\n", divider.join("┬"), render(head), divider.join("┼"));
+    let mut s = format!(
+        "┌{}┐\n{}\n├{}┤\n",
+        divider.join("┬"),
+        render(head),
+        divider.join("┼")
+    );
     for r in &grid {
         s.push_str(&render(r));
         s.push('\n');
@@ -213,7 +250,9 @@ fn render_table(head: &[String], columns: &[Vec<Option<String>>]) -> String {
 
 fn table(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let data = c.arg(0);
-    let Value::Obj(o) = data else { return log(vm, c) };
+    let Value::Obj(o) = data else {
+        return log(vm, c);
+    };
     let props: Option<Vec<String>> = match c.arg(1) {
         Value::Undefined => None,
         p => {
@@ -233,7 +272,10 @@ fn table(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             keys.push(Some(cell(vm, k)?));
             values.push(Some(cell(vm, v)?));
         }
-        let s = render_table(&["(iteration index)".into(), "Key".into(), "Values".into()], &[index(entries.len()), keys, values]);
+        let s = render_table(
+            &["(iteration index)".into(), "Key".into(), "Values".into()],
+            &[index(entries.len()), keys, values],
+        );
         write(vm, &s, false)?;
         return Ok(Value::Undefined);
     }
@@ -243,7 +285,10 @@ fn table(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         for v in &entries {
             values.push(Some(cell(vm, v)?));
         }
-        let s = render_table(&["(iteration index)".into(), "Values".into()], &[index(entries.len()), values]);
+        let s = render_table(
+            &["(iteration index)".into(), "Values".into()],
+            &[index(entries.len()), values],
+        );
         write(vm, &s, false)?;
         return Ok(Value::Undefined);
     }
@@ -262,7 +307,11 @@ fn table(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         }
         let keys: Vec<String> = match (&props, &item) {
             (Some(p), _) => p.clone(),
-            (None, Value::Obj(io)) => vm.enumerable_keys(*io)?.iter().map(|k| k.to_string()).collect(),
+            (None, Value::Obj(io)) => vm
+                .enumerable_keys(*io)?
+                .iter()
+                .map(|k| k.to_string())
+                .collect(),
             _ => Vec::new(),
         };
         for k in keys {
@@ -273,7 +322,8 @@ fn table(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
                     cols.len() - 1
                 }
             };
-            let own = matches!(&item, Value::Obj(io) if vm.get_own_prop(*io, &PropKey::s(&k)).is_some());
+            let own =
+                matches!(&item, Value::Obj(io) if vm.get_own_prop(*io, &PropKey::s(&k)).is_some());
             let v = if primitive || !own {
                 String::new()
             } else {
@@ -286,7 +336,10 @@ fn table(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         }
     }
     let mut head = vec!["(index)".to_string()];
-    let mut columns = vec![row_keys.iter().map(|k| Some(k.to_string())).collect::<Vec<_>>()];
+    let mut columns = vec![row_keys
+        .iter()
+        .map(|k| Some(k.to_string()))
+        .collect::<Vec<_>>()];
     for (k, v) in cols {
         head.push(k);
         columns.push(v);

@@ -202,7 +202,12 @@ pub fn install(vm: &mut Vm) {
     vm.method(aip, "next", 0, iter_next);
     vm.set_tag(aip, "Array Iterator");
     let mut protos = Vec::new();
-    for tag in ["Map Iterator", "Set Iterator", "String Iterator", "RegExp String Iterator"] {
+    for tag in [
+        "Map Iterator",
+        "Set Iterator",
+        "String Iterator",
+        "RegExp String Iterator",
+    ] {
         let p = vm.heap.alloc(Some(ip), Kind::Ordinary);
         vm.method(p, "next", 0, iter_next);
         vm.set_tag(p, tag);

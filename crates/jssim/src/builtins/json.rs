@@ -58,11 +58,20 @@ fn unexpected(vm: &mut Vm, p: &Parser) -> Throw {
     let msg = if len <= CTX * 2 + 1 {
         format!("Unexpected token '{tok}', \"{}\" is not valid JSON", p.src)
     } else if p.i < CTX {
-        format!("Unexpected token '{tok}', \"{}\"... is not valid JSON", slice(0, p.i + CTX))
+        format!(
+            "Unexpected token '{tok}', \"{}\"... is not valid JSON",
+            slice(0, p.i + CTX)
+        )
     } else if p.i < len - CTX {
-        format!("Unexpected token '{tok}', ...\"{}\"... is not valid JSON", slice(p.i - CTX, p.i + CTX))
+        format!(
+            "Unexpected token '{tok}', ...\"{}\"... is not valid JSON",
+            slice(p.i - CTX, p.i + CTX)
+        )
     } else {
-        format!("Unexpected token '{tok}', ...\"{}\" is not valid JSON", slice(p.i - CTX, len))
+        format!(
+            "Unexpected token '{tok}', ...\"{}\" is not valid JSON",
+            slice(p.i - CTX, len)
+        )
     };
     syntax(vm, msg)
 }
@@ -89,7 +98,9 @@ fn parse_value(vm: &mut Vm, p: &mut Parser, depth: usize) -> Res<Value> {
         return Err(vm.range_error("Maximum call stack size exceeded"));
     }
     p.ws();
-    let Some(c) = p.peek() else { return Err(unexpected(vm, p)) };
+    let Some(c) = p.peek() else {
+        return Err(unexpected(vm, p));
+    };
     match c as u8 {
         b'{' if c < 128 => {
             p.i += 1;
@@ -103,7 +114,11 @@ fn parse_value(vm: &mut Vm, p: &mut Parser, depth: usize) -> Res<Value> {
             loop {
                 p.ws();
                 if p.peek() != Some(b'"' as u16) {
-                    let what = if first { "Expected property name or '}'" } else { "Expected double-quoted property name" };
+                    let what = if first {
+                        "Expected property name or '}'"
+                    } else {
+                        "Expected double-quoted property name"
+                    };
                     return Err(at(vm, p, what));
                 }
                 first = false;
@@ -167,7 +182,10 @@ fn parse_value(vm: &mut Vm, p: &mut Parser, depth: usize) -> Res<Value> {
 
 fn parse_number(vm: &mut Vm, p: &mut Parser) -> Res<Value> {
     let st = p.i;
-    let digit = |p: &Parser| p.peek().is_some_and(|c| (b'0' as u16..=b'9' as u16).contains(&c));
+    let digit = |p: &Parser| {
+        p.peek()
+            .is_some_and(|c| (b'0' as u16..=b'9' as u16).contains(&c))
+    };
     if p.peek() == Some(b'-' as u16) {
         p.i += 1;
         if !digit(p) {
@@ -214,7 +232,10 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
     let mut units: Vec<u16> = Vec::new();
     loop {
         let Some(c) = p.peek() else {
-            return Err(syntax(vm, format!("Unterminated string in JSON at position {}", p.i)));
+            return Err(syntax(
+                vm,
+                format!("Unterminated string in JSON at position {}", p.i),
+            ));
         };
         match c {
             0x22 => {
@@ -224,7 +245,10 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
             0x5c => {
                 p.i += 1;
                 let Some(e) = p.peek() else {
-                    return Err(syntax(vm, format!("Unterminated string in JSON at position {}", p.i)));
+                    return Err(syntax(
+                        vm,
+                        format!("Unterminated string in JSON at position {}", p.i),
+                    ));
                 };
                 let simple = match e as u8 {
                     b'n' if e < 128 => Some(0x0a),
@@ -245,11 +269,19 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
                 if e == b'u' as u16 {
                     let mut v: u16 = 0;
                     for k in 1..=4 {
-                        match p.s.get(p.i + k).and_then(|d| char::from_u32(*d as u32)).and_then(|d| d.to_digit(16)) {
+                        match p
+                            .s
+                            .get(p.i + k)
+                            .and_then(|d| char::from_u32(*d as u32))
+                            .and_then(|d| d.to_digit(16))
+                        {
                             Some(d) => v = v * 16 + d as u16,
                             None => {
                                 p.i += k;
-                                return Err(syntax(vm, format!("Bad Unicode escape in JSON at position {}", p.i)));
+                                return Err(syntax(
+                                    vm,
+                                    format!("Bad Unicode escape in JSON at position {}", p.i),
+                                ));
                             }
                         }
                     }
@@ -257,9 +289,20 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
                     units.push(v);
                     continue;
                 }
-                return Err(syntax(vm, format!("Bad escaped character in JSON at position {}", p.i)));
+                return Err(syntax(
+                    vm,
+                    format!("Bad escaped character in JSON at position {}", p.i),
+                ));
             }
-            c if c < 0x20 => return Err(syntax(vm, format!("Bad control character in string literal in JSON at position {}", p.i))),
+            c if c < 0x20 => {
+                return Err(syntax(
+                    vm,
+                    format!(
+                        "Bad control character in string literal in JSON at position {}",
+                        p.i
+                    ),
+                ))
+            }
             c => {
                 units.push(c);
                 p.i += 1;
@@ -270,11 +313,21 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
 
 /// JSON.parse of a string (no reviver).
 pub fn parse_str(vm: &mut Vm, s: &str) -> Res<Value> {
-    let mut p = Parser { s: s.encode_utf16().collect(), src: s, i: 0 };
+    let mut p = Parser {
+        s: s.encode_utf16().collect(),
+        src: s,
+        i: 0,
+    };
     let v = parse_value(vm, &mut p, 0)?;
     p.ws();
     if !p.at_end() {
-        return Err(syntax(vm, format!("Unexpected non-whitespace character after JSON at position {}", p.i)));
+        return Err(syntax(
+            vm,
+            format!(
+                "Unexpected non-whitespace character after JSON at position {}",
+                p.i
+            ),
+        ));
     }
     Ok(v)
 }
@@ -283,9 +336,14 @@ fn revive(vm: &mut Vm, holder: &Value, key: PropKey, f: &Value) -> Res<Value> {
     let v = vm.get(holder, &key)?;
     if let Value::Obj(o) = &v {
         let keys: Vec<PropKey> = if matches!(vm.heap.kind(*o), Some(Kind::Array(_))) {
-            (0..vm.length_of(&v)?).map(|i| PropKey::s(&i.to_string())).collect()
+            (0..vm.length_of(&v)?)
+                .map(|i| PropKey::s(&i.to_string()))
+                .collect()
         } else {
-            vm.enumerable_keys(*o)?.into_iter().map(PropKey::Str).collect()
+            vm.enumerable_keys(*o)?
+                .into_iter()
+                .map(PropKey::Str)
+                .collect()
         };
         for k in keys {
             let nv = revive(vm, &v, k.clone(), f)?;
@@ -357,8 +415,20 @@ fn key_words(key: &str, index: bool) -> String {
 /// V8's `Converting circular structure to JSON` with the path around the cycle.
 fn circular_error(vm: &mut Vm, cx: &Ctx, o: ObjRef, key: &str, index: bool) -> Throw {
     let start = cx.stack.iter().position(|(x, _, _)| *x == o).unwrap_or(0);
-    let mut msg = format!("Converting circular structure to JSON\n    --> starting at object with constructor '{}'", ctor_words(vm, o));
-    let path: Vec<String> = cx.stack[start + 1..].iter().map(|(x, k, i)| format!("\n    |     {} -> object with constructor '{}'", key_words(k, *i), ctor_words(vm, *x))).collect();
+    let mut msg = format!(
+        "Converting circular structure to JSON\n    --> starting at object with constructor '{}'",
+        ctor_words(vm, o)
+    );
+    let path: Vec<String> = cx.stack[start + 1..]
+        .iter()
+        .map(|(x, k, i)| {
+            format!(
+                "\n    |     {} -> object with constructor '{}'",
+                key_words(k, *i),
+                ctor_words(vm, *x)
+            )
+        })
+        .collect();
     if path.len() > 3 {
         msg.push_str(&path[..2].concat());
         msg.push_str("\n    |     ...");
@@ -366,11 +436,22 @@ fn circular_error(vm: &mut Vm, cx: &Ctx, o: ObjRef, key: &str, index: bool) -> T
     } else {
         msg.push_str(&path.concat());
     }
-    msg.push_str(&format!("\n    --- {} closes the circle", key_words(key, index)));
+    msg.push_str(&format!(
+        "\n    --- {} closes the circle",
+        key_words(key, index)
+    ));
     vm.type_error(&msg)
 }
 
-fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, index: bool, v: Value, indent: &str) -> Res<Option<String>> {
+fn ser(
+    vm: &mut Vm,
+    cx: &mut Ctx,
+    holder: &Value,
+    key: &str,
+    index: bool,
+    v: Value,
+    indent: &str,
+) -> Res<Option<String>> {
     let mut v = v;
     if let Value::Obj(_) | Value::BigInt(_) = v {
         let tj = vm.get_value(&v, &PropKey::s("toJSON"))?;
@@ -379,7 +460,11 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, index: bool, v: Val
         }
     }
     if vm.is_callable(&cx.replacer) {
-        v = vm.call(&cx.replacer.clone(), holder.clone(), vec![Value::str(key), v])?;
+        v = vm.call(
+            &cx.replacer.clone(),
+            holder.clone(),
+            vec![Value::str(key), v],
+        )?;
     }
     if let Value::Obj(o) = &v {
         match vm.heap.kind(*o) {
@@ -421,7 +506,10 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, index: bool, v: Val
                 let n = vm.length_of(&v)?;
                 for i in 0..n {
                     let e = vm.get_elem(&v, &Value::Num(i as f64))?;
-                    parts.push(ser(vm, cx, &v, &i.to_string(), true, e, &inner)?.unwrap_or_else(|| "null".into()));
+                    parts.push(
+                        ser(vm, cx, &v, &i.to_string(), true, e, &inner)?
+                            .unwrap_or_else(|| "null".into()),
+                    );
                 }
             } else {
                 let keys = match &cx.allow {
@@ -443,7 +531,10 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, index: bool, v: Val
             } else if cx.gap.is_empty() {
                 format!("{open}{}{close}", parts.join(","))
             } else {
-                format!("{open}\n{inner}{}\n{indent}{close}", parts.join(&format!(",\n{inner}")))
+                format!(
+                    "{open}\n{inner}{}\n{indent}{close}",
+                    parts.join(&format!(",\n{inner}"))
+                )
             }
         }
     }))
@@ -451,7 +542,12 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, index: bool, v: Val
 
 /// JSON.stringify(v) with no replacer or indentation (`undefined` as None).
 pub fn stringify_value(vm: &mut Vm, v: &Value) -> Res<Option<String>> {
-    let mut cx = Ctx { replacer: Value::Undefined, allow: None, gap: String::new(), stack: vec![] };
+    let mut cx = Ctx {
+        replacer: Value::Undefined,
+        allow: None,
+        gap: String::new(),
+        stack: vec![],
+    };
     let holder = vm.new_object();
     vm.set_prop_raw(holder, "", v.clone());
     ser(vm, &mut cx, &Value::Obj(holder), "", false, v.clone(), "")
@@ -459,7 +555,8 @@ pub fn stringify_value(vm: &mut Vm, v: &Value) -> Res<Option<String>> {
 
 fn stringify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let rep = c.arg(1);
-    let allow = if matches!(rep, Value::Obj(_)) && crate::builtins::array::is_array_value(vm, &rep)? {
+    let allow = if matches!(rep, Value::Obj(_)) && crate::builtins::array::is_array_value(vm, &rep)?
+    {
         let n = vm.length_of(&rep)?;
         let mut a: Vec<String> = Vec::new();
         for i in 0..n {
@@ -467,7 +564,14 @@ fn stringify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             let s = match &item {
                 Value::Str(s) => Some(s.to_string()),
                 Value::Num(x) => Some(num_to_string(*x)),
-                Value::Obj(o) if matches!(vm.heap.kind(*o), Some(Kind::Boxed(Value::Str(_) | Value::Num(_)))) => Some(vm.to_string(&item)?.to_string()),
+                Value::Obj(o)
+                    if matches!(
+                        vm.heap.kind(*o),
+                        Some(Kind::Boxed(Value::Str(_) | Value::Num(_)))
+                    ) =>
+                {
+                    Some(vm.to_string(&item)?.to_string())
+                }
                 _ => None,
             };
             if let Some(s) = s {
@@ -493,14 +597,25 @@ fn stringify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Str(s) => crate::value::utf16_slice(&s, 0, 10),
         _ => String::new(),
     };
-    let replacer = if vm.is_callable(&rep) { rep } else { Value::Undefined };
-    let mut cx = Ctx { replacer, allow, gap, stack: vec![] };
+    let replacer = if vm.is_callable(&rep) {
+        rep
+    } else {
+        Value::Undefined
+    };
+    let mut cx = Ctx {
+        replacer,
+        allow,
+        gap,
+        stack: vec![],
+    };
     let holder = vm.new_object();
     vm.set_prop_raw(holder, "", c.arg(0));
-    Ok(match ser(vm, &mut cx, &Value::Obj(holder), "", false, c.arg(0), "")? {
-        Some(s) => Value::str(&s),
-        None => Value::Undefined,
-    })
+    Ok(
+        match ser(vm, &mut cx, &Value::Obj(holder), "", false, c.arg(0), "")? {
+            Some(s) => Value::str(&s),
+            None => Value::Undefined,
+        },
+    )
 }
 
 pub fn install(vm: &mut Vm) {

@@ -3,7 +3,7 @@
 
 use super::make_ctor;
 use crate::heap::{Kind, Lock, NativeCall, NativeFnPtr, Prop, PropVal, ProxyData};
-use crate::interp::{sym, Res, Throw, Vm};
+use crate::interp::{sym, Res, Vm};
 use crate::value::{same_value, JsStr, ObjRef, PropKey, Value};
 use std::sync::Arc;
 

@@ -240,7 +240,12 @@ fn ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn this_promise(vm: &mut Vm, c: &NativeCall) -> Res<ObjRef> {
     match &c.this {
         Value::Obj(o) if matches!(vm.heap.kind(*o), Some(Kind::Promise(_))) => Ok(*o),
-        _ => Err(vm.type_error("Method Promise.prototype.then called on incompatible receiver")),
+        other => {
+            let d = vm.receiver_words(other);
+            Err(vm.type_error(&format!(
+                "Method Promise.prototype.then called on incompatible receiver {d}"
+            )))
+        }
     }
 }
 

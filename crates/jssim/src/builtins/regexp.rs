@@ -73,19 +73,40 @@ pub fn new_regexp(vm: &mut Vm, source: &str, flags: &str) -> Res<Value> {
 
 fn new_regexp_with(vm: &mut Vm, source: &str, flags: &str, proto: ObjRef) -> Res<Value> {
     let Some(flags) = canonical_flags(flags) else {
-        return Err(vm.throw_error("SyntaxError", &format!("Invalid flags supplied to RegExp constructor '{flags}'")));
+        return Err(vm.throw_error(
+            "SyntaxError",
+            &format!("Invalid flags supplied to RegExp constructor '{flags}'"),
+        ));
     };
     let engine_flags: String = flags.chars().filter(|c| "imsuv".contains(*c)).collect();
     let re = match regress::Regex::with_flags(source, engine_flags.as_str()) {
         Ok(r) => r,
         Err(e) => {
             let src = escape_source(source);
-            return Err(vm.throw_error("SyntaxError", &format!("Invalid regular expression: /{src}/{flags}: {e}")));
+            return Err(vm.throw_error(
+                "SyntaxError",
+                &format!("Invalid regular expression: /{src}/{flags}: {e}"),
+            ));
         }
     };
-    let o = vm.alloc(Some(proto), Kind::RegExp(Box::new(RegExpData { source: escape_source(source), flags, re })));
+    let o = vm.alloc(
+        Some(proto),
+        Kind::RegExp(Box::new(RegExpData {
+            source: escape_source(source),
+            flags,
+            re,
+        })),
+    );
     if let Some(x) = vm.heap.get_mut(o) {
-        x.props.insert(PropKey::s("lastIndex"), Prop { v: PropVal::Data(Value::Num(0.0)), enumerable: false, writable: true, configurable: false });
+        x.props.insert(
+            PropKey::s("lastIndex"),
+            Prop {
+                v: PropVal::Data(Value::Num(0.0)),
+                enumerable: false,
+                writable: true,
+                configurable: false,
+            },
+        );
     }
     Ok(Value::Obj(o))
 }
@@ -98,7 +119,10 @@ fn flags_of(vm: &Vm, o: ObjRef) -> Option<String> {
 }
 
 fn is_regexp(vm: &Vm, v: &Value) -> bool {
-    matches!(v.as_obj().and_then(|o| vm.heap.kind(o)), Some(Kind::RegExp(_)))
+    matches!(
+        v.as_obj().and_then(|o| vm.heap.kind(o)),
+        Some(Kind::RegExp(_))
+    )
 }
 
 /// One match of the raw engine: capture ranges (UTF-16 indices) and group names.
@@ -108,16 +132,29 @@ struct RawMatch {
 }
 
 fn raw_find(vm: &Vm, o: ObjRef, s: &[u16], start: usize) -> Option<RawMatch> {
-    let Some(Kind::RegExp(d)) = vm.heap.kind(o) else { return None };
+    let Some(Kind::RegExp(d)) = vm.heap.kind(o) else {
+        return None;
+    };
     let unicode = d.flags.contains('u') || d.flags.contains('v');
-    let m = if unicode { d.re.find_from_utf16(s, start).next() } else { d.re.find_from_ucs2(s, start).next() }?;
-    Some(RawMatch { groups: m.groups().collect(), names: m.named_groups().map(|(n, r)| (n.to_string(), r)).collect() })
+    let m = if unicode {
+        d.re.find_from_utf16(s, start).next()
+    } else {
+        d.re.find_from_ucs2(s, start).next()
+    }?;
+    Some(RawMatch {
+        groups: m.groups().collect(),
+        names: m.named_groups().map(|(n, r)| (n.to_string(), r)).collect(),
+    })
 }
 
 fn last_index(vm: &mut Vm, o: ObjRef) -> Res<usize> {
     let l = vm.get(&Value::Obj(o), &PropKey::s("lastIndex"))?;
     let n = vm.to_number(&l)?;
-    Ok(if n.is_nan() || n <= 0.0 { 0 } else { n.min(1e15) as usize })
+    Ok(if n.is_nan() || n <= 0.0 {
+        0
+    } else {
+        n.min(1e15) as usize
+    })
 }
 
 fn set_last_index(vm: &mut Vm, o: ObjRef, i: usize) -> Res<()> {
@@ -129,7 +166,11 @@ fn builtin_exec(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
     let flags = flags_of(vm, o).unwrap_or_default();
     let global_or_sticky = flags.contains('g') || flags.contains('y');
     let units = utf16(s);
-    let last = if global_or_sticky { last_index(vm, o)? } else { 0 };
+    let last = if global_or_sticky {
+        last_index(vm, o)?
+    } else {
+        0
+    };
     if last > units.len() {
         if global_or_sticky {
             set_last_index(vm, o, 0)?;
@@ -138,7 +179,9 @@ fn builtin_exec(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
     }
     let m = raw_find(vm, o, &units, last);
     let m = match m {
-        Some(m) if flags.contains('y') && m.groups[0].as_ref().map(|r| r.start) != Some(last) => None,
+        Some(m) if flags.contains('y') && m.groups[0].as_ref().map(|r| r.start) != Some(last) => {
+            None
+        }
         other => other,
     };
     let Some(m) = m else {
@@ -151,7 +194,15 @@ fn builtin_exec(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
     if global_or_sticky {
         set_last_index(vm, o, whole.end)?;
     }
-    let items: Vec<Value> = m.groups.iter().map(|g| g.as_ref().map(|r| Value::str(&from_utf16(&units[r.clone()]))).unwrap_or_default()).collect();
+    let items: Vec<Value> = m
+        .groups
+        .iter()
+        .map(|g| {
+            g.as_ref()
+                .map(|r| Value::str(&from_utf16(&units[r.clone()])))
+                .unwrap_or_default()
+        })
+        .collect();
     let arr = vm.new_array(items);
     vm.set_prop_raw(arr, "index", Value::Num(whole.start as f64));
     vm.set_prop_raw(arr, "input", Value::str(s));
@@ -161,17 +212,26 @@ fn builtin_exec(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
         vm.heap.next_inobject = 0;
         let g = vm.alloc(None, Kind::Ordinary);
         for (n, r) in &m.names {
-            let v = r.as_ref().map(|r| Value::str(&from_utf16(&units[r.clone()]))).unwrap_or_default();
+            let v = r
+                .as_ref()
+                .map(|r| Value::str(&from_utf16(&units[r.clone()])))
+                .unwrap_or_default();
             vm.set_prop_raw(g, n, v);
         }
         Value::Obj(g)
     };
     vm.set_prop_raw(arr, "groups", groups.clone());
     if flags.contains('d') {
-        let pairs: Vec<Value> = m.groups.iter().map(|g| match g {
-            Some(r) => vm.array_value(vec![Value::Num(r.start as f64), Value::Num(r.end as f64)]),
-            None => Value::Undefined,
-        }).collect();
+        let pairs: Vec<Value> = m
+            .groups
+            .iter()
+            .map(|g| match g {
+                Some(r) => {
+                    vm.array_value(vec![Value::Num(r.start as f64), Value::Num(r.end as f64)])
+                }
+                None => Value::Undefined,
+            })
+            .collect();
         let ind = vm.new_array(pairs);
         let ig = if m.names.is_empty() {
             Value::Undefined
@@ -179,7 +239,9 @@ fn builtin_exec(vm: &mut Vm, o: ObjRef, s: &str) -> Res<Value> {
             let g = vm.alloc(None, Kind::Ordinary);
             for (n, r) in &m.names {
                 let v = match r {
-                    Some(r) => vm.array_value(vec![Value::Num(r.start as f64), Value::Num(r.end as f64)]),
+                    Some(r) => {
+                        vm.array_value(vec![Value::Num(r.start as f64), Value::Num(r.end as f64)])
+                    }
                     None => Value::Undefined,
                 };
                 vm.set_prop_raw(g, n, v);
@@ -217,7 +279,9 @@ fn this_re(vm: &mut Vm, c: &NativeCall, method: &str) -> Res<ObjRef> {
         Some(o) if matches!(vm.heap.kind(o), Some(Kind::RegExp(_))) => Ok(o),
         _ => {
             let d = vm.to_display(&c.this);
-            Err(vm.type_error(&format!("Method RegExp.prototype.{method} called on incompatible receiver {d}")))
+            Err(vm.type_error(&format!(
+                "Method RegExp.prototype.{method} called on incompatible receiver {d}"
+            )))
         }
     }
 }
@@ -227,7 +291,9 @@ fn this_object(vm: &mut Vm, c: &NativeCall, method: &str) -> Res<ObjRef> {
         Some(o) => Ok(o),
         None => {
             let d = vm.to_display(&c.this);
-            Err(vm.type_error(&format!("Method RegExp.prototype.{method} called on incompatible receiver {d}")))
+            Err(vm.type_error(&format!(
+                "Method RegExp.prototype.{method} called on incompatible receiver {d}"
+            )))
         }
     }
 }
@@ -270,7 +336,16 @@ fn flags(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Ok(Value::str(&f));
     }
     let mut out = String::new();
-    for (ch, name) in [('d', "hasIndices"), ('g', "global"), ('i', "ignoreCase"), ('m', "multiline"), ('s', "dotAll"), ('u', "unicode"), ('v', "unicodeSets"), ('y', "sticky")] {
+    for (ch, name) in [
+        ('d', "hasIndices"),
+        ('g', "global"),
+        ('i', "ignoreCase"),
+        ('m', "multiline"),
+        ('s', "dotAll"),
+        ('u', "unicode"),
+        ('v', "unicodeSets"),
+        ('y', "sticky"),
+    ] {
         if vm.get(&Value::Obj(o), &PropKey::s(name))?.truthy() {
             out.push(ch);
         }
@@ -345,12 +420,17 @@ pub fn coerce(vm: &mut Vm, v: &Value, flags: &str) -> Res<ObjRef> {
         other => vm.to_string(other)?.to_string(),
     };
     let r = new_regexp(vm, &s, flags)?;
-    r.as_obj().ok_or_else(|| vm.type_error("invalid regular expression"))
+    r.as_obj()
+        .ok_or_else(|| vm.type_error("invalid regular expression"))
 }
 
 /// AdvanceStringIndex by one code unit or (unicode) one code point.
 fn advance(s: &[u16], i: usize, unicode: bool) -> usize {
-    if unicode && i + 1 < s.len() && (0xd800..0xdc00).contains(&s[i]) && (0xdc00..0xe000).contains(&s[i + 1]) {
+    if unicode
+        && i + 1 < s.len()
+        && (0xd800..0xdc00).contains(&s[i])
+        && (0xdc00..0xe000).contains(&s[i + 1])
+    {
         i + 2
     } else {
         i + 1
@@ -385,7 +465,11 @@ fn sym_match(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             return Err(crate::interp::Throw::Limit("too many matches".into()));
         }
     }
-    Ok(if out.is_empty() { Value::Null } else { vm.array_value(out) })
+    Ok(if out.is_empty() {
+        Value::Null
+    } else {
+        vm.array_value(out)
+    })
 }
 
 fn sym_match_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -398,11 +482,22 @@ fn sym_match_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         _ => String::new(),
     };
     let copy = new_regexp(vm, &src, &f)?;
-    let Some(co) = copy.as_obj() else { return Ok(Value::Undefined) };
+    let Some(co) = copy.as_obj() else {
+        return Ok(Value::Undefined);
+    };
     let l = last_index(vm, o)?;
     set_last_index(vm, co, l)?;
     let p = vm.realm.regexp_string_iter_proto;
-    let it = vm.alloc(Some(p), Kind::Iter(Box::new(IterData::RegExp { re: co, s: s.clone(), global: f.contains('g'), unicode: f.contains('u') || f.contains('v'), done: false })));
+    let it = vm.alloc(
+        Some(p),
+        Kind::Iter(Box::new(IterData::RegExp {
+            re: co,
+            s: s.clone(),
+            global: f.contains('g'),
+            unicode: f.contains('u') || f.contains('v'),
+            done: false,
+        })),
+    );
     Ok(Value::Obj(it))
 }
 
@@ -410,7 +505,13 @@ fn sym_match_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 pub fn regexp_iter_step(vm: &mut Vm, it: ObjRef) -> Res<(Value, bool)> {
     let (re, s, global, unicode, done) = match vm.heap.kind(it) {
         Some(Kind::Iter(d)) => match &**d {
-            IterData::RegExp { re, s, global, unicode, done } => (*re, s.clone(), *global, *unicode, *done),
+            IterData::RegExp {
+                re,
+                s,
+                global,
+                unicode,
+                done,
+            } => (*re, s.clone(), *global, *unicode, *done),
             _ => return Ok((Value::Undefined, true)),
         },
         _ => return Ok((Value::Undefined, true)),
@@ -462,7 +563,15 @@ fn sym_search(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 /// GetSubstitution: expands `$$ $& $` $' $n $nn $<name>` in a replacement template.
-pub fn substitute(template: &str, matched: &[u16], s: &[u16], position: usize, captures: &[Value], groups: &Option<Vec<(String, Value)>>, vm: &Vm) -> String {
+pub fn substitute(
+    template: &str,
+    matched: &[u16],
+    s: &[u16],
+    position: usize,
+    captures: &[Value],
+    groups: &Option<Vec<(String, Value)>>,
+    vm: &Vm,
+) -> String {
     let t: Vec<char> = template.chars().collect();
     let mut out = String::new();
     let tail = (position + matched.len()).min(s.len());
@@ -494,7 +603,10 @@ pub fn substitute(template: &str, matched: &[u16], s: &[u16], position: usize, c
             }
             '0'..='9' => {
                 let d1 = n.to_digit(10).unwrap_or(0) as usize;
-                let two = t.get(i + 2).and_then(|c| c.to_digit(10)).map(|d2| d1 * 10 + d2 as usize);
+                let two = t
+                    .get(i + 2)
+                    .and_then(|c| c.to_digit(10))
+                    .map(|d2| d1 * 10 + d2 as usize);
                 let (idx, len) = match two {
                     Some(k) if k >= 1 && k <= m => (k, 3),
                     _ => (d1, 2),
@@ -550,7 +662,11 @@ fn sym_replace(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let units = utf16(&s);
     let rep = c.arg(1);
     let functional = vm.is_callable(&rep);
-    let template = if functional { String::new() } else { vm.to_string(&rep)?.to_string() };
+    let template = if functional {
+        String::new()
+    } else {
+        vm.to_string(&rep)?.to_string()
+    };
     let f = vm.get(&Value::Obj(o), &PropKey::s("flags"))?;
     let f = vm.to_string(&f)?;
     let global = f.contains('g');
@@ -588,7 +704,11 @@ fn sym_replace(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         let mut caps = Vec::new();
         for k in 1..n {
             let v = vm.get_elem(&r, &Value::Num(k as f64))?;
-            caps.push(if matches!(v, Value::Undefined) { v } else { Value::Str(vm.to_string(&v)?) });
+            caps.push(if matches!(v, Value::Undefined) {
+                v
+            } else {
+                Value::Str(vm.to_string(&v)?)
+            });
         }
         let groups_v = vm.get(&r, &PropKey::s("groups"))?;
         let replacement = if functional {
@@ -643,9 +763,15 @@ fn sym_split(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Some(Kind::RegExp(d)) => unescape_source(&d.source),
         _ => String::new(),
     };
-    let flags: String = if f.contains('y') { f.to_string() } else { format!("{f}y") };
+    let flags: String = if f.contains('y') {
+        f.to_string()
+    } else {
+        format!("{f}y")
+    };
     let splitter = new_regexp(vm, &src, &flags)?;
-    let Some(sp) = splitter.as_obj() else { return Ok(Value::Undefined) };
+    let Some(sp) = splitter.as_obj() else {
+        return Ok(Value::Undefined);
+    };
     let mut out: Vec<Value> = Vec::new();
     if lim == 0 {
         return Ok(vm.array_value(out));
@@ -694,7 +820,15 @@ fn sym_split(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn getter(vm: &mut Vm, target: ObjRef, name: &str, f: NativeFnPtr) {
     let g = vm.native(&format!("get {name}"), 0, f);
     if let Some(o) = vm.heap.get_mut(target) {
-        o.props.insert(PropKey::s(name), Prop { v: PropVal::Accessor(Some(g), None), enumerable: false, writable: false, configurable: true });
+        o.props.insert(
+            PropKey::s(name),
+            Prop {
+                v: PropVal::Accessor(Some(g), None),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
     }
 }
 
@@ -709,7 +843,18 @@ pub fn install(vm: &mut Vm) {
     vm.method(rp, "@Symbol.replace", 2, sym_replace);
     vm.method(rp, "@Symbol.search", 1, sym_search);
     vm.method(rp, "@Symbol.split", 2, sym_split);
-    for (n, f) in [("source", source as NativeFnPtr), ("flags", flags), ("global", get_global), ("ignoreCase", get_ignore_case), ("multiline", get_multiline), ("dotAll", get_dot_all), ("unicode", get_unicode), ("unicodeSets", get_unicode_sets), ("sticky", get_sticky), ("hasIndices", get_has_indices)] {
+    for (n, f) in [
+        ("source", source as NativeFnPtr),
+        ("flags", flags),
+        ("global", get_global),
+        ("ignoreCase", get_ignore_case),
+        ("multiline", get_multiline),
+        ("dotAll", get_dot_all),
+        ("unicode", get_unicode),
+        ("unicodeSets", get_unicode_sets),
+        ("sticky", get_sticky),
+        ("hasIndices", get_has_indices),
+    ] {
         getter(vm, rp, n, f);
     }
 }

@@ -299,7 +299,10 @@ fn split(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         sep => {
             let sep = vm.to_string(&sep)?;
             if sep.is_empty() {
-                utf16(&s).iter().map(|u| Value::str(&from_utf16(&[*u]))).collect()
+                utf16(&s)
+                    .iter()
+                    .map(|u| Value::str(&from_utf16(&[*u])))
+                    .collect()
             } else {
                 s.split(&*sep).map(Value::str).collect()
             }
@@ -332,10 +335,18 @@ fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
     let pat = utf16(&vm.to_string(&pattern)?);
     let rep = c.arg(1);
     let functional = vm.is_callable(&rep);
-    let template = if functional { String::new() } else { vm.to_string(&rep)?.to_string() };
+    let template = if functional {
+        String::new()
+    } else {
+        vm.to_string(&rep)?.to_string()
+    };
     let find = |from: usize| -> Option<usize> {
         if pat.is_empty() {
-            return if from <= units.len() { Some(from) } else { None };
+            return if from <= units.len() {
+                Some(from)
+            } else {
+                None
+            };
         }
         (from..=units.len().saturating_sub(pat.len())).find(|&i| units[i..].starts_with(&pat))
     };
@@ -353,7 +364,15 @@ fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
     for p in positions {
         out.extend_from_slice(&units[end..p]);
         let r = if functional {
-            let v = vm.call(&rep, Value::Undefined, vec![Value::str(&from_utf16(&pat)), Value::Num(p as f64), Value::Str(s.clone())])?;
+            let v = vm.call(
+                &rep,
+                Value::Undefined,
+                vec![
+                    Value::str(&from_utf16(&pat)),
+                    Value::Num(p as f64),
+                    Value::Str(s.clone()),
+                ],
+            )?;
             vm.to_string(&v)?.to_string()
         } else {
             super::regexp::substitute(&template, &pat, &units, p, &[], &None, vm)
@@ -376,7 +395,9 @@ fn replace_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn regexp_method(vm: &mut Vm, c: &NativeCall, key: u32, name: &str, flags: &str) -> Res<Value> {
     if c.this.is_nullish() {
-        return Err(vm.type_error(&format!("String.prototype.{name} called on null or undefined")));
+        return Err(vm.type_error(&format!(
+            "String.prototype.{name} called on null or undefined"
+        )));
     }
     let pattern = c.arg(0);
     if key == sym::MATCH_ALL {
@@ -384,7 +405,9 @@ fn regexp_method(vm: &mut Vm, c: &NativeCall, key: u32, name: &str, flags: &str)
             if matches!(vm.heap.kind(*o), Some(Kind::RegExp(_))) {
                 let f = vm.get(&pattern, &crate::value::PropKey::s("flags"))?;
                 if !vm.to_string(&f)?.contains('g') {
-                    return Err(vm.type_error("String.prototype.matchAll called with a non-global RegExp argument"));
+                    return Err(vm.type_error(
+                        "String.prototype.matchAll called with a non-global RegExp argument",
+                    ));
                 }
             }
         }
@@ -416,8 +439,15 @@ fn search(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn collation_key(s: &str) -> (String, String, String) {
     use unicode_normalization::UnicodeNormalization;
     let decomposed: String = s.nfd().collect();
-    let primary: String = decomposed.chars().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).flat_map(|c| c.to_lowercase()).collect();
-    let tertiary: String = decomposed.chars().map(|c| if c.is_uppercase() { '1' } else { '0' }).collect();
+    let primary: String = decomposed
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    let tertiary: String = decomposed
+        .chars()
+        .map(|c| if c.is_uppercase() { '1' } else { '0' })
+        .collect();
     (primary, decomposed, tertiary)
 }
 
@@ -444,7 +474,11 @@ fn normalize(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         "NFD" => s.nfd().collect(),
         "NFKC" => s.nfkc().collect(),
         "NFKD" => s.nfkd().collect(),
-        _ => return Err(vm.range_error(&format!("The normalization form should be one of NFC, NFD, NFKC, NFKD."))),
+        _ => {
+            return Err(vm.range_error(&format!(
+                "The normalization form should be one of NFC, NFD, NFKC, NFKD."
+            )))
+        }
     };
     Ok(Value::str(&out))
 }

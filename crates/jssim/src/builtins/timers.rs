@@ -13,10 +13,25 @@ fn callback_error(vm: &mut Vm, f: &Value) -> crate::interp::Throw {
         Value::Obj(_) => crate::inspect::inspect(vm, f).unwrap_or_default(),
         Value::Str(s) => format!("type string ('{s}')"),
         Value::Undefined => "undefined".into(),
-        other => format!("type {} ({})", other.prim_typeof(), vm.prim_to_string(other)),
+        other => format!(
+            "type {} ({})",
+            other.prim_typeof(),
+            vm.prim_to_string(other)
+        ),
     };
-    let d = if matches!(f, Value::Obj(_)) { format!("an instance of {}", crate::inspect::constructor_name(vm, f.as_obj().unwrap_or(0)).unwrap_or_else(|| "Object".into())) } else { d };
-    let e = vm.make_error("TypeError", &format!("The \"callback\" argument must be of type function. Received {d}"));
+    let d = if matches!(f, Value::Obj(_)) {
+        format!(
+            "an instance of {}",
+            crate::inspect::constructor_name(vm, f.as_obj().unwrap_or(0))
+                .unwrap_or_else(|| "Object".into())
+        )
+    } else {
+        d
+    };
+    let e = vm.make_error(
+        "TypeError",
+        &format!("The \"callback\" argument must be of type function. Received {d}"),
+    );
     if let Value::Obj(o) = &e {
         vm.set_prop_raw(*o, "code", Value::str("ERR_INVALID_ARG_TYPE"));
     }
@@ -24,10 +39,21 @@ fn callback_error(vm: &mut Vm, f: &Value) -> crate::interp::Throw {
 }
 
 /// Node's `Timeout` object for timer `id`.
-fn timeout_object(vm: &mut Vm, id: u32, f: &Value, delay: u64, args: &[Value], repeat: bool) -> Value {
+fn timeout_object(
+    vm: &mut Vm,
+    id: u32,
+    f: &Value,
+    delay: u64,
+    args: &[Value],
+    repeat: bool,
+) -> Value {
     let p = vm.realm.timeout_proto;
     let t = vm.alloc(Some(p), Kind::Ordinary);
-    let timer_args = if args.is_empty() { Value::Undefined } else { vm.array_value(args.to_vec()) };
+    let timer_args = if args.is_empty() {
+        Value::Undefined
+    } else {
+        vm.array_value(args.to_vec())
+    };
     let now = vm.events.now;
     for (k, v) in [
         ("_idleTimeout", Value::Num(delay as f64)),
@@ -36,7 +62,14 @@ fn timeout_object(vm: &mut Vm, id: u32, f: &Value, delay: u64, args: &[Value], r
         ("_idleStart", Value::Num(now as f64)),
         ("_onTimeout", f.clone()),
         ("_timerArgs", timer_args),
-        ("_repeat", if repeat { Value::Num(delay as f64) } else { Value::Null }),
+        (
+            "_repeat",
+            if repeat {
+                Value::Num(delay as f64)
+            } else {
+                Value::Null
+            },
+        ),
         ("_destroyed", Value::Bool(false)),
     ] {
         vm.set_prop_raw(t, k, v);
@@ -45,7 +78,8 @@ fn timeout_object(vm: &mut Vm, id: u32, f: &Value, delay: u64, args: &[Value], r
     vm.set_own(t, PropKey::Sym(refed), Value::Bool(true)).ok();
     let id_sym = vm.timer_symbols[1];
     if let Some(o) = vm.heap.get_mut(t) {
-        o.props.insert(PropKey::Sym(id_sym), Prop::hidden(Value::Num(id as f64)));
+        o.props
+            .insert(PropKey::Sym(id_sym), Prop::hidden(Value::Num(id as f64)));
     }
     vm.set_timer_handle(id, t);
     Value::Obj(t)
@@ -65,7 +99,11 @@ fn schedule(vm: &mut Vm, c: &NativeCall, repeat: bool) -> Res<Value> {
     if vm.browser {
         return Ok(Value::Num(id as f64));
     }
-    let d = if delay.is_nan() || delay < 1.0 { 1 } else { delay.min(2147483647.0) as u64 };
+    let d = if delay.is_nan() || delay < 1.0 {
+        1
+    } else {
+        delay.min(2147483647.0) as u64
+    };
     Ok(timeout_object(vm, id, &f, d, &args, repeat))
 }
 
@@ -85,16 +123,35 @@ fn set_immediate(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let args: Vec<Value> = c.args.iter().skip(1).cloned().collect();
     vm.events.next_timer_id += 1;
     let id = vm.events.next_timer_id;
-    vm.events.tasks.push_back((Job::Call { f: f.clone(), this: Value::Undefined, args: args.clone() }, "setImmediate", id));
+    vm.events.tasks.push_back((
+        Job::Call {
+            f: f.clone(),
+            this: Value::Undefined,
+            args: args.clone(),
+        },
+        "setImmediate",
+        id,
+    ));
     let p = vm.realm.immediate_proto;
     let o = vm.alloc(Some(p), Kind::Ordinary);
-    let argv = if args.is_empty() { Value::Undefined } else { vm.array_value(args) };
-    for (k, v) in [("_idleNext", Value::Null), ("_idlePrev", Value::Null), ("_onImmediate", f), ("_argv", argv), ("_destroyed", Value::Bool(false))] {
+    let argv = if args.is_empty() {
+        Value::Undefined
+    } else {
+        vm.array_value(args)
+    };
+    for (k, v) in [
+        ("_idleNext", Value::Null),
+        ("_idlePrev", Value::Null),
+        ("_onImmediate", f),
+        ("_argv", argv),
+        ("_destroyed", Value::Bool(false)),
+    ] {
         vm.set_prop_raw(o, k, v);
     }
     let id_sym = vm.timer_symbols[1];
     if let Some(x) = vm.heap.get_mut(o) {
-        x.props.insert(PropKey::Sym(id_sym), Prop::hidden(Value::Num(id as f64)));
+        x.props
+            .insert(PropKey::Sym(id_sym), Prop::hidden(Value::Num(id as f64)));
     }
     Ok(Value::Obj(o))
 }
@@ -106,7 +163,12 @@ fn timer_id(vm: &mut Vm, v: &Value) -> Option<u32> {
         Value::Str(s) => s.parse().ok(),
         Value::Obj(o) => {
             let id_sym = vm.timer_symbols[1];
-            match vm.heap.get(*o).and_then(|x| x.props.get(&PropKey::Sym(id_sym))).map(|p| p.v.clone()) {
+            match vm
+                .heap
+                .get(*o)
+                .and_then(|x| x.props.get(&PropKey::Sym(id_sym)))
+                .map(|p| p.v.clone())
+            {
                 Some(crate::heap::PropVal::Data(Value::Num(n))) => Some(n as u32),
                 _ => None,
             }
@@ -165,12 +227,22 @@ fn timeout_refresh(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn timeout_close(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    clear_timer(vm, &NativeCall { this: Value::Undefined, args: vec![c.this.clone()], callee: c.callee, new_target: None })?;
+    clear_timer(
+        vm,
+        &NativeCall {
+            this: Value::Undefined,
+            args: vec![c.this.clone()],
+            callee: c.callee,
+            new_target: None,
+        },
+    )?;
     Ok(c.this.clone())
 }
 
 fn timeout_to_primitive(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(timer_id(vm, &c.this).map(|i| Value::Num(i as f64)).unwrap_or(Value::Num(f64::NAN)))
+    Ok(timer_id(vm, &c.this)
+        .map(|i| Value::Num(i as f64))
+        .unwrap_or(Value::Num(f64::NAN)))
 }
 
 fn no_ctor(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
@@ -182,7 +254,11 @@ fn queue_microtask(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if !vm.is_callable(&f) {
         return Err(callback_error(vm, &f));
     }
-    vm.enqueue_micro(Job::Call { f, this: Value::Undefined, args: vec![] });
+    vm.enqueue_micro(Job::Call {
+        f,
+        this: Value::Undefined,
+        args: vec![],
+    });
     Ok(Value::Undefined)
 }
 
@@ -211,13 +287,24 @@ pub fn install(vm: &mut Vm) {
     let tp = vm.heap.alloc(Some(op), Kind::Ordinary);
     let tc = make_ctor(vm, "Timeout", 0, no_ctor, tp);
     let _ = tc;
-    for (n, f) in [("refresh", timeout_refresh as NativeFnPtr), ("unref", timeout_unref), ("ref", timeout_ref), ("hasRef", timeout_has_ref), ("close", timeout_close), ("@Symbol.toPrimitive", timeout_to_primitive)] {
+    for (n, f) in [
+        ("refresh", timeout_refresh as NativeFnPtr),
+        ("unref", timeout_unref),
+        ("ref", timeout_ref),
+        ("hasRef", timeout_has_ref),
+        ("close", timeout_close),
+        ("@Symbol.toPrimitive", timeout_to_primitive),
+    ] {
         vm.method(tp, n, 0, f);
     }
     vm.realm.timeout_proto = tp;
     let ip = vm.heap.alloc(Some(op), Kind::Ordinary);
     make_ctor(vm, "Immediate", 0, no_ctor, ip);
-    for (n, f) in [("ref", timeout_ref as NativeFnPtr), ("unref", timeout_unref), ("hasRef", timeout_has_ref)] {
+    for (n, f) in [
+        ("ref", timeout_ref as NativeFnPtr),
+        ("unref", timeout_unref),
+        ("hasRef", timeout_has_ref),
+    ] {
         vm.method(ip, n, 0, f);
     }
     vm.realm.immediate_proto = ip;

@@ -137,7 +137,8 @@ impl<'a> Compiler<'a> {
                         match el {
                             ArrayExpressionElement::SpreadElement(s) => {
                                 self.expr(&s.argument)?;
-                                self.emit(Op::ArraySpread);
+                                let d = self.name(&describe(&s.argument));
+                                self.emit(Op::ArraySpread(d, false));
                             }
                             ArrayExpressionElement::Elision(_) => {
                                 self.emit(Op::ArrayHole);
@@ -531,7 +532,8 @@ impl<'a> Compiler<'a> {
             match a {
                 Argument::SpreadElement(s) => {
                     self.expr(&s.argument)?;
-                    self.emit(Op::ArraySpread);
+                    let d = self.name(&describe(&s.argument));
+                    self.emit(Op::ArraySpread(d, true));
                 }
                 _ => {
                     if let Some(x) = a.as_expression() {

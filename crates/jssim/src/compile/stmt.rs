@@ -630,23 +630,38 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// try/catch/finally: the `finally` handler encloses the `catch` handler, so an
+    /// exception from the catch block (or a generator's return) still runs the
+    /// finally block; the finally body is compiled once for the normal path and once
+    /// for the throw path (which rethrows after it).
     fn try_stmt(&mut self, t: &'a TryStatement<'a>) -> CResult<()> {
         if let Some(fin) = &t.finalizer {
             self.ctl.push(Ctl::Finally(fin));
         }
-        let h = self.emit(Op::PushHandler(0, t.handler.is_none()));
-        self.ctl.push(Ctl::Handler);
-        self.block(&t.block.body)?;
-        self.ctl.pop();
-        self.emit(Op::PopHandler);
-        let done = self.emit(Op::Jump(0));
-        self.patch(h);
-        let mut fin_handler = None;
-        if let Some(handler) = &t.handler {
-            if t.finalizer.is_some() {
-                fin_handler = Some(self.emit(Op::PushHandler(0, true)));
+        let fin_h = match t.finalizer {
+            Some(_) => {
+                let h = self.emit(Op::PushHandler(0, true));
                 self.ctl.push(Ctl::Handler);
+                Some(h)
             }
+            None => None,
+        };
+        let catch_h = match t.handler {
+            Some(_) => {
+                let h = self.emit(Op::PushHandler(0, false));
+                self.ctl.push(Ctl::Handler);
+                Some(h)
+            }
+            None => None,
+        };
+        self.block(&t.block.body)?;
+        if catch_h.is_some() {
+            self.ctl.pop();
+            self.emit(Op::PopHandler);
+        }
+        let after_try = self.emit(Op::Jump(0));
+        if let (Some(handler), Some(h)) = (&t.handler, catch_h) {
+            self.patch(h);
             self.push_scope();
             match &handler.param {
                 Some(p) => {
@@ -663,34 +678,19 @@ impl<'a> Compiler<'a> {
             }
             self.block(&handler.body.body)?;
             self.pop_scope();
-            if t.finalizer.is_some() {
-                self.ctl.pop();
-                self.emit(Op::PopHandler);
-            }
-        } else {
-            fin_handler = Some(h);
         }
-        match &t.finalizer {
-            Some(fin) => {
-                self.ctl.pop();
-                let skip_throw_path = if t.handler.is_some() {
-                    Some(self.emit(Op::Jump(0)))
-                } else {
-                    None
-                };
-                // Throw path: the exception is on the stack while the finally runs.
-                if let Some(fh) = fin_handler {
-                    self.patch(fh);
-                }
-                self.block(&fin.body)?;
-                self.emit(Op::Throw);
-                self.patch(done);
-                if let Some(j) = skip_throw_path {
-                    self.patch(j);
-                }
-                self.block(&fin.body)?;
-            }
-            None => self.patch(done),
+        self.patch(after_try);
+        if let (Some(fin), Some(h)) = (&t.finalizer, fin_h) {
+            self.ctl.pop();
+            self.emit(Op::PopHandler);
+            self.ctl.pop();
+            self.block(&fin.body)?;
+            let end = self.emit(Op::Jump(0));
+            // Throw path: the exception is on the stack while the finally runs.
+            self.patch(h);
+            self.block(&fin.body)?;
+            self.emit(Op::Throw);
+            self.patch(end);
         }
         Ok(())
     }

@@ -531,9 +531,10 @@ impl Vm {
                     }
                 }
             }
-            Op::ArraySpread => {
+            Op::ArraySpread(d, call) => {
                 let src = self.pop();
-                let items = self.iterate_to_vec(&src)?;
+                let desc = code.name_at(d);
+                let items = self.spread_items(&src, &desc, call)?;
                 if let Some(Value::Obj(a)) = self.fr().stack.last().cloned() {
                     if let Some(Kind::Array(v)) = self.heap.get_mut(a).map(|o| &mut o.kind) {
                         v.extend(items);
@@ -1016,6 +1017,47 @@ impl Vm {
             cur = obj.proto;
         }
         None
+    }
+
+    /// The elements a spread produces; a non-iterable is reported as V8 does for
+    /// array literals (`x is not iterable`) or call arguments.
+    fn spread_items(&mut self, src: &Value, desc: &str, call: bool) -> Res<Vec<Value>> {
+        if call {
+            let f = match src {
+                Value::Undefined | Value::Null => {
+                    let what = self.prim_to_string(src);
+                    return Err(self.type_error(&format!(
+                        "{desc} is not iterable (cannot read property {what})"
+                    )));
+                }
+                _ => self.get_value(src, &PropKey::Sym(super::sym::ITERATOR))?,
+            };
+            if !self.is_callable(&f) {
+                return Err(self.type_error(
+                    "Spread syntax requires ...iterable[Symbol.iterator] to be a function",
+                ));
+            }
+            return self.iterate_to_vec(src);
+        }
+        if let Value::Obj(o) = src {
+            if matches!(self.heap.kind(*o), Some(Kind::Array(_))) {
+                return self.iterate_to_vec(src);
+            }
+        }
+        let (it, next) = self.get_iterator_described(src, desc)?;
+        let mut out = Vec::new();
+        loop {
+            let (v, done) = self.iter_step(&it, &next)?;
+            if done {
+                return Ok(out);
+            }
+            out.push(v);
+            if out.len() > 50_000_000 {
+                return Err(Throw::Limit(
+                    "spread of more than 50,000,000 elements".into(),
+                ));
+            }
+        }
     }
 
     /// The object `super` refers through: the running method's home object.

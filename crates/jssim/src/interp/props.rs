@@ -268,6 +268,21 @@ impl Vm {
         format!("#<{name}>")
     }
 
+    /// How V8 shows a receiver in `called on incompatible receiver X`.
+    pub fn receiver_words(&mut self, v: &Value) -> String {
+        match v {
+            Value::Obj(o)
+                if !self.is_callable(v) && !matches!(self.heap.kind(*o), Some(Kind::Array(_))) =>
+            {
+                let name =
+                    crate::inspect::constructor_name(self, *o).unwrap_or_else(|| "Object".into());
+                format!("#<{name}>")
+            }
+            Value::Str(s) => s.to_string(),
+            other => self.to_display(other),
+        }
+    }
+
     /// `obj.key = v` from JavaScript: throws on `null`/`undefined`, and in strict code
     /// when the assignment fails.
     pub fn put_value(&mut self, obj: &Value, key: PropKey, v: Value) -> Res<()> {
