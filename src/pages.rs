@@ -83,6 +83,7 @@ impl Pages<'_> {
         jobs.extend(self.tag_jobs(&site, &sidebar));
         let mut ctx = self.base_context(&site, sidebar.for_page(self.lib, base, 0, None), "");
         ctx.insert("page", &json!({"title": "Page not found"}));
+        ctx.insert("page_url", "");
         jobs.push(Job {
             template: "404.html",
             rel: "404.html".into(),
@@ -122,6 +123,7 @@ impl Pages<'_> {
             "language": c.language,
             "base": c.base_path,
             "base_url": c.base_url,
+            "origin": crate::publish::origin(c),
             "footer": c.footer,
             "extra": c.extra,
         })
@@ -151,6 +153,7 @@ impl Pages<'_> {
             .replace('"', "\\\"")
             .replace('<', "\\3C ");
         ctx.insert("current_url", &current);
+        ctx.insert("page_url", &self.url(path));
         ctx
     }
 

@@ -1,7 +1,7 @@
 //! The build pipeline, one named step after another: load the config and content, render
 //! every page's Markdown in parallel, check `page#anchor` links, render the templates in
-//! parallel, then write the whole site atomically. `gen check` runs the same steps
-//! without the last one.
+//! parallel, add the hosting files (`publish`), then write the whole site atomically.
+//! `gen check` runs the same steps but the last, then reads the rendered links (`check`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -42,6 +42,8 @@ pub struct Outcome {
     pub millis: u128,
     /// Where the site was written (`None` when nothing was written).
     pub written: Option<PathBuf>,
+    /// Notes for the build output (the search index's size, files left out).
+    pub info: Vec<String>,
 }
 
 impl Outcome {
@@ -81,11 +83,13 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
     known_files.insert("404.html".to_string());
     known_files.insert("tags/".to_string());
     known_files.extend(tags.keys().map(|slug| format!("tags/{slug}/")));
+    known_files.extend(crate::publish::GENERATED.iter().map(|rel| rel.to_string()));
 
     let rendered = render_markdown(root, &config, &lib, &known_files);
     for r in &rendered {
         diags.extend(r.diags.iter().cloned());
     }
+    diags.extend(markdown::vue::summarize(&lib, &rendered));
     check_anchors(&config, &lib, &rendered, &mut diags);
 
     let site_pages = Pages {
@@ -95,11 +99,14 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         tags: &tags,
         tera: &tera,
     };
-    let mut files = if diags.iter().any(Diagnostic::is_error) {
+    // `gen check` renders despite errors, to check the rendered links too.
+    let mut files = if opts.write && diags.iter().any(Diagnostic::is_error) {
         Vec::new()
     } else {
         site_pages.render_all(&mut diags)
     };
+    let published = crate::publish::files(&config, &lib, &rendered, &files, &mut diags);
+    files.extend(published.files);
     files.push(OutFile::Text {
         rel: theme::HIGHLIGHT_CSS.to_string(),
         text: highlight_css,
@@ -118,11 +125,22 @@ pub fn build(opts: &BuildOptions) -> Result<Outcome> {
         files.push(OutFile::Copy { rel, from: abs });
     }
     let files = dedup_files(files, &mut diags);
+    if !opts.write {
+        let input = crate::check::Input {
+            root,
+            config: &config,
+            lib: &lib,
+            known: &known_files,
+            files: &files,
+        };
+        crate::check::run(&input, &mut diags);
+    }
 
     diagnostics::sort(&mut diags);
     let mut outcome = Outcome {
         pages: lib.pages.len(),
         files: files.len(),
+        info: published.info,
         ..Outcome::default()
     };
     let failed = diags.iter().any(Diagnostic::is_error);

@@ -37,6 +37,8 @@ pub struct FrontMatter {
     pub layout: Option<String>,
     /// `run:` — fence option defaults for this page, as strings.
     pub run: BTreeMap<String, String>,
+    /// `exec: page`: the page's fences share one simulator session per language.
+    pub exec_page: bool,
     /// Every key as written, for templates (`page.extra.hero` and the like).
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -187,6 +189,11 @@ fn typed(
                 None => bad(key, "an integer"),
             },
             "layout" => front.layout = scalar_string(v),
+            "exec" => match scalar_string(v).as_deref() {
+                Some("page") => front.exec_page = true,
+                Some("isolated" | "fence") => front.exec_page = false,
+                _ => bad(key, "`page` or `isolated`"),
+            },
             "run" => match v {
                 Value::Mapping(m) => {
                     for (rk, rv) in m {

@@ -163,6 +163,19 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// True for `http(s)://localhost…` and `http(s)://127.0.0.1…` links, which VitePress
+/// counts as dead (they only work on the author's machine).
+pub fn is_localhost(dest: &str) -> bool {
+    let rest = dest
+        .strip_prefix("http://")
+        .or_else(|| dest.strip_prefix("https://"))
+        .or_else(|| dest.strip_prefix("//"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', ':', '?', '#']).next().unwrap_or("");
+        host.eq_ignore_ascii_case("localhost") || host == "127.0.0.1"
+    })
+}
+
 /// True for links with a scheme (`https:`, `mailto:`) or protocol-relative ones.
 fn is_external(dest: &str) -> bool {
     if dest.starts_with("//") {
@@ -252,6 +265,14 @@ mod tests {
         assert!(is_external("//cdn/x.js"));
         assert!(!is_external("./a.md#x:y"));
         assert!(!is_external("/guide/"));
+    }
+
+    #[test]
+    fn localhost_links() {
+        assert!(is_localhost("http://localhost:5173/"));
+        assert!(is_localhost("https://127.0.0.1"));
+        assert!(!is_localhost("https://localhost.example.org"));
+        assert!(!is_localhost("./localhost"));
     }
 
     #[test]

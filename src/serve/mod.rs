@@ -1,8 +1,8 @@
 //! `gen watch`: build once, serve the output on loopback, rebuild on change, reload the tab.
 //!
-//! The loop is independent of how a site is built: it drives a [`Rebuilder`]. Threads: a few
-//! HTTP workers answering requests (`http`), one thread per open live-reload stream (bounded,
-//! `reload`), and the calling thread, which waits for debounced changes (`watcher`), rebuilds
+//! The loop is independent of how a site is built: it drives a [`Rebuilder`]. Threads: one
+//! accepting connections and one per open connection (`http`; live-reload streams are
+//! bounded by `reload`), and the calling thread, which waits for debounced changes (`watcher`), rebuilds
 //! and publishes the outcome. A failed rebuild never stops the loop: the diagnostics are
 //! printed and sent to the browser, and the last good output stays served.
 
@@ -21,14 +21,11 @@ pub use watcher::{Change, ChangeKind, ChangeOp, Watcher};
 use crate::cli::WatchArgs;
 use crate::config::base_path_of;
 use crate::site::BuildOptions;
-use anyhow::{anyhow, Context as _, Result};
+use anyhow::{Context as _, Result};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
-
-/// HTTP worker threads; live-reload streams get threads of their own.
-const HTTP_WORKERS: usize = 4;
 
 /// Builds the site, fully or after some changes.
 pub trait Rebuilder {
@@ -77,27 +74,23 @@ pub fn bind(port: u16) -> Result<Bound> {
     Ok(Bound { listener, addr })
 }
 
-/// Starts the HTTP workers for `out_dir` on `bound` and returns at once.
-pub fn start_server(bound: Bound, out_dir: &Path, mount: &str, reload: Arc<Reload>) -> Result<()> {
-    let server = tiny_http::Server::from_listener(bound.listener, None)
-        .map_err(|e| anyhow!("cannot start the HTTP server: {e}"))?;
-    let server = Arc::new(server);
+/// Starts serving `out_dir` on `bound` and returns at once. With `reload`, pages get the
+/// live-reload script; without, the output is served exactly as built.
+pub fn start_server(
+    bound: Bound,
+    out_dir: &Path,
+    mount: &str,
+    reload: Option<Arc<Reload>>,
+) -> Result<()> {
     let ctx = Arc::new(http::Context {
         out_dir: out_dir.to_path_buf(),
         mount: mount.to_string(),
         reload,
     });
-    for n in 0..HTTP_WORKERS {
-        let (server, ctx) = (Arc::clone(&server), Arc::clone(&ctx));
-        std::thread::Builder::new()
-            .name(format!("gen-http-{n}"))
-            .spawn(move || {
-                while let Ok(request) = server.recv() {
-                    http::handle(request, &ctx);
-                }
-            })
-            .context("cannot start an HTTP worker")?;
-    }
+    std::thread::Builder::new()
+        .name("gen-http-accept".into())
+        .spawn(move || http::accept_loop(bound.listener, ctx))
+        .context("cannot start the HTTP server")?;
     Ok(())
 }
 
@@ -146,7 +139,12 @@ pub fn run(options: &ServeOptions, bound: Bound, mut rebuilder: impl Rebuilder) 
     let mut watcher = Watcher::new(&options.root)
         .with_context(|| format!("cannot watch {}", options.root.display()))?;
     report(&reload, "built", Instant::now(), rebuilder.build_all());
-    start_server(bound, &options.out_dir, &options.mount, Arc::clone(&reload))?;
+    start_server(
+        bound,
+        &options.out_dir,
+        &options.mount,
+        Some(Arc::clone(&reload)),
+    )?;
     println!("gen watch: serving {url} (Ctrl+C to stop)");
     if options.open {
         open_browser(&url);
