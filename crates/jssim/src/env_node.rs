@@ -386,7 +386,7 @@ fn call_site(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
 
 /// Evaluates a built-in module written in JavaScript and returns its exports.
 fn load_js_module(vm: &mut Vm, name: &str, src: &str) -> Res<Value> {
-    let code = crate::compile::compile_program(src, false, true)
+    let code = crate::compile::compile_program(src, false, true, false)
         .map_err(|_| Throw::Limit(format!("built-in module '{name}' failed to compile")))?;
     let file = format!("node:{name}");
     let (exports, mut args) = module_wrapper(vm, &file);
@@ -518,6 +518,18 @@ pub fn install(vm: &mut Vm) {
     vm.set_prop_raw(p, "exitCode", Value::Undefined);
     vm.set_tag(p, "process");
     vm.set_hidden(g, "process", Value::Obj(p));
+}
+
+/// Session snippets run as scripts: the module wrapper's bindings become globals.
+pub fn install_session_globals(vm: &mut Vm, file: &str) {
+    let (_, args) = module_wrapper(vm, file);
+    let g = vm.realm.global;
+    for (n, v) in ["exports", "require", "module", "__filename", "__dirname"]
+        .into_iter()
+        .zip(args)
+    {
+        vm.set_hidden(g, n, v);
+    }
 }
 
 /// The arguments of Node's CommonJS module wrapper, `(exports, require, module,

@@ -1,9 +1,11 @@
 //! A JavaScript interpreter with V8's memory model (young and old generations,
 //! scavenges, mark-sweep-compact, an event loop, node and browser environments), for gen.
 //!
-//! Entry point: [`run`] executes one snippet as `node --expose-gc FILE` would (or as a
+//! Entry points: [`run`] executes one snippet as `node --expose-gc FILE` would (or as a
 //! classic script in a browser page, for snippets that use the DOM) and returns its
-//! stdout, stderr, status and trace. It does no I/O and never panics on user code.
+//! stdout, stderr, status and trace; [`Session`] runs several snippets in one
+//! interpreter (a page's shared session), each as a classic script whose top-level
+//! declarations stay visible to the next. Neither does I/O nor panics on user code.
 
 mod builtins;
 mod code;
@@ -22,7 +24,7 @@ mod value;
 
 use gen_trace::{JsEnv, Lang, Outcome, Pos, RunOptions, Status, Trace};
 use interp::{Throw, Vm};
-use value::{PropKey, Value};
+use value::{JsStr, PropKey, Value};
 
 /// Globals whose use makes a snippet a browser snippet (the recorder's rule).
 const BROWSER_GLOBALS: &[&str] = &[
@@ -73,78 +75,140 @@ fn outcome(stdout: String, stderr: String, status: Status, trace: Trace) -> Outc
 
 /// Runs one snippet in a fresh interpreter.
 pub fn run(source: &str, options: &RunOptions) -> Outcome {
-    let browser = match options.js_env {
+    let browser = choose_env(options, source);
+    on_big_stack(|| run_in(None, source, options, browser, false).0).unwrap_or_else(failure)
+}
+
+fn choose_env(options: &RunOptions, source: &str) -> bool {
+    match options.js_env {
         JsEnv::Browser => true,
         JsEnv::Node => false,
         JsEnv::Auto => uses_browser_globals(source),
-    };
-    // Deep JavaScript recursion recurses in the interpreter: give it a large stack.
-    let result = std::thread::scope(|s| {
+    }
+}
+
+/// Runs `f` on a thread with a large stack (deep JavaScript recursion recurses in the
+/// interpreter); None when the thread could not run.
+fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
+    std::thread::scope(|s| {
         std::thread::Builder::new()
             .stack_size(256 * 1024 * 1024)
-            .spawn_scoped(s, || run_in(source, options, browser))
+            .spawn_scoped(s, f)
             .ok()
             .and_then(|h| h.join().ok())
-    });
-    result.unwrap_or_else(|| {
-        outcome(
-            String::new(),
-            "gen-jssim: interpreter failure\n".into(),
-            Status::LimitExceeded {
-                limit: "interpreter failure".into(),
-                pos: None,
-            },
-            Trace::default(),
-        )
     })
 }
 
-fn run_in(src: &str, options: &RunOptions, browser: bool) -> Outcome {
+fn failure() -> Outcome {
+    outcome(
+        String::new(),
+        "gen-jssim: interpreter failure\n".into(),
+        Status::LimitExceeded {
+            limit: "interpreter failure".into(),
+            pos: None,
+        },
+        Trace::default(),
+    )
+}
+
+/// An interpreter that keeps its heap and globals between snippets.
+pub struct Session {
+    options: RunOptions,
+    vm: Option<Box<Vm>>,
+    browser: Option<bool>,
+}
+
+impl Session {
+    /// A fresh interpreter.
+    pub fn new(options: RunOptions) -> Self {
+        Session {
+            options,
+            vm: None,
+            browser: None,
+        }
+    }
+
+    /// Runs one snippet in this session (the environment is chosen by the first one).
+    pub fn run(&mut self, source: &str) -> Outcome {
+        let browser = *self
+            .browser
+            .get_or_insert_with(|| choose_env(&self.options, source));
+        let vm = self.vm.take();
+        let options = self.options.clone();
+        match on_big_stack(|| run_in(vm, source, &options, browser, true)) {
+            Some((out, vm)) => {
+                self.vm = Some(vm);
+                out
+            }
+            None => failure(),
+        }
+    }
+}
+
+/// Runs one snippet, in `vm` when given (a session) or a fresh interpreter. Session
+/// snippets are classic scripts whose top-level declarations are global bindings.
+fn run_in(
+    vm: Option<Box<Vm>>,
+    src: &str,
+    options: &RunOptions,
+    browser: bool,
+    session: bool,
+) -> (Outcome, Box<Vm>) {
     let file = if options.file_name.is_empty() {
         "snippet.js".to_string()
     } else {
         options.file_name.clone()
     };
-    let code = match compile::compile_program(src, browser, false) {
+    let mut vm = vm.unwrap_or_else(|| {
+        let mut vm = Box::new(Vm::new(browser, &options.limits, &file));
+        if browser {
+            if let Some(h) = &options.html_fixture {
+                dom::load_fixture(&mut vm, h);
+            }
+        }
+        if session && !browser {
+            env_node::install_session_globals(&mut vm, &file);
+        }
+        vm.trace.builtin_ids = vm.heap.next_id;
+        vm
+    });
+    let compiled = compile::compile_program(src, browser || session, false, session);
+    let code = match compiled {
         Ok(c) => c,
         Err(compile::CompileError::Syntax { message, line, col }) => {
             let msg = format!("SyntaxError: {message}");
             let stderr = errors::node_report(&file, src, line, col, &msg);
-            return outcome(
-                String::new(),
-                stderr,
-                Status::Error {
-                    message: msg,
-                    pos: Some(Pos { line, col }),
-                },
-                Trace::default(),
+            return (
+                outcome(
+                    String::new(),
+                    stderr,
+                    Status::Error {
+                        message: msg,
+                        pos: Some(Pos { line, col }),
+                    },
+                    Trace::default(),
+                ),
+                vm,
             );
         }
         Err(compile::CompileError::Unsupported { feature, line, col }) => {
             let stderr = format!("unsupported: {feature} at {line}:{col}\n");
-            return outcome(
-                String::new(),
-                stderr,
-                Status::Unsupported {
-                    feature,
-                    pos: Pos { line, col },
-                },
-                Trace::default(),
+            return (
+                outcome(
+                    String::new(),
+                    stderr,
+                    Status::Unsupported {
+                        feature,
+                        pos: Pos { line, col },
+                    },
+                    Trace::default(),
+                ),
+                vm,
             );
         }
     };
-    let mut vm = Vm::new(browser, &options.limits, &file);
-    if browser {
-        if let Some(h) = &options.html_fixture {
-            dom::load_fixture(&mut vm, h);
-        }
-    }
-    vm.trace.builtin_ids = vm.heap.next_id;
-    vm.trace.enabled = options.trace;
-    vm.trace.max_events = options.limits.max_events;
-    vm.trace.source_lines = src.lines().map(|s| s.to_string()).collect();
-    vm.source = src.to_string();
-    let (this, args) = if browser {
+    vm.begin_run(src, options);
+    let (this, args) = if browser || session {
         (Value::Obj(vm.realm.global), vec![])
     } else {
         env_node::module_wrapper(&mut vm, &file)
@@ -153,7 +217,7 @@ fn run_in(src: &str, options: &RunOptions, browser: bool) -> Outcome {
     let frame = vm.make_frame(closure, code, None, None, this, args, None);
     vm.frames.push(frame);
     let r = vm.run_frame();
-    let globals: Vec<(String, Value)> = vm
+    let globals: Vec<(JsStr, Value)> = vm
         .frames
         .last()
         .map(|f| {
@@ -162,11 +226,14 @@ fn run_in(src: &str, options: &RunOptions, browser: bool) -> Outcome {
                 .iter()
                 .cloned()
                 .zip(f.locals.iter().cloned())
-                .map(|(n, v)| (n.to_string(), v))
-                .filter(|(n, _)| n != "this")
+                .filter(|(n, _)| &**n != "this")
                 .collect()
         })
         .unwrap_or_default();
+    if browser {
+        // A classic script's top-level lexical bindings outlive it (script scope).
+        vm.script_scope.extend(globals.iter().cloned());
+    }
     vm.frames.clear();
     vm.depth = 0;
     let r = match r {
@@ -178,18 +245,53 @@ fn run_in(src: &str, options: &RunOptions, browser: bool) -> Outcome {
         }
         Err(e) => Err(e),
     };
-    let status = match r {
+    let status = finish_status(&mut vm, r);
+    vm.frames.clear();
+    if options.trace {
+        let globals = globals
+            .into_iter()
+            .map(|(n, v)| (n.to_string(), v))
+            .collect();
+        vm.trace_final(globals);
+        vm.trace.trace.summary.retained = leaks::retained(&mut vm);
+        vm.trace.trace.summary.peak_bytes = vm.heap.peak_bytes.max(vm.heap_used());
+    }
+    let trace = std::mem::take(&mut vm.trace.trace);
+    (
+        outcome(
+            std::mem::take(&mut vm.stdout),
+            std::mem::take(&mut vm.stderr),
+            status,
+            trace,
+        ),
+        vm,
+    )
+}
+
+/// The run's status from how the event loop ended; reports what Node would print.
+fn finish_status(vm: &mut Vm, r: Result<(), Throw>) -> Status {
+    match r {
         Ok(()) => match vm.first_error.take() {
             Some((message, pos)) => Status::Error { message, pos },
             None if vm.events.hit_time_limit => {
-                let n = vm.events.live_at_limit.len();
-                Status::LimitExceeded {
-                    limit: format!(
-                        "virtual time limit of {} ms reached with {n} live timer(s)",
-                        vm.max_virtual_ms
-                    ),
-                    pos: None,
-                }
+                let live: Vec<String> = vm
+                    .events
+                    .live_at_limit
+                    .iter()
+                    .map(|t| match t.interval {
+                        Some(ms) => format!("setInterval #{} (every {ms} ms)", t.id),
+                        None => format!("{} #{} ({} ms)", t.what, t.id, t.delay),
+                    })
+                    .collect();
+                let limit = format!(
+                    "virtual time limit of {} ms reached with {} live timer(s): {}",
+                    vm.max_virtual_ms,
+                    live.len(),
+                    live.join(", ")
+                );
+                vm.stderr
+                    .push_str(&format!("gen: stopped at the {limit}\n"));
+                Status::LimitExceeded { limit, pos: None }
             }
             None => Status::Ok,
         },
@@ -220,20 +322,7 @@ fn run_in(src: &str, options: &RunOptions, browser: bool) -> Outcome {
             }
         }
         Err(Throw::GenReturn(_)) => Status::Ok,
-    };
-    vm.frames.clear();
-    if options.trace {
-        vm.trace_final(globals);
-        vm.trace.trace.summary.retained = leaks::retained(&mut vm);
-        vm.trace.trace.summary.peak_bytes = vm.heap.peak_bytes;
     }
-    let trace = std::mem::take(&mut vm.trace.trace);
-    outcome(
-        std::mem::take(&mut vm.stdout),
-        std::mem::take(&mut vm.stderr),
-        status,
-        trace,
-    )
 }
 
 impl Vm {

@@ -85,6 +85,9 @@ pub struct Compiler<'a> {
     pub(crate) pattern_desc: Option<String>,
     /// Compiling a built-in module's source.
     pub(crate) builtin: bool,
+    /// Session snippets: top-level let/const/class are global bindings too, so the
+    /// next snippet of the session sees them.
+    pub(crate) global_lexicals: bool,
 }
 
 impl<'a> Compiler<'a> {
@@ -107,6 +110,7 @@ impl<'a> Compiler<'a> {
             script_globals,
             pattern_desc: None,
             builtin: false,
+            global_lexicals: false,
         }
     }
 
@@ -378,12 +382,18 @@ impl<'a> Compiler<'a> {
 
 /// Parses and compiles a program (a classic script when `script_globals`, else a
 /// CommonJS module body). Syntax errors come back as V8 would word them.
-pub fn compile_program(src: &str, script_globals: bool, builtin: bool) -> CResult<Arc<FnCode>> {
+pub fn compile_program(
+    src: &str,
+    script_globals: bool,
+    builtin: bool,
+    global_lexicals: bool,
+) -> CResult<Arc<FnCode>> {
     let alloc = oxc_allocator::Allocator::default();
     let st = oxc_span::SourceType::cjs();
     let ret = oxc_parser::Parser::new(&alloc, src, st).parse();
     let mut comp = Compiler::new(src, script_globals);
     comp.builtin = builtin;
+    comp.global_lexicals = global_lexicals;
     if let Some(err) = ret.diagnostics.errors().next() {
         let offset = err.labels.first().map(|l| l.offset() as u32).unwrap_or(0);
         let (line, col) = comp.line_col(offset);

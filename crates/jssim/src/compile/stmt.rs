@@ -67,6 +67,9 @@ impl<'a> Compiler<'a> {
                     names.extend(f.id.as_ref().map(|id| id.name.as_str()));
                 }
             }
+            if self.global_lexicals {
+                top_lexical_names(stmts, &mut names);
+            }
             for v in names {
                 let n = self.name(v);
                 self.emit(Op::DeclareGlobalVar(n));
@@ -93,8 +96,11 @@ impl<'a> Compiler<'a> {
     /// function declarations.
     fn hoist_block(&mut self, stmts: &'a [Statement<'a>], fn_level: bool) -> CResult<()> {
         let mut tdz = Vec::new();
+        let lexicals_global = fn_level && self.global_lexicals && self.at_global_level();
         for s in stmts {
             match s {
+                Statement::VariableDeclaration(_) | Statement::ClassDeclaration(_)
+                    if lexicals_global => {}
                 Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => {
                     let kind = if d.kind == VariableDeclarationKind::Const {
                         VarKind::Const

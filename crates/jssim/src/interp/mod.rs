@@ -321,6 +321,23 @@ impl Vm {
         vm
     }
 
+    /// Prepares the interpreter for the next snippet (fresh output and trace; the
+    /// heap, globals and clock stay).
+    pub fn begin_run(&mut self, src: &str, options: &gen_trace::RunOptions) {
+        self.stdout.clear();
+        self.stderr.clear();
+        self.first_error = None;
+        self.error_pos = None;
+        self.steps = 0;
+        self.events.hit_time_limit = false;
+        self.events.live_at_limit.clear();
+        self.trace.enabled = options.trace;
+        self.trace.max_events = options.limits.max_events;
+        self.trace.source_lines = src.lines().map(|s| s.to_string()).collect();
+        self.trace.trace = gen_trace::Trace::default();
+        self.source = src.to_string();
+    }
+
     // ----- object creation -----
 
     pub fn alloc(&mut self, proto: Option<ObjRef>, kind: Kind) -> ObjRef {
