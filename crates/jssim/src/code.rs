@@ -96,8 +96,6 @@ pub enum Op {
     GetNamed(u32),
     /// obj key -> value.
     GetElem,
-    /// obj value -> value (stores, leaves value).
-    SetNamed(u32),
     /// obj key value -> value.
     SetElem,
     /// obj key value -> obj (object literal define).
@@ -121,7 +119,15 @@ pub enum Op {
     /// array iterable -> array (spread); the operand names the iterable for V8's
     /// message; `true` for the arguments of a call (V8 words those differently).
     ArraySpread(u32, bool),
-    NewObject,
+    /// A new object literal with this many properties (its in-object slots).
+    NewObject(u32),
+    /// Sets the home object (`super`) of the function on top to the object `n` values
+    /// below it.
+    MakeMethod(u32),
+    /// key fn -> key fn: names the function after a computed key (1: `get `, 2: `set `).
+    SetFunctionName(u8),
+    /// The running function itself (a named function expression's own name).
+    LoadCallee,
     /// A fresh private name (`#x`) for a class evaluation: a private symbol.
     NewPrivateName(u32),
     /// pattern flags (names) -> regexp
@@ -157,8 +163,6 @@ pub enum Op {
     Jump(u32),
     JumpIfFalse(u32),
     JumpIfTrue(u32),
-    /// Peek: jump if top is nullish (leaves it).
-    JumpIfNullish(u32),
     JumpIfNotNullish(u32),
     JumpIfNotUndef(u32),
     /// Keep the top if truthy/falsy and jump, else pop it.
@@ -205,9 +209,6 @@ pub enum Op {
     /// target with the final value when the inner iterator is done.
     YieldDelegate(u32),
     Await,
-    /// `x is not iterable`, etc. with a message index.
-    ThrowTypeError(u32),
-    ThrowRef(u32),
     /// Checks that the source of an object pattern is not nullish; the operands shape
     /// V8's message (see [`Coercible`]).
     RequireObjectCoercible(Coercible),

@@ -810,35 +810,6 @@ pub fn set_special(vm: &mut Vm, o: ObjRef, key: &PropKey, v: &Value) -> Res<bool
     Ok(true)
 }
 
-/// How jsdom's elements print under console.log in Node.
-pub fn inspect_node(vm: &Vm, o: ObjRef) -> String {
-    match node(vm, o) {
-        Some(n) => {
-            let t = n.tag.to_lowercase();
-            let cls = match t.as_str() {
-                "div" => "HTMLDivElement",
-                "button" => "HTMLButtonElement",
-                "img" => "HTMLImageElement",
-                "span" => "HTMLSpanElement",
-                "p" => "HTMLParagraphElement",
-                "body" => "HTMLBodyElement",
-                "ul" => "HTMLUListElement",
-                "li" => "HTMLLIElement",
-                "a" => "HTMLAnchorElement",
-                "#document" => "Document",
-                _ => "HTMLElement",
-            };
-            format!("{cls} {{}}")
-        }
-        None => "{}".into(),
-    }
-}
-
-/// A Date object as util.inspect prints it.
-pub fn date_string(_vm: &Vm, _o: ObjRef) -> String {
-    "Invalid Date".into()
-}
-
 pub fn install(vm: &mut Vm) {
     let g = vm.realm.global;
     let ep = vm.realm.element_proto;

@@ -202,6 +202,8 @@ impl Vm {
                     self.async_resume(a, how)?;
                 }
                 ReactionTarget::Promise(derived) => {
+                    let mark = self.temp_roots.len();
+                    self.temp_roots.extend(derived);
                     let result = if self.is_callable(&handler) {
                         self.call(&handler, Value::Undefined, vec![arg])
                     } else if rejected {
@@ -209,6 +211,7 @@ impl Vm {
                     } else {
                         Ok(arg)
                     };
+                    self.temp_roots.truncate(mark);
                     match (derived, result) {
                         (Some(d), Ok(v)) => crate::builtins::promise::resolve_promise(self, d, v)?,
                         (Some(d), Err(Throw::Js(e))) => {
@@ -348,9 +351,15 @@ impl Vm {
         if self.trace.enabled {
             self.trace_task("timer", t.what);
         }
-        let r = self
-            .call(&t.f, Value::Undefined, t.args.clone())
-            .map(|_| ());
+        // Node calls a timer's callback with the Timeout object as `this`. The
+        // handle and arguments stay rooted while the callback runs.
+        let this = t.handle.map(Value::Obj).unwrap_or_default();
+        let mark = self.temp_roots.len();
+        self.temp_roots.extend(t.handle);
+        self.temp_roots
+            .extend(t.args.iter().filter_map(|a| a.as_obj()));
+        let r = self.call(&t.f, this, t.args.clone()).map(|_| ());
+        self.temp_roots.truncate(mark);
         self.events.running_timer = None;
         if let Some(iv) = t.interval {
             // Re-armed after the callback, like Node, unless the callback cleared it.

@@ -407,7 +407,7 @@ impl Vm {
         let mut freed_bytes = 0;
         let mut promoted_list = Vec::new();
         let mut dead = Vec::new();
-        for i in 0..self.heap.objs.len() {
+        for (i, &live) in marked.iter().enumerate() {
             let Some(obj) = &self.heap.objs[i] else {
                 continue;
             };
@@ -415,7 +415,7 @@ impl Vm {
             if !full && !young {
                 continue;
             }
-            if marked[i] {
+            if live {
                 if young {
                     let age = obj.meta.age + 1;
                     let promote = full || age >= 2;
@@ -523,11 +523,9 @@ impl Vm {
             };
             let id = obj.meta.id;
             match &mut obj.kind {
-                Kind::WeakRef(t) => {
-                    if t.is_some_and(dead) {
-                        *t = None;
-                        cleared.push(id);
-                    }
+                Kind::WeakRef(t) if t.is_some_and(dead) => {
+                    *t = None;
+                    cleared.push(id);
                 }
                 Kind::WeakMap(m) => m.retain(|k, _| !dead(*k)),
                 Kind::WeakSet(s) => s.retain(|k| !dead(*k)),

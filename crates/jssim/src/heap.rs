@@ -135,8 +135,9 @@ impl Table {
     }
     pub fn set(&mut self, k: Value, v: Value) {
         let mk = MapKey::of(&k);
+        // -0 is stored as +0.
         let k = match k {
-            Value::Num(n) if n == 0.0 => Value::Num(0.0),
+            Value::Num(n) => Value::Num(n + 0.0),
             other => other,
         };
         if let Some(i) = self.index.get(&mk) {

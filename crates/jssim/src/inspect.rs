@@ -63,7 +63,7 @@ struct Ctx {
 enum Extras {
     Object,
     Array,
-    ArrayExtras,
+    ArrayWithKeys,
 }
 
 /// `util.inspect(v)` with the default options.
@@ -576,7 +576,7 @@ fn format_value(
                 vec![a, b],
                 "",
                 ("Proxy [".into(), "]"),
-                Extras::ArrayExtras,
+                Extras::ArrayWithKeys,
                 recurse + 1,
             ));
         }
@@ -927,7 +927,7 @@ fn format_raw(
             if len == 0 && keys.is_empty() {
                 return Ok(format!("{}]", braces.0));
             }
-            extras = Extras::ArrayExtras;
+            extras = Extras::ArrayWithKeys;
             formatter = Some(Shape::Array);
         }
         Shape::Set | Shape::Map => {
@@ -961,7 +961,7 @@ fn format_raw(
             if len == 0 && keys.is_empty() && !cx.o.show_hidden {
                 return Ok(format!("{}]", braces.0));
             }
-            extras = Extras::ArrayExtras;
+            extras = Extras::ArrayWithKeys;
             formatter = Some(shape);
         }
         Shape::MapIter | Shape::SetIter => {
@@ -1378,22 +1378,14 @@ fn format_error(
     } else {
         String::new()
     };
-    let mut pos = if msg.is_empty() {
-        None
-    } else {
-        stack.find(&msg).map(|p| p + msg.len())
+    // `(err.message && stack.indexOf(err.message)) || -1`: a message at index 0
+    // searches the frames from the start.
+    let from = match stack.find(&msg) {
+        Some(p) if !msg.is_empty() && p > 0 => p + msg.len(),
+        _ => 0,
     };
-    if pos.is_none() {
-        pos = Some(0);
-    }
-    let from = pos.unwrap_or(0);
-    match stack
-        .get(from..)
-        .and_then(|s| s.find("\n    at"))
-        .map(|i| i + from)
-    {
-        None => stack = format!("[{stack}]"),
-        Some(_) => {}
+    if !stack.get(from..).is_some_and(|s| s.contains("\n    at")) {
+        stack = format!("[{stack}]");
     }
     if cx.indentation != 0 {
         stack = stack.replace('\n', &format!("\n{}", " ".repeat(cx.indentation)));
@@ -1662,7 +1654,7 @@ fn format_iterator(
                 vec![a, b],
                 "",
                 ("[".into(), "]"),
-                Extras::ArrayExtras,
+                Extras::ArrayWithKeys,
                 recurse,
             ));
         }
@@ -1853,7 +1845,7 @@ fn reduce_with(
     if let Compact::Level(compact) = cx.o.compact {
         if compact >= 1 {
             let entries = output.len();
-            if extras == Extras::ArrayExtras && entries > 6 {
+            if extras == Extras::ArrayWithKeys && entries > 6 {
                 output = group_array_elements(cx, output, numeric);
             }
             if cx.current_depth - recurse < compact as usize && entries == output.len() {

@@ -7,6 +7,10 @@
 //! interpreter (a page's shared session), each as a classic script whose top-level
 //! declarations stay visible to the next. Neither does I/O nor panics on user code.
 
+// The Vm's `to_number`/`to_string`/`to_primitive` are ECMAScript's abstract operations:
+// they run user code (valueOf, toString, Symbol.toPrimitive), hence `&mut self`.
+#![allow(clippy::wrong_self_convention)]
+
 mod builtins;
 mod code;
 mod compile;

@@ -321,31 +321,11 @@ fn iterate(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
         )?;
         match mode {
             1 => out.push(r),
-            2 => {
-                if r.truthy() {
-                    out.push(v)
-                }
-            }
-            3 => {
-                if r.truthy() {
-                    return Ok(v);
-                }
-            }
-            6 => {
-                if r.truthy() {
-                    return Ok(Value::Num(i as f64));
-                }
-            }
-            4 => {
-                if r.truthy() {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            5 => {
-                if !r.truthy() {
-                    return Ok(Value::Bool(false));
-                }
-            }
+            2 if r.truthy() => out.push(v),
+            3 if r.truthy() => return Ok(v),
+            6 if r.truthy() => return Ok(Value::Num(i as f64)),
+            4 if r.truthy() => return Ok(Value::Bool(true)),
+            5 if !r.truthy() => return Ok(Value::Bool(false)),
             _ => {}
         }
     }

@@ -144,16 +144,11 @@ fn for_each(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     };
     let is_set = matches!(vm.heap.kind(o), Some(Kind::Set(_)));
     let mut i = 0;
-    loop {
-        let e = match vm.heap.kind(o) {
-            Some(Kind::Map(t)) | Some(Kind::Set(t)) => {
-                if i >= t.entries.len() {
-                    break;
-                }
-                t.entries[i].clone()
-            }
-            _ => break,
-        };
+    while let Some(Kind::Map(t) | Kind::Set(t)) = vm.heap.kind(o) {
+        if i >= t.entries.len() {
+            break;
+        }
+        let e = t.entries[i].clone();
         i += 1;
         if let Some((k, v)) = e {
             let v = if is_set { k.clone() } else { v };

@@ -381,11 +381,7 @@ pub fn parse_float_str(s: &str) -> f64 {
         }
     }
     let txt = &t[..end];
-    let txt = if txt.ends_with('.') {
-        &txt[..txt.len() - 1]
-    } else {
-        txt
-    };
+    let txt = txt.strip_suffix('.').unwrap_or(txt);
     let txt = txt.replace("+.", "+0.").replace("-.", "-0.");
     let txt = if txt.starts_with('.') {
         format!("0{txt}")

@@ -321,7 +321,7 @@ fn own_desc(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = to_object(vm, &c.arg(0))?;
     let k = vm.to_property_key(&c.arg(1))?;
     Ok(match vm.get_own_property(o, &k)? {
-        Some(p) => vm.from_property_descriptor(&p),
+        Some(p) => vm.descriptor_object(&p),
         None => Value::Undefined,
     })
 }
@@ -331,7 +331,7 @@ fn own_descs(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let out = vm.new_object();
     for k in vm.own_property_keys(o)? {
         if let Some(p) = vm.get_own_property(o, &k)? {
-            let d = vm.from_property_descriptor(&p);
+            let d = vm.descriptor_object(&p);
             vm.define_own(out, k, Prop::data(d))?;
         }
     }
@@ -864,7 +864,7 @@ fn reflect_own_desc(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = object_arg(vm, &c.arg(0), "Reflect.getOwnPropertyDescriptor")?;
     let k = vm.to_property_key(&c.arg(1))?;
     Ok(match vm.get_own_property(o, &k)? {
-        Some(p) => vm.from_property_descriptor(&p),
+        Some(p) => vm.descriptor_object(&p),
         None => Value::Undefined,
     })
 }

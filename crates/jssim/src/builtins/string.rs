@@ -475,9 +475,9 @@ fn normalize(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         "NFKC" => s.nfkc().collect(),
         "NFKD" => s.nfkd().collect(),
         _ => {
-            return Err(vm.range_error(&format!(
-                "The normalization form should be one of NFC, NFD, NFKC, NFKD."
-            )))
+            return Err(
+                vm.range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD.")
+            )
         }
     };
     Ok(Value::str(&out))

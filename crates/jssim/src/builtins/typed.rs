@@ -234,14 +234,14 @@ fn typed_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             let blen = bytes(vm, *o).len();
             let off = int_arg(vm, c, 1, 0.0)?;
             let sz = kind.size();
-            if off < 0.0 || off as usize % sz != 0 {
+            if off < 0.0 || !(off as usize).is_multiple_of(sz) {
                 return Err(vm.range_error(&format!(
                     "start offset of {name} should be a multiple of {sz}"
                 )));
             }
             let off = off as usize;
             let len = if matches!(c.arg(2), Value::Undefined) {
-                if blen % sz != 0 {
+                if !blen.is_multiple_of(sz) {
                     return Err(vm.range_error(&format!(
                         "byte length of {name} should be a multiple of {sz}"
                     )));

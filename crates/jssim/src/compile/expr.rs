@@ -156,6 +156,7 @@ impl<'a> Compiler<'a> {
             Expression::ObjectExpression(o) => self.object(o)?,
             Expression::FunctionExpression(f) => {
                 let n = f.id.as_ref().map(|i| i.name.as_str()).or(name);
+                self.self_binding = f.id.as_ref().map(|i| i.name.as_str());
                 self.function(f, n)?;
             }
             Expression::ArrowFunctionExpression(a) => self.arrow(a, name)?,
@@ -815,7 +816,8 @@ impl<'a> Compiler<'a> {
     }
 
     fn object(&mut self, o: &'a ObjectExpression<'a>) -> CResult<()> {
-        self.emit(Op::NewObject);
+        let n = o.properties.len().min(64) as u32;
+        self.emit(Op::NewObject(n));
         for p in &o.properties {
             match p {
                 ObjectPropertyKind::SpreadProperty(s) => {
@@ -824,6 +826,14 @@ impl<'a> Compiler<'a> {
                 }
                 ObjectPropertyKind::ObjectProperty(p) => {
                     let static_name = self.static_key(&p.key, p.computed);
+                    let method = match &p.value {
+                        Expression::FunctionExpression(f)
+                            if p.method || p.kind != PropertyKind::Init =>
+                        {
+                            Some(f)
+                        }
+                        _ => None,
+                    };
                     match p.kind {
                         PropertyKind::Init => match &static_name {
                             Some(n)
@@ -834,24 +844,53 @@ impl<'a> Compiler<'a> {
                             }
                             Some(n) => {
                                 let n = n.clone();
-                                self.expr_named(&p.value, Some(&n))?;
+                                match method {
+                                    Some(f) => {
+                                        self.method_function(f, &n)?;
+                                        self.emit(Op::MakeMethod(1));
+                                    }
+                                    None => self.expr_named(&p.value, Some(&n))?,
+                                }
                                 let i = self.name(&n);
                                 self.emit(Op::DefineNamed(i));
                             }
                             None => {
                                 self.prop_key(&p.key)?;
-                                self.expr(&p.value)?;
+                                match method {
+                                    Some(f) => {
+                                        self.method_function(f, "")?;
+                                        self.emit(Op::MakeMethod(2));
+                                        self.emit(Op::SetFunctionName(0));
+                                    }
+                                    None => {
+                                        self.expr(&p.value)?;
+                                        if is_anonymous_definition(&p.value) {
+                                            self.emit(Op::SetFunctionName(0));
+                                        }
+                                    }
+                                }
                                 self.emit(Op::DefineElem);
                             }
                         },
                         PropertyKind::Get | PropertyKind::Set => {
                             let is_get = p.kind == PropertyKind::Get;
+                            let prefix = if is_get { "get" } else { "set" };
                             match &static_name {
                                 Some(n) => self.emit_str(n),
                                 None => self.prop_key(&p.key)?,
                             }
-                            let n = static_name.clone().unwrap_or_default();
-                            self.expr_named(&p.value, Some(&n))?;
+                            let name = static_name
+                                .as_ref()
+                                .map(|n| format!("{prefix} {n}"))
+                                .unwrap_or_default();
+                            match method {
+                                Some(f) => self.method_function(f, &name)?,
+                                None => self.expr_named(&p.value, Some(&name))?,
+                            }
+                            self.emit(Op::MakeMethod(2));
+                            if static_name.is_none() {
+                                self.emit(Op::SetFunctionName(if is_get { 1 } else { 2 }));
+                            }
                             self.emit(Op::DefineAccessor(is_get, true));
                         }
                     }
@@ -882,6 +921,17 @@ impl<'a> Compiler<'a> {
             self.emit(Op::ToPropertyKey);
         }
         Ok(())
+    }
+}
+
+/// An anonymous function, arrow or class expression (named after its binding).
+pub(crate) fn is_anonymous_definition(e: &Expression) -> bool {
+    match e {
+        Expression::ArrowFunctionExpression(_) => true,
+        Expression::FunctionExpression(f) => f.id.is_none(),
+        Expression::ClassExpression(c) => c.id.is_none(),
+        Expression::ParenthesizedExpression(p) => is_anonymous_definition(&p.expression),
+        _ => false,
     }
 }
 

@@ -27,6 +27,27 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// An object literal method, getter or setter: not a constructor, `super` refers
+    /// to the object (set by `MakeMethod`).
+    pub(crate) fn method_function(&mut self, f: &'a Function<'a>, name: &str) -> CResult<()> {
+        let flags = FnFlags {
+            method: true,
+            is_async: f.r#async,
+            generator: f.generator,
+            ..FnFlags::default()
+        };
+        let idx = self.fn_common(
+            name,
+            flags,
+            f.span,
+            Some(&f.params),
+            FnBody::Block(f.body.as_deref()),
+            false,
+        )?;
+        self.emit(Op::Closure(idx));
+        Ok(())
+    }
+
     pub(crate) fn arrow(
         &mut self,
         a: &'a ArrowFunctionExpression<'a>,
@@ -74,9 +95,17 @@ impl<'a> Compiler<'a> {
         if let FnBody::Block(Some(b)) = &body {
             flags.strict |= b.directives.iter().any(|d| d.directive == "use strict");
         }
+        let self_binding = self.self_binding.take();
         self.begin_fn(name, flags, src);
         if !flags.arrow {
-            self.declare("this", VarKind::Implicit);
+            self.declare(
+                "this",
+                if flags.derived {
+                    VarKind::ParamTdz
+                } else {
+                    VarKind::Implicit
+                },
+            );
             if flags.derived {
                 self.emit(Op::Empty);
             } else {
@@ -88,28 +117,40 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Nop);
             self.f().args_pc = Some(pc);
         }
+        if let Some(sb) = self_binding {
+            // A named function expression sees its own name.
+            self.declare(sb, VarKind::Implicit);
+            self.emit(Op::LoadCallee);
+            self.emit_var(VarAct::Init, sb);
+        }
         let mut length = 0;
         let mut seen_default = false;
         let items: &[FormalParameter<'a>] = params.map(|p| p.items.as_slice()).unwrap_or(&[]);
         let rest = params.and_then(|p| p.rest.as_ref());
-        for p in items {
-            let mut names = Vec::new();
-            super::stmt::pattern_names(&p.pattern, &mut names);
-            for n in names {
-                self.declare(n, VarKind::Param);
-            }
-        }
-        if let Some(r) = rest {
-            let mut names = Vec::new();
-            super::stmt::pattern_names(&r.rest.argument, &mut names);
-            for n in names {
-                self.declare(n, VarKind::Param);
-            }
-        }
         let simple = rest.is_none()
             && items.iter().all(|p| {
                 p.initializer.is_none() && matches!(p.pattern, BindingPattern::BindingIdentifier(_))
             });
+        // Parameters of a non-simple list are in their TDZ until bound, in order.
+        let pkind = if simple {
+            VarKind::Param
+        } else {
+            VarKind::ParamTdz
+        };
+        let mut all_names = Vec::new();
+        for p in items {
+            super::stmt::pattern_names(&p.pattern, &mut all_names);
+        }
+        if let Some(r) = rest {
+            super::stmt::pattern_names(&r.rest.argument, &mut all_names);
+        }
+        for n in &all_names {
+            self.declare(n, pkind);
+            if !simple {
+                self.emit(Op::Empty);
+                self.emit_var(VarAct::Init, n);
+            }
+        }
         if simple && !flags.arrow {
             let scope = self.cur_scope();
             let params = items

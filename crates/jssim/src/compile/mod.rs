@@ -85,6 +85,8 @@ pub struct Compiler<'a> {
     pub(crate) pattern_desc: Option<String>,
     /// Compiling a built-in module's source.
     pub(crate) builtin: bool,
+    /// The name a function expression being compiled binds to itself.
+    pub(crate) self_binding: Option<&'a str>,
     /// Session snippets: top-level let/const/class are global bindings too, so the
     /// next snippet of the session sees them.
     pub(crate) global_lexicals: bool,
@@ -111,6 +113,7 @@ impl<'a> Compiler<'a> {
             pattern_desc: None,
             builtin: false,
             global_lexicals: false,
+            self_binding: None,
         }
     }
 
@@ -184,20 +187,19 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn patch_to(&mut self, at: usize, target: u32) {
-        if let Some(op) = self.f().code.code.get_mut(at) {
-            match op {
-                Op::Jump(t)
-                | Op::JumpIfFalse(t)
-                | Op::JumpIfTrue(t)
-                | Op::JumpIfNullish(t)
-                | Op::JumpIfNotNullish(t)
-                | Op::JumpIfNotUndef(t)
-                | Op::JumpIfTrueKeep(t)
-                | Op::JumpIfFalseKeep(t)
-                | Op::PushHandler(t, _)
-                | Op::YieldDelegate(t) => *t = target,
-                _ => {}
-            }
+        if let Some(
+            Op::Jump(t)
+            | Op::JumpIfFalse(t)
+            | Op::JumpIfTrue(t)
+            | Op::JumpIfNotNullish(t)
+            | Op::JumpIfNotUndef(t)
+            | Op::JumpIfTrueKeep(t)
+            | Op::JumpIfFalseKeep(t)
+            | Op::PushHandler(t, _)
+            | Op::YieldDelegate(t),
+        ) = self.f().code.code.get_mut(at)
+        {
+            *t = target;
         }
     }
 
@@ -395,7 +397,7 @@ pub fn compile_program(
     comp.builtin = builtin;
     comp.global_lexicals = global_lexicals;
     if let Some(err) = ret.diagnostics.errors().next() {
-        let offset = err.labels.first().map(|l| l.offset() as u32).unwrap_or(0);
+        let offset = err.labels.first().map(|l| l.offset()).unwrap_or(0);
         let (line, col) = comp.line_col(offset);
         return Err(CompileError::Syntax {
             message: crate::errors::v8_syntax_message(&err.message, src, offset as usize),

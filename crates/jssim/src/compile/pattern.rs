@@ -226,8 +226,9 @@ impl<'a> Compiler<'a> {
                 let Some(m) = other.as_member_expression() else {
                     return self.unsupported("TypeScript syntax", oxc_span::GetSpan::span(other));
                 };
-                // value -> obj key value
+                // value obj key -> obj key value
                 self.member_ref(m)?;
+                self.emit(Op::Rot3);
                 self.emit(Op::Rot3);
                 self.emit(Op::SetElem);
                 self.emit(Op::Pop);

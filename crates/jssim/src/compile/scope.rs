@@ -17,13 +17,19 @@ pub enum VarKind {
     Class,
     Func,
     Param,
+    /// A parameter of a non-simple list (or a derived constructor's `this`): in its
+    /// temporal dead zone until initialised.
+    ParamTdz,
     /// `this`, `arguments` and other implicit bindings.
     Implicit,
 }
 
 impl VarKind {
     pub fn has_tdz(self) -> bool {
-        matches!(self, VarKind::Let | VarKind::Const | VarKind::Class)
+        matches!(
+            self,
+            VarKind::Let | VarKind::Const | VarKind::Class | VarKind::ParamTdz
+        )
     }
     pub fn lexical(self) -> bool {
         matches!(self, VarKind::Let | VarKind::Const | VarKind::Class)

@@ -712,11 +712,9 @@ impl<'a> Compiler<'a> {
         let mut target = None;
         for (i, c) in self.ctl.iter().enumerate().rev() {
             match c {
-                Ctl::Loop { labels, .. } => {
-                    if label.as_ref().is_none_or(|l| labels.contains(l)) {
-                        target = Some(i);
-                        break;
-                    }
+                Ctl::Loop { labels, .. } if label.as_ref().is_none_or(|l| labels.contains(l)) => {
+                    target = Some(i);
+                    break;
                 }
                 Ctl::Breakable { labels, .. } if !is_continue => {
                     let matches = match &label {

@@ -409,13 +409,6 @@ impl Vm {
                 };
                 self.push(v);
             }
-            Op::SetNamed(n) => {
-                let v = self.pop();
-                let obj = self.pop();
-                let key = PropKey::Str(code.name_at(n));
-                self.put_value(&obj, key, v.clone())?;
-                self.push(v);
-            }
             Op::SetElem => {
                 let v = self.pop();
                 let key = self.pop();
@@ -501,11 +494,7 @@ impl Vm {
                 let r = match obj {
                     Value::Obj(o) => self.delete_prop(o, &k)?,
                     Value::Undefined | Value::Null => {
-                        let d = self.to_display(&obj);
-                        return Err(self.type_error(&format!(
-                            "Cannot convert undefined or null to object{}",
-                            if d.is_empty() { "" } else { "" }
-                        )));
+                        return Err(self.type_error("Cannot convert undefined or null to object"));
                     }
                     _ => true,
                 };
@@ -541,9 +530,58 @@ impl Vm {
                     }
                 }
             }
-            Op::NewObject => {
+            Op::NewObject(n) => {
+                self.heap.next_inobject = if n == 0 { 4 } else { n as u8 };
                 let o = self.new_object();
                 self.push(Value::Obj(o));
+            }
+            Op::MakeMethod(depth) => {
+                let f = self.fr();
+                let len = f.stack.len();
+                let (fv, ov) = (
+                    f.stack[len - 1].clone(),
+                    f.stack[len - 1 - depth as usize].clone(),
+                );
+                if let (Value::Obj(fo), Value::Obj(o)) = (fv, ov) {
+                    if let Some(Kind::Function(c)) = self.heap.get_mut(fo).map(|x| &mut x.kind) {
+                        c.home = Some(o);
+                    }
+                }
+            }
+            Op::SetFunctionName(prefix) => {
+                let f = self.fr();
+                let len = f.stack.len();
+                let (fv, kv) = (f.stack[len - 1].clone(), f.stack[len - 2].clone());
+                if let Value::Obj(fo) = fv {
+                    let key = self.to_property_key(&kv)?;
+                    let base = match &key {
+                        PropKey::Str(s) => s.to_string(),
+                        PropKey::Sym(i) => match self.symbols.get(*i as usize).cloned().flatten() {
+                            Some(d) => format!("[{d}]"),
+                            None => String::new(),
+                        },
+                    };
+                    let name = match prefix {
+                        1 => format!("get {base}"),
+                        2 => format!("set {base}"),
+                        _ => base,
+                    };
+                    if let Some(o) = self.heap.get_mut(fo) {
+                        o.props.insert(
+                            PropKey::s("name"),
+                            Prop {
+                                v: PropVal::Data(Value::str(&name)),
+                                enumerable: false,
+                                writable: false,
+                                configurable: true,
+                            },
+                        );
+                    }
+                }
+            }
+            Op::LoadCallee => {
+                let c = self.fr().callee.map(Value::Obj).unwrap_or_default();
+                self.push(c);
             }
             Op::NewPrivateName(n) => {
                 let s = self.new_symbol(Some(code.name_at(n)));
@@ -556,7 +594,7 @@ impl Vm {
                 self.push(r);
             }
             Op::TemplateObject(i) => {
-                let key = (std::sync::Arc::as_ptr(&code) as usize, i);
+                let key = (std::sync::Arc::as_ptr(code) as usize, i);
                 let v = match self.template_cache.get(&key) {
                     Some(o) => Value::Obj(*o),
                     None => {
@@ -569,7 +607,13 @@ impl Vm {
                         }
                         let c = self.new_array(cooked);
                         let r = self.new_array(raw);
-                        self.set_hidden(c, "raw", Value::Obj(r));
+                        self.set_const(c, "raw", Value::Obj(r));
+                        for a in [r, c] {
+                            if let Some(o) = self.heap.get_mut(a) {
+                                o.lock = crate::heap::Lock::Frozen;
+                                o.extensible = false;
+                            }
+                        }
                         self.template_cache.insert(key, c);
                         Value::Obj(c)
                     }
@@ -711,14 +755,6 @@ impl Vm {
                 return Err(Throw::Js(v));
             }
             Op::ThrowConst => return Err(self.type_error("Assignment to constant variable.")),
-            Op::ThrowTypeError(n) => {
-                let m = code.name_at(n);
-                return Err(self.type_error(&m));
-            }
-            Op::ThrowRef(n) => {
-                let m = code.name_at(n);
-                return Err(self.throw_error("ReferenceError", &m));
-            }
             Op::Jump(t) => self.fr().pc = t as usize,
             Op::JumpIfFalse(t) => {
                 if !self.pop().truthy() {
@@ -727,11 +763,6 @@ impl Vm {
             }
             Op::JumpIfTrue(t) => {
                 if self.pop().truthy() {
-                    self.fr().pc = t as usize;
-                }
-            }
-            Op::JumpIfNullish(t) => {
-                if self.peek().is_nullish() {
                     self.fr().pc = t as usize;
                 }
             }

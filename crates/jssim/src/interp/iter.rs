@@ -289,7 +289,7 @@ impl Vm {
     /// Pushes a suspended frame back on the stack and runs it with the resumption.
     fn run_resumed(
         &mut self,
-        mut frame: Box<Frame>,
+        mut frame: Frame,
         how: Resume,
         started: bool,
     ) -> Res<(Box<Frame>, Res<Completion>)> {
@@ -328,7 +328,7 @@ impl Vm {
             self.depth -= 1;
             return Err(self.range_error("Maximum call stack size exceeded"));
         }
-        self.frames.push(*frame);
+        self.frames.push(frame);
         let r = self.run_frame_with(pending);
         let f = self.frames.pop();
         self.depth -= 1;
@@ -427,7 +427,7 @@ impl Vm {
         let Some(frame) = frame else {
             return Ok((Value::Undefined, true));
         };
-        let (frame, r) = self.run_resumed(frame, how, state == GenState::Suspended)?;
+        let (frame, r) = self.run_resumed(*frame, how, state == GenState::Suspended)?;
         match r {
             Ok(Completion::Yield(v)) => {
                 self.put_gen(g, Some(frame), GenState::Suspended);
@@ -478,8 +478,17 @@ impl Vm {
         Ok(())
     }
 
-    /// Resumes an async function (or async generator) after an await settled.
+    /// Resumes an async function (or async generator) after an await settled; the
+    /// suspended object stays rooted while its body runs.
     pub fn async_resume(&mut self, a: ObjRef, how: Resume) -> Res<()> {
+        let mark = self.temp_roots.len();
+        self.temp_roots.push(a);
+        let r = self.async_resume_rooted(a, how);
+        self.temp_roots.truncate(mark);
+        r
+    }
+
+    fn async_resume_rooted(&mut self, a: ObjRef, how: Resume) -> Res<()> {
         let (promise, is_gen) = match self.heap.kind(a) {
             Some(Kind::Generator(d)) => (d.promise, d.requests.is_some()),
             _ => return Ok(()),
@@ -491,7 +500,7 @@ impl Vm {
             return Ok(());
         };
         let Some(frame) = frame else { return Ok(()) };
-        let (frame, r) = self.run_resumed(frame, how, state != GenState::Start)?;
+        let (frame, r) = self.run_resumed(*frame, how, state != GenState::Start)?;
         match r {
             Ok(Completion::Await(v)) => self.await_value(a, frame, v),
             Ok(Completion::Return(v)) | Ok(Completion::Yield(v)) => {
@@ -594,7 +603,7 @@ impl Vm {
             return Ok(());
         };
         let Some(frame) = frame else { return Ok(()) };
-        let (frame, r) = self.run_resumed(frame, how, state != GenState::Start)?;
+        let (frame, r) = self.run_resumed(*frame, how, state != GenState::Start)?;
         match r {
             Ok(Completion::Await(v)) => return self.await_value(g, frame, v),
             Ok(Completion::Yield(v)) => {

@@ -183,9 +183,6 @@ pub mod sym {
     pub const TO_PRIMITIVE: u32 = 3;
     pub const TO_STRING_TAG: u32 = 4;
     pub const INSPECT: u32 = 5;
-    pub const SPECIES: u32 = 6;
-    pub const IS_CONCAT_SPREADABLE: u32 = 7;
-    pub const UNSCOPABLES: u32 = 8;
     pub const MATCH: u32 = 9;
     pub const MATCH_ALL: u32 = 10;
     pub const REPLACE: u32 = 11;
@@ -740,6 +737,7 @@ impl Vm {
     }
 
     /// Builds the frame of a closure call.
+    #[allow(clippy::too_many_arguments)]
     pub fn make_frame(
         &mut self,
         callee: ObjRef,

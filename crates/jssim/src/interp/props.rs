@@ -416,12 +416,12 @@ impl Vm {
                         }
                     }
                 }
-                Kind::Dom(_) | Kind::Host(_) => {
-                    if crate::dom::set_special(self, o, &key, &v)? {
-                        return Ok(Ok(()));
-                    }
-                }
                 _ => {}
+            }
+            if matches!(self.heap.kind(o), Some(Kind::Dom(_) | Kind::Host(_)))
+                && crate::dom::set_special(self, o, &key, &v)?
+            {
+                return Ok(Ok(()));
             }
             let Some(p) = self.get_own_prop(o, &key) else {
                 cur = self.heap.get(o).and_then(|x| x.proto);
@@ -564,7 +564,7 @@ impl Vm {
                 return self.define_own(t, key, p);
             }
             let kv = self.key_value(&key);
-            let d = self.from_property_descriptor(&p);
+            let d = self.descriptor_object(&p);
             return Ok(self
                 .call(&trap, Value::Obj(h), vec![Value::Obj(t), kv, d])?
                 .truthy());

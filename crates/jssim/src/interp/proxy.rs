@@ -229,7 +229,7 @@ impl Vm {
     }
 
     /// FromPropertyDescriptor.
-    pub fn from_property_descriptor(&mut self, p: &Prop) -> Value {
+    pub fn descriptor_object(&mut self, p: &Prop) -> Value {
         let d = self.new_object();
         match &p.v {
             PropVal::Data(v) => {
