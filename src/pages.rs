@@ -57,8 +57,10 @@ impl Pages<'_> {
     /// Renders every output page; template errors become diagnostics.
     pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutFile> {
         let base = self.config.base_path.as_str();
-        let sidebar = Sidebar::new(self.lib, base);
-        let site = self.site_value();
+        let sidebar = Sidebar::new(self.lib, self.config);
+        diags.extend(sidebar.diags.iter().cloned());
+        let mut site = self.site_value();
+        site["nav"] = Value::String(sidebar.nav.clone());
         let order: Vec<usize> = self
             .lib
             .reading_order()
@@ -89,6 +91,12 @@ impl Pages<'_> {
             rel: "404.html".into(),
             context: ctx,
         });
+        let mut files = Vec::new();
+        if self.config.vitepress_urls {
+            for (rel, text) in crate::markdown::links::vitepress_aliases(self.lib, base) {
+                files.push(OutFile::Text { rel, text });
+            }
+        }
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .into_par_iter()
             .map(|job| {
@@ -100,7 +108,7 @@ impl Pages<'_> {
                     })
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len());
+        files.reserve(results.len());
         let mut seen = std::collections::BTreeSet::new();
         for r in results {
             match r {
@@ -188,14 +196,26 @@ impl Pages<'_> {
         let page = &self.lib.pages[i];
         let rendered = &self.rendered[i];
         let base = self.config.base_path.as_str();
+        let front = &rendered.front;
+        let show_sidebar = front.extra.get("sidebar") != Some(&Value::Bool(false));
+        let show_aside = front.extra.get("aside") != Some(&Value::Bool(false));
         let mut ctx = self.base_context(
             site,
-            sidebar.for_page(self.lib, base, page.section, Some(i)),
+            if show_sidebar {
+                sidebar.for_page(self.lib, base, page.section, Some(i))
+            } else {
+                String::new()
+            },
             &page.path,
         );
-        ctx.insert("page", &self.page_value(page));
+        let mut page_value = self.page_value(page);
+        page_value["extra"] = Value::Object(front.extra.clone());
+        page_value["head"] = Value::String(front.head.clone());
+        page_value["opens_with_h1"] = Value::Bool(rendered.opens_with_h1);
+        ctx.insert("page", &page_value);
         ctx.insert("content", &rendered.html);
         let outline: Vec<Value> = match page.front.outline {
+            _ if !show_aside => Vec::new(),
             Outline::Off => Vec::new(),
             Outline::Levels(min, max) => rendered
                 .headings
@@ -205,8 +225,8 @@ impl Pages<'_> {
                 .collect(),
         };
         ctx.insert("outline", &outline);
-        ctx.insert("prev", &prev);
-        ctx.insert("next", &next);
+        ctx.insert("prev", &front.prev.apply(prev));
+        ctx.insert("next", &front.next.apply(next));
         let is_home = page.path.is_empty();
         let template = match page.front.layout.as_deref() {
             Some("home") => "home.html",
