@@ -14,6 +14,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::content::{walk, Library};
 use crate::diagnostics::Diagnostic;
@@ -82,7 +84,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
     let rels: HashSet<&str> = input.files.iter().map(OutFile::rel).collect();
     let docs: Vec<Doc<'_>> = input
         .files
-        .iter()
+        .par_iter()
         .filter(|f| f.rel().ends_with(".html"))
         .filter_map(|f| read_doc(input.root, f))
         .collect();
@@ -135,20 +137,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
             if reported {
                 continue;
             }
-            let internal = problem.kind != Kind::External;
-            let mut d = if internal && input.config.ignore_dead_links {
-                Diagnostic::warning(&at.file, at.line, at.col, problem.message)
-            } else {
-                Diagnostic::error(&at.file, at.line, at.col, problem.message)
-            };
-            d = d.with_hint(match (at.origin, problem.kind) {
-                (Origin::Page(i), Kind::Path) => resolved_hint(&resolver, i, &link.value),
-                (Origin::Generated, _) => format!(
-                    "a template writes it into the page gen generates at public/{} (the built-in theme, or one in templates/)",
-                    doc.rel
-                ),
-                _ => problem.hint.to_string(),
-            });
+            let d = diagnostic(input.config, &resolver, doc.rel, &link.value, &at, problem);
             if at.origin == Origin::Generated {
                 generated
                     .entry(d.message.clone())
@@ -166,6 +155,31 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
         }
         diags.push(d);
     }
+}
+
+/// The diagnostic for `problem` with `value`, found in output file `rel` and located at
+/// `at`: a warning for internal links when `ignore_dead_links` says so, with the hint
+/// that fits where it was written.
+fn diagnostic(
+    config: &Config,
+    resolver: &Resolver<'_>,
+    rel: &str,
+    value: &str,
+    at: &locate::Located,
+    problem: Problem,
+) -> Diagnostic {
+    let d = if problem.kind != Kind::External && config.ignore_dead_links {
+        Diagnostic::warning(&at.file, at.line, at.col, problem.message)
+    } else {
+        Diagnostic::error(&at.file, at.line, at.col, problem.message)
+    };
+    d.with_hint(match (at.origin, problem.kind) {
+        (Origin::Page(i), Kind::Path) => resolved_hint(resolver, i, value),
+        (Origin::Generated, _) => format!(
+            "a template writes it into the page gen generates at public/{rel} (the built-in theme, or one in templates/)"
+        ),
+        _ => problem.hint.to_string(),
+    })
 }
 
 /// Reads one HTML output file: generated text, or the copied file from disk.

@@ -8,7 +8,7 @@
   "use strict";
   var script = document.currentScript;
   var base = (script && script.getAttribute("data-base")) || "/";
-  var MAX_WORD = 40, MAX_RESULTS = 20, MAX_EXPANSIONS = 64, PREFIX_WEIGHT = 0.6;
+  var MAX_WORD = 40, MAX_RESULTS = 20, MAX_PER_PAGE = 5, MAX_EXPANSIONS = 64, PREFIX_WEIGHT = 0.6;
   var WORD = /[\p{Alphabetic}\p{N}]/u;
   var index = null, loading = null, shards = {}, chunks = {};
   var sectionPage = [], pageStart = [];
@@ -138,7 +138,15 @@
       total = next;
     });
     if (!total) return [];
-    return Array.from(total).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).slice(0, MAX_RESULTS);
+    // The best sections, at most MAX_PER_PAGE of one page while other pages match too (a
+    // page's title words are in all of its sections), then the rest in order.
+    var perPage = {}, first = [], rest = [];
+    Array.from(total).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).forEach(function (h) {
+      var p = sectionPage[h[0]];
+      perPage[p] = (perPage[p] || 0) + 1;
+      (perPage[p] <= MAX_PER_PAGE ? first : rest).push(h);
+    });
+    return first.concat(rest).slice(0, MAX_RESULTS);
   }
 
   function load() {
