@@ -75,7 +75,12 @@ fn a_sub_path_base_url_is_checked_too() {
         err.contains("templates/tags.html:2:59: error: dead link: `/notes/no-such-tag/` names no file of the built site"),
         "{err}"
     );
-    assert!(err.ends_with("checked 2 pages: 16 error(s)\n"), "{err}");
+    // An absolute URL of the site itself is checked as the path it names.
+    assert!(
+        err.contains("content/guide.md:19:21: error: dead link: `https://user.github.io/notes/gone/` names no file of the built site"),
+        "{err}"
+    );
+    assert!(err.ends_with("checked 2 pages: 17 error(s)\n"), "{err}");
 }
 
 #[test]

@@ -93,6 +93,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
     let resolver = Resolver::new(input.lib, &input.config.base_path, input.known);
     let site = Site {
         input,
+        origin: crate::publish::origin(input.config),
         rels: &rels,
         docs: &docs,
         by_rel: &by_rel,
@@ -259,6 +260,8 @@ const PATH_HINT: &str = "link to a note's file (`./other.md`, `/guide/x`) or a f
 /// The built site, for resolving links.
 struct Site<'a> {
     input: &'a Input<'a>,
+    /// `https://host` of an absolute `base_url` (empty without one).
+    origin: String,
     rels: &'a HashSet<&'a str>,
     docs: &'a [Doc<'a>],
     by_rel: &'a HashMap<&'a str, usize>,
@@ -273,18 +276,24 @@ impl Site<'_> {
         if let Some(fragment) = value.strip_prefix('#') {
             return self.missing_id(doc, fragment, value);
         }
+        let mut local = value;
         if let Some(scheme) = scheme(value) {
             if INERT_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) {
                 return None;
             }
-            return self.malformed(value);
-        }
-        if value.starts_with("//") {
+            let malformed = self.malformed(value);
+            // An absolute link into this very site (a canonical link, or a note linking
+            // its published URL) is checked as the site path it is.
+            match self.own_path(value) {
+                Some(path) if malformed.is_none() => local = path,
+                _ => return malformed,
+            }
+        } else if value.starts_with("//") {
             return self.malformed(value);
         }
         let base_path = self.input.config.base_path.as_str();
         let base = url::Url::parse(&format!("{SITE_HOST}{base_path}{}", doc.rel)).ok()?;
-        let url = base.join(value).ok()?;
+        let url = base.join(local).ok()?;
         let path = percent_decode(url.path());
         let what = match link.tag.as_str() {
             "img" | "image" | "source" | "video" | "audio" => "missing image",
@@ -310,6 +319,18 @@ impl Site<'_> {
         let fragment = url.fragment().filter(|f| !f.is_empty())?;
         let &target_doc = self.by_rel.get(target.as_str())?;
         self.missing_id(&self.docs[target_doc], fragment, value)
+    }
+
+    /// The path of `value` (`/notes/x/#y`) when it is a URL under the site's own absolute
+    /// `base_url`.
+    fn own_path<'v>(&self, value: &'v str) -> Option<&'v str> {
+        let origin = self.origin.as_str();
+        if origin.is_empty() || value.len() <= origin.len() {
+            return None;
+        }
+        let (head, path) = value.split_at(origin.len());
+        (head.eq_ignore_ascii_case(origin) && path.starts_with(&self.input.config.base_path))
+            .then_some(path)
     }
 
     /// The output file a site path names: itself, or its `index.html`.
