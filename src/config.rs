@@ -20,10 +20,40 @@ struct RawConfig {
     language: Option<String>,
     description: Option<String>,
     ignore_dead_links: RawDeadLinks,
+    timezone: Option<String>,
     theme: RawTheme,
     run: BTreeMap<String, toml::Value>,
     markdown: RawMarkdown,
+    /// Links in the top bar (VitePress's `themeConfig.nav`).
+    nav: Vec<NavItem>,
+    /// An explicit sidebar (VitePress's `themeConfig.sidebar`): a list of groups, or lists
+    /// by URL prefix.
+    sidebar: Option<SidebarConfig>,
+    /// Also publish every page at its VitePress address (`guide/x.html`).
+    vitepress_urls: bool,
     extra: toml::Table,
+}
+
+/// A sidebar or nav entry: a link, or a group of entries (`collapsed` makes it foldable).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct NavItem {
+    pub text: String,
+    pub link: Option<String>,
+    pub items: Vec<NavItem>,
+    pub collapsed: Option<bool>,
+    /// Prefixed to the links of the entry's items (VitePress's `base`).
+    pub base: Option<String>,
+}
+
+/// `sidebar` in `gen.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(untagged)]
+pub enum SidebarConfig {
+    /// `[[sidebar]]`: the same sidebar on every page.
+    Everywhere(Vec<NavItem>),
+    /// `[[sidebar."/guide/"]]`: by URL prefix; the longest matching one is shown.
+    ByPrefix(BTreeMap<String, Vec<NavItem>>),
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -103,6 +133,8 @@ pub struct Config {
     /// `ignore_dead_links = true`; see [`DeadLinks`]).
     pub ignore_dead_links: bool,
     pub dead_links: DeadLinks,
+    /// The UTC offset of `updateTime`s written without one (`+08:00`; empty means UTC).
+    pub timezone: String,
     /// The syntect theme names used for the light and dark highlighting CSS.
     pub highlight_light: String,
     pub highlight_dark: String,
@@ -113,6 +145,11 @@ pub struct Config {
     pub line_numbers: bool,
     /// Custom container default titles by class (`[markdown.labels] tip = "提示"`).
     pub container_labels: BTreeMap<String, String>,
+    pub nav: Vec<NavItem>,
+    /// `None`: the sidebar is made from the folder tree.
+    pub sidebar: Option<SidebarConfig>,
+    /// Every page is also written at its VitePress address, redirecting to gen's.
+    pub vitepress_urls: bool,
     /// `[extra]`, handed to templates untouched.
     pub extra: serde_json::Value,
 }
@@ -183,6 +220,7 @@ impl Config {
             description: raw.description.unwrap_or_default(),
             ignore_dead_links: dead_links.all,
             dead_links,
+            timezone: raw.timezone.unwrap_or_default(),
             highlight_light: raw
                 .theme
                 .highlight_light
@@ -195,6 +233,9 @@ impl Config {
             run,
             line_numbers: raw.markdown.line_numbers,
             container_labels: raw.markdown.labels,
+            nav: raw.nav,
+            sidebar: raw.sidebar,
+            vitepress_urls: raw.vitepress_urls,
             extra: serde_json::to_value(raw.extra).unwrap_or(serde_json::Value::Null),
         }
     }
@@ -249,6 +290,25 @@ mod tests {
     fn config_errors_have_positions() {
         let err = parse("title = \"x\"\nbase_url = \n").unwrap_err();
         assert_eq!(err.line, 2);
+    }
+
+    #[test]
+    fn sidebar_and_nav() {
+        let raw = parse(
+            "[[nav]]\ntext = \"Guide\"\nlink = \"/guide/\"\n\n[[sidebar]]\ntext = \"Intro\"\nitems = [{ text = \"A\", link = \"/a\" }]\n",
+        )
+        .unwrap();
+        let cfg = Config::from_raw(raw, None);
+        assert_eq!(cfg.nav[0].link.as_deref(), Some("/guide/"));
+        let Some(SidebarConfig::Everywhere(groups)) = cfg.sidebar else {
+            panic!("one sidebar")
+        };
+        assert_eq!(groups[0].items[0].text, "A");
+        let raw = parse("[[sidebar.\"/guide/\"]]\ntext = \"G\"\n").unwrap();
+        assert!(matches!(
+            Config::from_raw(raw, None).sidebar,
+            Some(SidebarConfig::ByPrefix(_))
+        ));
     }
 
     #[test]

@@ -78,25 +78,30 @@ impl Job {
 impl Pages<'_> {
     /// Renders every output page; template errors become diagnostics.
     pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutFile> {
-        self.render(self.jobs(), diags)
+        let jobs = self.jobs(diags);
+        let mut files = self.aliases();
+        files.extend(self.render(jobs, diags));
+        files
     }
 
     /// Every output page to render, none rendered yet.
-    pub fn jobs(&self) -> Vec<Job> {
-        self.collect_jobs(None)
+    pub fn jobs(&self, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
+        self.collect_jobs(None, diags)
     }
 
     /// The jobs of just the notes `only` (by index), for a rebuild in which nothing any
     /// other page shows of them changed.
-    pub fn note_jobs(&self, only: &HashSet<usize>) -> Vec<Job> {
-        self.collect_jobs(Some(only))
+    pub fn note_jobs(&self, only: &HashSet<usize>, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
+        self.collect_jobs(Some(only), diags)
     }
 
-    fn collect_jobs(&self, only: Option<&HashSet<usize>>) -> Vec<Job> {
+    fn collect_jobs(&self, only: Option<&HashSet<usize>>, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
         let wanted = |i: usize| only.is_none_or(|o| o.contains(&i));
         let base = self.config.base_path.as_str();
-        let sidebar = Sidebar::new(self.lib, base);
-        let site = self.site_value();
+        let sidebar = Sidebar::new(self.lib, self.config);
+        diags.extend(sidebar.diags.iter().cloned());
+        let mut site = self.site_value();
+        site["nav"] = Value::String(sidebar.nav.clone());
         let order: Vec<usize> = self
             .lib
             .reading_order()
@@ -138,8 +143,20 @@ impl Pages<'_> {
         jobs
     }
 
+    /// The redirect pages from VitePress's `.html` URLs (with `vitepress_urls`).
+    pub fn aliases(&self) -> Vec<OutFile> {
+        if !self.config.vitepress_urls {
+            return Vec::new();
+        }
+        crate::markdown::links::vitepress_aliases(self.lib, &self.config.base_path)
+            .into_iter()
+            .map(|(rel, text)| OutFile::Text { rel, text })
+            .collect()
+    }
+
     /// Renders `jobs` in parallel; template errors become diagnostics (each once).
     pub fn render(&self, jobs: Vec<Job>, diags: &mut Vec<Diagnostic>) -> Vec<OutFile> {
+        let mut files = Vec::new();
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .into_par_iter()
             .map(|mut job| {
@@ -154,7 +171,7 @@ impl Pages<'_> {
                     })
             })
             .collect();
-        let mut files = Vec::with_capacity(results.len());
+        files.reserve(results.len());
         let mut seen = std::collections::BTreeSet::new();
         for r in results {
             match r {
@@ -242,13 +259,25 @@ impl Pages<'_> {
         let page = &self.lib.pages[i];
         let rendered = &self.rendered[i];
         let base = self.config.base_path.as_str();
+        let front = &rendered.front;
+        let show_sidebar = front.extra.get("sidebar") != Some(&Value::Bool(false));
+        let show_aside = front.extra.get("aside") != Some(&Value::Bool(false));
         let mut ctx = self.base_context(
             site,
-            sidebar.for_page(self.lib, base, page.section, Some(i)),
+            if show_sidebar {
+                sidebar.for_page(self.lib, base, page.section, Some(i))
+            } else {
+                String::new()
+            },
             &page.path,
         );
-        ctx.insert("page", &self.page_value(page));
+        let mut page_value = self.page_value(page);
+        page_value["extra"] = Value::Object(front.extra.clone());
+        page_value["head"] = Value::String(front.head.clone());
+        page_value["opens_with_h1"] = Value::Bool(rendered.opens_with_h1);
+        ctx.insert("page", &page_value);
         let outline: Vec<Value> = match page.front.outline {
+            _ if !show_aside => Vec::new(),
             Outline::Off => Vec::new(),
             Outline::Levels(min, max) => rendered
                 .headings
@@ -258,8 +287,8 @@ impl Pages<'_> {
                 .collect(),
         };
         ctx.insert("outline", &outline);
-        ctx.insert("prev", &prev);
-        ctx.insert("next", &next);
+        ctx.insert("prev", &front.prev.apply(prev));
+        ctx.insert("next", &front.next.apply(next));
         let is_home = page.path.is_empty();
         let template = match page.front.layout.as_deref() {
             Some("home") => "home.html",

@@ -79,6 +79,8 @@ pub struct Memory {
     keys: HashMap<String, u64>,
     /// [`structure_key`] of the library the output was built from.
     structure: Option<u64>,
+    /// Output paths of the VitePress redirect pages.
+    aliases: Vec<String>,
     /// Every output path the output holds (`None` until a build was written).
     produced: Option<BTreeSet<String>>,
     /// Output paths of the hosting files, and of copied files (which override them).
@@ -206,8 +208,8 @@ fn run(
         });
     let jobs = match (&only, failed_early) {
         (_, true) => Vec::new(),
-        (Some(only), false) => site_pages.note_jobs(only),
-        (None, false) => site_pages.jobs(),
+        (Some(only), false) => site_pages.note_jobs(only, &mut diags),
+        (None, false) => site_pages.jobs(&mut diags),
     };
     let page_rels: Vec<String> = match (&only, memory.as_deref().and_then(|m| m.last.as_ref())) {
         (Some(_), Some((_, _, rels))) => rels.clone(),
@@ -233,7 +235,17 @@ fn run(
             .collect(),
         None => jobs,
     };
-    let mut files = site_pages.render(todo, &mut diags);
+    // The VitePress redirect pages depend on the page set only.
+    let aliases = match (&only, failed_early) {
+        (None, false) => site_pages.aliases(),
+        _ => Vec::new(),
+    };
+    let alias_rels: Vec<String> = match (&only, memory.as_deref()) {
+        (Some(_), Some(m)) => m.aliases.clone(),
+        _ => aliases.iter().map(|f| f.rel().to_string()).collect(),
+    };
+    let mut files = aliases;
+    files.extend(site_pages.render(todo, &mut diags));
     let defer = memory
         .as_deref()
         .is_some_and(|m| m.defer_publishing && m.produced.is_some());
@@ -279,6 +291,7 @@ fn run(
     produced.extend(files.iter().map(|f| f.rel().to_string()));
     produced.extend(copied.iter().cloned());
     produced.extend(published_rels.iter().cloned());
+    produced.extend(alias_rels.iter().cloned());
     // Incrementally, copied files are written when they are new or their source changed.
     if let Some(before) = memory.as_deref().and_then(|m| m.produced.as_ref()) {
         copies.retain(|f| match f {
@@ -332,6 +345,7 @@ fn run(
             }
             m.keys.extend(job_keys);
             m.structure = Some(structure);
+            m.aliases = alias_rels;
             m.produced = Some(produced);
             m.published = published_rels;
             m.copied = copied;

@@ -75,7 +75,46 @@ fn a_sub_path_base_url_is_checked_too() {
         err.contains("templates/tags.html:2:59: error: dead link: `/notes/no-such-tag/` names no file of the built site"),
         "{err}"
     );
-    assert!(err.ends_with("checked 2 pages: 16 error(s)\n"), "{err}");
+    // An absolute URL of the site itself is checked as the path it names.
+    assert!(
+        err.contains("content/guide.md:19:21: error: dead link: `https://user.github.io/notes/gone/` names no file of the built site"),
+        "{err}"
+    );
+    assert!(err.ends_with("checked 2 pages: 17 error(s)\n"), "{err}");
+}
+
+#[test]
+fn links_listed_in_ignore_dead_links_are_not_reported() {
+    let root = std::env::temp_dir().join(format!("gen-check-ignore-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    copy_dir(&repo().join("tests/fixtures/check-broken"), &root);
+    std::fs::write(
+        root.join("gen.toml"),
+        "title = \"Check fixture\"\nignore_dead_links = [\"./diagram.png\", \"/nope.html\"]\n",
+    )
+    .unwrap();
+    let err = stderr(&check(&root, &[]));
+    assert!(!err.contains("diagram.png"), "{err}");
+    assert!(!err.contains("/nope.html"), "{err}");
+    assert!(
+        err.contains("static/extra.html:5:11: error: missing image"),
+        "{err}"
+    );
+    assert!(err.ends_with("checked 2 pages: 12 error(s)\n"), "{err}");
+    std::fs::remove_dir_all(&root).unwrap();
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
 }
 
 #[test]

@@ -262,7 +262,7 @@ fn the_feed_lists_dated_notes_newest_first() {
         .skip(2)
         .map(|t| &t[..t.find("</title>").unwrap()])
         .collect();
-    // 2025-06-01, 2025-05-15 15:56, 2025-01-02 03:04:05+08:00, 2024-12-03 08:05;
+    // 2025-06-01, 2025-05-15 15:56, 2025-01-02 03:04:05, 2024-12-03 08:05;
     // the undated note and the one whose updateTime is no date are left out.
     assert_eq!(
         titles,
@@ -274,10 +274,11 @@ fn the_feed_lists_dated_notes_newest_first() {
         ]
     );
     assert!(feed.starts_with("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"zh\">"));
-    assert!(feed.contains("<updated>2025-06-01T00:00:00Z</updated>\n  <author>"));
-    assert!(feed.contains("<updated>2025-05-15T15:56:00Z</updated>"));
+    // gen.toml says `timezone = "+08:00"`: times without a zone are in it.
+    assert!(feed.contains("<updated>2025-06-01T00:00:00+08:00</updated>\n  <author>"));
+    assert!(feed.contains("<updated>2025-05-15T15:56:00+08:00</updated>"));
     assert!(feed.contains("<updated>2025-01-02T03:04:05+08:00</updated>"));
-    assert!(feed.contains("<updated>2024-12-03T08:05:00Z</updated>"));
+    assert!(feed.contains("<updated>2024-12-03T08:05:00+08:00</updated>"));
     assert!(feed.contains("<summary>How CPython frees memory</summary>"));
     assert!(feed.contains("<category term=\"垃圾回收\"/>"));
     assert!(feed.contains(
@@ -296,8 +297,11 @@ fn the_feed_lists_dated_notes_newest_first() {
 fn the_search_index_holds_sections_with_cjk_bigrams() {
     let out = temp("search").join("public");
     build(&repo().join("tests/fixtures/publish"), &out, &[]);
-    let index: serde_json::Value =
-        serde_json::from_str(&read(&out.join("_gen/search/index.json"))).unwrap();
+    let json = |rel: &str| -> serde_json::Value {
+        serde_json::from_str(&read(&out.join("_gen/search").join(rel))).unwrap()
+    };
+    let index = json("index.json");
+    assert_eq!(index["v"], 2);
     let pages = index["pages"].as_array().unwrap();
     let titles: Vec<&str> = pages.iter().map(|p| p[0].as_str().unwrap()).collect();
     assert!(titles.contains(&"引用计数与垃圾回收"));
@@ -305,28 +309,55 @@ fn the_search_index_holds_sections_with_cjk_bigrams() {
     for p in pages {
         assert!(p[1].as_str().unwrap().starts_with("/notes/"), "{p}");
     }
-    let sections = index["sections"].as_array().unwrap();
-    // 计数 is in the first note's heading and text: its first posting is that section.
-    let postings = index["terms"]["计数"].as_array().unwrap();
-    let first = postings[0].as_u64().unwrap() as usize;
-    assert_eq!(sections[first][1], "一、引用计数");
-    assert_eq!(sections[first][2], "一、引用计数");
-    assert_eq!(
-        pages[sections[first][0].as_u64().unwrap() as usize][0],
-        "引用计数与垃圾回收"
-    );
-    for term in ["引用", "用计", "计", "垃圾", "generational", "collection"] {
-        assert!(index["terms"].get(term).is_some(), "no term {term}");
+    // Sections are numbered page after page; the text chunks hold them in that order.
+    let mut first_section = Vec::new();
+    let mut sections: Vec<(usize, serde_json::Value)> = Vec::new();
+    let chunks = index["chunks"].as_array().unwrap();
+    assert_eq!(chunks[0], 0);
+    for (k, first) in chunks.iter().enumerate() {
+        let chunk = json(&format!("p{k}.json"));
+        for (offset, page) in chunk.as_array().unwrap().iter().enumerate() {
+            let page_index = first.as_u64().unwrap() as usize + offset;
+            first_section.push(sections.len());
+            assert_eq!(page.as_array().unwrap().len() as u64, pages[page_index][2]);
+            sections.extend(
+                page.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|s| (page_index, s.clone())),
+            );
+        }
     }
-    assert!(index["terms"].get("secretword").is_none());
-    // The section texts a result's excerpt is cut from.
-    let k = sections[first][0].as_u64().unwrap();
-    let texts: Vec<String> =
-        serde_json::from_str(&read(&out.join(format!("_gen/search/{k}.json")))).unwrap();
+    assert_eq!(first_section.len(), pages.len());
+    let shards = index["shards"].as_u64().unwrap() as u32;
+    let term = |t: &str| -> Option<serde_json::Value> {
+        let cps: Vec<u32> = t.chars().map(|c| c as u32).collect();
+        let cjk = (0x4E00..=0x9FFF).contains(&cps[0]);
+        let key = if cjk && cps.len() > 1 {
+            cps[0] + cps[1]
+        } else {
+            cps[0]
+        };
+        let k = key % shards;
+        json(&format!("t{k}.json")).get(t).cloned()
+    };
+    // 计数 is in the first note's heading and text: its first posting is that section.
+    let postings = term("计数").expect("计数 is indexed");
+    let (page, section) = &sections[postings[0].as_u64().unwrap() as usize];
+    assert_eq!(pages[*page][0], "引用计数与垃圾回收");
+    assert_eq!(section[0], "一、引用计数");
+    assert_eq!(section[1], "一、引用计数");
     assert!(
-        texts[0].starts_with("Python 使用引用计数来管理内存。"),
-        "{texts:?}"
+        section[2]
+            .as_str()
+            .unwrap()
+            .starts_with("Python 使用引用计数来管理内存。"),
+        "{section}"
     );
+    for t in ["引用", "用计", "计", "垃圾", "generational", "collection"] {
+        assert!(term(t).is_some(), "no term {t}");
+    }
+    assert!(term("secretword").is_none());
 }
 
 #[test]

@@ -1,7 +1,9 @@
 //! Search end to end in headless Chromium (`tests/browser/search.js`): this repository's
 //! site is built for a sub-path, served there on loopback, and a reader opens search with
 //! `/`, types Chinese and English queries and sees the seed note in the results, the
-//! matches highlighted; nothing of the index loads before search is opened.
+//! matches highlighted; nothing of the index loads before search is opened. A generated
+//! site large enough to spread its index over many shards and text chunks is searched the
+//! same way.
 
 #[allow(dead_code)]
 mod support;
@@ -98,6 +100,66 @@ fn chinese_queries_find_the_seed_note_under_a_sub_path() {
     assert!(
         requested.contains(&"/notes/_gen/search/index.json"),
         "{requested:?}"
+    );
+}
+
+#[test]
+fn a_sharded_index_finds_words_prefixes_and_chinese_on_any_page() {
+    if !browser_available() {
+        return;
+    }
+    let root = temp_dir("search-sharded");
+    for i in 0..120 {
+        let words: Vec<String> = (0..250).map(|j| format!("w{i}x{j}")).collect();
+        let chinese = if i == 77 {
+            "终结器和弱引用。"
+        } else {
+            "内存管理。"
+        };
+        let text = format!(
+            "---\ntitle: Page {i}\n---\n\n## Part {i}\n\n{chinese} {}\n",
+            words.join(" ")
+        );
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        std::fs::write(root.join(format!("content/p{i:03}.md")), text).unwrap();
+    }
+    let out = root.join("public");
+    let built = Command::new(env!("CARGO_BIN_EXE_gen"))
+        .arg("build")
+        .arg("--root")
+        .arg(&root)
+        .output()
+        .expect("run gen build");
+    let err = String::from_utf8_lossy(&built.stderr);
+    assert!(built.status.success(), "{err}");
+    let index: Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("_gen/search/index.json")).unwrap())
+            .unwrap();
+    assert!(index["shards"].as_u64().unwrap() >= 4, "{err}");
+    assert!(index["chunks"].as_array().unwrap().len() >= 2, "{err}");
+
+    let url = serve_at(&out, "/");
+    let facts = run_node(
+        "search.js",
+        &[&format!("{url}p000/"), "w97x5", "w3x24", "弱引用"],
+    );
+    assert_eq!(facts["problems"], Value::Array(vec![]), "{facts}");
+    let first = |q: &str| facts["queries"][q][0]["title"].clone();
+    assert_eq!(first("w97x5"), "Page 97 › Part 97", "{facts}");
+    // A prefix: w3x24 and w3x240…w3x249 are all on page 3.
+    assert_eq!(first("w3x24"), "Page 3 › Part 3", "{facts}");
+    assert_eq!(facts["queries"]["w3x24"].as_array().unwrap().len(), 1);
+    assert_eq!(first("弱引用"), "Page 77 › Part 77", "{facts}");
+    assert_eq!(facts["queries"]["弱引用"].as_array().unwrap().len(), 1);
+    let requested = facts["requested"].as_array().unwrap();
+    let shards = requested
+        .iter()
+        .filter(|r| r.as_str().unwrap().contains("/_gen/search/t"))
+        .count();
+    let total = index["shards"].as_u64().unwrap() as usize;
+    assert!(
+        shards < total,
+        "fetched {shards} of {total} shards: {requested:?}"
     );
 }
 

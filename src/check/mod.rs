@@ -14,6 +14,8 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::content::{walk, Library};
 use crate::diagnostics::Diagnostic;
@@ -82,7 +84,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
     let rels: HashSet<&str> = input.files.iter().map(OutFile::rel).collect();
     let docs: Vec<Doc<'_>> = input
         .files
-        .iter()
+        .par_iter()
         .filter(|f| f.rel().ends_with(".html"))
         .filter_map(|f| read_doc(input.root, f))
         .collect();
@@ -91,6 +93,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
     let resolver = Resolver::new(input.lib, &input.config.base_path, input.known);
     let site = Site {
         input,
+        origin: crate::publish::origin(input.config),
         rels: &rels,
         docs: &docs,
         by_rel: &by_rel,
@@ -113,6 +116,9 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
             let Some(problem) = site.problem(doc, link) else {
                 continue;
             };
+            if problem.kind != Kind::External && input.config.dead_links.ignores(&link.value) {
+                continue;
+            }
             let at = locator.locate(
                 doc.rel,
                 &doc.text,
@@ -132,20 +138,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
             if reported {
                 continue;
             }
-            let internal = problem.kind != Kind::External;
-            let mut d = if internal && input.config.ignore_dead_links {
-                Diagnostic::warning(&at.file, at.line, at.col, problem.message)
-            } else {
-                Diagnostic::error(&at.file, at.line, at.col, problem.message)
-            };
-            d = d.with_hint(match (at.origin, problem.kind) {
-                (Origin::Page(i), Kind::Path) => resolved_hint(&resolver, i, &link.value),
-                (Origin::Generated, _) => format!(
-                    "a template writes it into the page gen generates at public/{} (the built-in theme, or one in templates/)",
-                    doc.rel
-                ),
-                _ => problem.hint.to_string(),
-            });
+            let d = diagnostic(input.config, &resolver, doc.rel, &link.value, &at, problem);
             if at.origin == Origin::Generated {
                 generated
                     .entry(d.message.clone())
@@ -163,6 +156,31 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
         }
         diags.push(d);
     }
+}
+
+/// The diagnostic for `problem` with `value`, found in output file `rel` and located at
+/// `at`: a warning for internal links when `ignore_dead_links` says so, with the hint
+/// that fits where it was written.
+fn diagnostic(
+    config: &Config,
+    resolver: &Resolver<'_>,
+    rel: &str,
+    value: &str,
+    at: &locate::Located,
+    problem: Problem,
+) -> Diagnostic {
+    let d = if problem.kind != Kind::External && config.ignore_dead_links {
+        Diagnostic::warning(&at.file, at.line, at.col, problem.message)
+    } else {
+        Diagnostic::error(&at.file, at.line, at.col, problem.message)
+    };
+    d.with_hint(match (at.origin, problem.kind) {
+        (Origin::Page(i), Kind::Path) => resolved_hint(resolver, i, value),
+        (Origin::Generated, _) => format!(
+            "a template writes it into the page gen generates at public/{rel} (the built-in theme, or one in templates/)"
+        ),
+        _ => problem.hint.to_string(),
+    })
 }
 
 /// Reads one HTML output file: generated text, or the copied file from disk.
@@ -242,6 +260,8 @@ const PATH_HINT: &str = "link to a note's file (`./other.md`, `/guide/x`) or a f
 /// The built site, for resolving links.
 struct Site<'a> {
     input: &'a Input<'a>,
+    /// `https://host` of an absolute `base_url` (empty without one).
+    origin: String,
     rels: &'a HashSet<&'a str>,
     docs: &'a [Doc<'a>],
     by_rel: &'a HashMap<&'a str, usize>,
@@ -256,18 +276,24 @@ impl Site<'_> {
         if let Some(fragment) = value.strip_prefix('#') {
             return self.missing_id(doc, fragment, value);
         }
+        let mut local = value;
         if let Some(scheme) = scheme(value) {
             if INERT_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) {
                 return None;
             }
-            return self.malformed(value);
-        }
-        if value.starts_with("//") {
+            let malformed = self.malformed(value);
+            // An absolute link into this very site (a canonical link, or a note linking
+            // its published URL) is checked as the site path it is.
+            match self.own_path(value) {
+                Some(path) if malformed.is_none() => local = path,
+                _ => return malformed,
+            }
+        } else if value.starts_with("//") {
             return self.malformed(value);
         }
         let base_path = self.input.config.base_path.as_str();
         let base = url::Url::parse(&format!("{SITE_HOST}{base_path}{}", doc.rel)).ok()?;
-        let url = base.join(value).ok()?;
+        let url = base.join(local).ok()?;
         let path = percent_decode(url.path());
         let what = match link.tag.as_str() {
             "img" | "image" | "source" | "video" | "audio" => "missing image",
@@ -293,6 +319,18 @@ impl Site<'_> {
         let fragment = url.fragment().filter(|f| !f.is_empty())?;
         let &target_doc = self.by_rel.get(target.as_str())?;
         self.missing_id(&self.docs[target_doc], fragment, value)
+    }
+
+    /// The path of `value` (`/notes/x/#y`) when it is a URL under the site's own absolute
+    /// `base_url`.
+    fn own_path<'v>(&self, value: &'v str) -> Option<&'v str> {
+        let origin = self.origin.as_str();
+        if origin.is_empty() || value.len() <= origin.len() {
+            return None;
+        }
+        let (head, path) = value.split_at(origin.len());
+        (head.eq_ignore_ascii_case(origin) && path.starts_with(&self.input.config.base_path))
+            .then_some(path)
     }
 
     /// The output file a site path names: itself, or its `index.html`.

@@ -171,11 +171,16 @@ fn typed(
                 Some(t) => front.tags = t,
                 None => bad(key, "a string or a list of strings"),
             },
-            "updateTime" | "lastUpdated" => {
-                if let Some(s) = scalar_string(v) {
-                    front.update_time = Some(s);
+            // VitePress's `lastUpdated: false` hides the time; `true` asks for a git time,
+            // which gen does not read.
+            "updateTime" | "lastUpdated" => match v {
+                Value::Bool(_) => {}
+                _ => {
+                    if let Some(s) = scalar_string(v) {
+                        front.update_time = Some(s);
+                    }
                 }
-            }
+            },
             "outline" => match outline(v) {
                 Some(o) => front.outline = o,
                 None => bad(key, "false, a level, [min, max] or `deep`"),
@@ -301,6 +306,16 @@ mod tests {
         let (_, d) = run("---\ntitle: ok\noutline: nope\n---\n");
         assert_eq!(d[0].line, 3);
         assert!(d[0].message.contains("outline"));
+    }
+
+    #[test]
+    fn vitepress_keys() {
+        let (p, d) = run("---\nlastUpdated: false\nexec: page\n---\n");
+        assert!(d.is_empty());
+        assert_eq!(p.front.update_time, None);
+        assert!(p.front.exec_page);
+        let (_, d) = run("---\nexec: sometimes\n---\n");
+        assert!(d[0].message.contains("exec"));
     }
 
     #[test]

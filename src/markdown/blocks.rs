@@ -17,17 +17,24 @@ use super::highlight::escape;
 pub struct Alert {
     /// `note`, `tip`, `important`, `warning`, `caution` (and VitePress's `info`, `danger`).
     pub kind: String,
-    pub title: String,
+    /// The title written after the marker, if any.
+    pub title: Option<String>,
     /// The bytes of the `[!KIND] title` marker line, dropped from the quote's text.
     pub marker: Range<usize>,
 }
 
 impl Alert {
-    pub fn open_html(&self) -> String {
+    /// The opening HTML; a title not given in the note comes from `[markdown.labels]`.
+    pub fn open_html(&self, labels: &BTreeMap<String, String>) -> String {
+        let title = match (&self.title, labels.get(&self.kind)) {
+            (None, Some(label)) => label.clone(),
+            (None, None) => self.kind.to_ascii_uppercase(),
+            (Some(title), _) => title.clone(),
+        };
         format!(
             "<div class=\"{} custom-block github-alert\"><p class=\"custom-block-title\">{}</p>\n",
             self.kind,
-            escape(&self.title)
+            escape(&title)
         )
     }
 }
@@ -55,12 +62,9 @@ pub fn alert(text: &str, span: Range<usize>) -> Option<Alert> {
     if !ALERT_KINDS.contains(&kind.as_str()) {
         return None;
     }
-    let title = inner[close + 1..].trim();
-    let title = if title.is_empty() {
-        kind.to_ascii_uppercase()
-    } else {
-        title.to_string()
-    };
+    let title = Some(inner[close + 1..].trim())
+        .filter(|t| !t.is_empty())
+        .map(str::to_string);
     let start = span.start + (first.len() - content.len());
     Some(Alert {
         kind,
@@ -178,10 +182,13 @@ mod tests {
         let text = "> [!TIP] My title\n> text\n";
         let a = alert(text, 0..text.len()).unwrap();
         assert_eq!(a.kind, "tip");
-        assert_eq!(a.title, "My title");
+        assert_eq!(a.title.as_deref(), Some("My title"));
         assert_eq!(&text[a.marker.clone()], "[!TIP] My title\n");
         let text = "> [!note]\n> n\n";
-        assert_eq!(alert(text, 0..text.len()).unwrap().title, "NOTE");
+        let a = alert(text, 0..text.len()).unwrap();
+        assert!(a.open_html(&BTreeMap::new()).contains(">NOTE</p>"));
+        let labels = BTreeMap::from([("note".to_string(), "注意".to_string())]);
+        assert!(a.open_html(&labels).contains(">注意</p>"));
         let text = "> [!nope]\n";
         assert!(alert(text, 0..text.len()).is_none());
         let text = "> plain\n";

@@ -12,6 +12,7 @@ pub mod containers;
 pub mod emoji;
 mod emoji_table;
 pub mod fence;
+pub mod front;
 pub mod heading;
 pub mod highlight;
 pub mod links;
@@ -93,6 +94,11 @@ pub struct Rendered {
     pub diags: Vec<Diagnostic>,
     /// Vue-only syntax passed through (reported once per kind for the whole site).
     pub vue: Vec<VueUse>,
+    /// Frontmatter values for templates (links resolved, prev/next, head).
+    pub front: front::PageFront,
+    /// Whether the body opens with a level-1 heading (the page's title, VitePress-style),
+    /// so templates need not repeat the title.
+    pub opens_with_h1: bool,
 }
 
 /// What every page's rendering shares within one build.
@@ -124,6 +130,7 @@ pub fn render_page(ctx: &RenderCtx<'_>, index: usize) -> Rendered {
         sessions: Sessions::new(page.front.exec_page),
     };
     let mut html = r.render();
+    r.out.front = r.front_values();
     if html.contains(toc::MARK) {
         html = html.replace(toc::MARK, &toc::render(&r.toc));
     }
@@ -196,6 +203,8 @@ struct Flow<'t> {
     depth: usize,
     /// `::: v-pre` containers open.
     vpre: usize,
+    /// Whether the first block (raw HTML aside) is a level-1 heading, once known.
+    first_block: Option<bool>,
     groups: Vec<Group>,
 }
 
@@ -276,6 +285,7 @@ impl<'a> PageRenderer<'a, '_> {
             self.event(event, span, text, &mut flow);
         }
         self.flush_texts(&mut flow);
+        self.out.opens_with_h1 = flow.first_block == Some(true);
         let mut html = String::with_capacity(text.len() * 2);
         pulldown_cmark::html::push_html(&mut html, flow.events.into_iter());
         html
@@ -289,6 +299,15 @@ impl<'a> PageRenderer<'a, '_> {
         text: &'t str,
         flow: &mut Flow<'t>,
     ) {
+        if flow.first_block.is_none() {
+            match &event {
+                Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) | Event::Html(_) => {}
+                Event::Start(Tag::Heading { level, .. }) => {
+                    flow.first_block = Some(*level == HeadingLevel::H1);
+                }
+                _ => flow.first_block = Some(false),
+            }
+        }
         match event {
             Event::Start(Tag::CodeBlock(kind)) => {
                 let (info, fenced) = match kind {
@@ -390,7 +409,9 @@ impl<'a> PageRenderer<'a, '_> {
                 flow.depth += 1;
                 match blocks::alert(text, span.clone()) {
                     Some(alert) => {
-                        flow.events.push(Event::Html(alert.open_html().into()));
+                        let labels = &self.ctx.config.container_labels;
+                        flow.events
+                            .push(Event::Html(alert.open_html(labels).into()));
                         flow.strip = Some(alert.marker);
                         flow.quotes.push(true);
                     }

@@ -64,6 +64,12 @@ pub fn rewrite_html(html: &str, found: &mut Vec<Found>) -> String {
     while let Some(lt) = html[i..].find('<').map(|p| p + i) {
         out.push_str(&html[i..lt]);
         interpolations(&html[i..lt], i, found);
+        if html[lt..].starts_with("<!--") {
+            let end = html[lt..].find("-->").map_or(html.len(), |e| lt + e + 3);
+            out.push_str(&html[lt..end]);
+            i = end;
+            continue;
+        }
         let Some(tag) = Tag::parse(&html[lt..]) else {
             out.push('<');
             i = lt + 1;
@@ -403,6 +409,13 @@ mod tests {
             run("<Badge text=\"<b>\"/>").0,
             "<span class=\"VPBadge badge tip\">&lt;b&gt;</span>"
         );
+    }
+
+    #[test]
+    fn comments_are_left_alone() {
+        let (out, found) = run("<!-- <https://x.org/@scope/y> {{ x }} -->");
+        assert_eq!(out, "<!-- <https://x.org/@scope/y> {{ x }} -->");
+        assert!(found.is_empty());
     }
 
     #[test]

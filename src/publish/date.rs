@@ -1,6 +1,7 @@
 //! Reading `updateTime` leniently: notes write it free-form (`2025-5-15 15:56`,
 //! `2025/05/15`, `2025年5月15日`, RFC 3339 with or without a zone). Times without a zone
-//! are taken as UTC, so the same notes always give the same feed and sitemap.
+//! are in the site's `timezone` (UTC unless `gen.toml` says otherwise), never the build
+//! machine's, so the same notes always give the same feed and sitemap.
 
 /// A calendar date and time with its UTC offset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,8 +51,20 @@ impl DateTime {
     }
 }
 
-/// Parses a free-form date; `None` when no valid calendar date can be read.
-pub fn parse(text: &str) -> Option<DateTime> {
+/// Parses a UTC offset as `gen.toml`'s `timezone` gives it: `+08:00`, `-0530`, `+8`,
+/// `UTC`, `Z`, or nothing (UTC). Minutes east of UTC.
+pub fn parse_offset(text: &str) -> Option<i32> {
+    let mut s = Scanner {
+        chars: text.trim().chars().collect(),
+        pos: 0,
+    };
+    let offset = s.zone()?.unwrap_or(0);
+    (s.pos == s.chars.len()).then_some(offset)
+}
+
+/// Parses a free-form date; a time without a zone is `offset` minutes east of UTC.
+/// `None` when no valid calendar date can be read.
+pub fn parse(text: &str, offset: i32) -> Option<DateTime> {
     let text = text
         .trim()
         .replace(['年', '月'], "-")
@@ -70,13 +83,15 @@ pub fn parse(text: &str) -> Option<DateTime> {
         hour: 0,
         minute: 0,
         second: 0,
-        offset: 0,
+        offset,
     };
     s.skip(|c| c == 'T' || c == 't' || c.is_whitespace());
     if let Some((h, m, sec)) = s.time() {
         (dt.hour, dt.minute, dt.second) = (h, m, sec);
         s.skip(char::is_whitespace);
-        dt.offset = s.zone()?;
+        if let Some(zone) = s.zone()? {
+            dt.offset = zone;
+        }
     }
     s.skip(|c| c.is_whitespace() || c == ':');
     if s.pos < s.chars.len() {
@@ -177,18 +192,18 @@ impl Scanner {
         parsed
     }
 
-    /// `Z`, `UTC`, `GMT`, `+08:00`, `+0800`, `+08` or nothing (UTC); `None` when
-    /// something else follows the time.
-    fn zone(&mut self) -> Option<i32> {
+    /// `Z`, `UTC`, `GMT`, `+08:00`, `+0800`, `+08`, or nothing (`Some(None)`); `None`
+    /// when the zone is malformed.
+    fn zone(&mut self) -> Option<Option<i32>> {
         let rest: String = self.chars[self.pos..].iter().collect();
         for name in ["Z", "z", "UTC", "GMT"] {
             if rest.starts_with(name) {
                 self.pos += name.len();
-                return Some(0);
+                return Some(Some(0));
             }
         }
         let Some(sign) = self.eat(&['+', '-']) else {
-            return Some(0);
+            return Some(None);
         };
         let (h, digits) = self.number(4)?;
         let (h, m) = match digits {
@@ -207,7 +222,7 @@ impl Scanner {
             return None;
         }
         let minutes = i32::try_from(h * 60 + m).ok()?;
-        Some(if sign == '-' { -minutes } else { minutes })
+        Some(Some(if sign == '-' { -minutes } else { minutes }))
     }
 }
 
@@ -240,7 +255,7 @@ mod tests {
     use super::*;
 
     fn iso(text: &str) -> Option<String> {
-        parse(text).map(|d| d.rfc3339())
+        parse(text, 0).map(|d| d.rfc3339())
     }
 
     #[test]
@@ -288,19 +303,33 @@ mod tests {
             "2025-5-15 25:00",
             "2025-5-15 xyz",
         ] {
-            assert_eq!(parse(bad), None, "{bad}");
+            assert_eq!(parse(bad, 0), None, "{bad}");
         }
-        assert!(parse("2024-2-29").is_some());
+        assert!(parse("2024-2-29", 0).is_some());
+    }
+
+    #[test]
+    fn times_without_a_zone_take_the_sites() {
+        let beijing = parse_offset("+08:00").unwrap();
+        assert_eq!(beijing, 480);
+        let t = parse("2025-5-15 15:56", beijing).unwrap();
+        assert_eq!(t.rfc3339(), "2025-05-15T15:56:00+08:00");
+        assert_eq!(parse("2025-5-15 15:56Z", beijing).unwrap().offset, 0);
+        assert_eq!(parse_offset("UTC"), Some(0));
+        assert_eq!(parse_offset(""), Some(0));
+        assert_eq!(parse_offset("-0530"), Some(-330));
+        assert_eq!(parse_offset("Beijing"), None);
+        assert_eq!(parse_offset("+25:00"), None);
     }
 
     #[test]
     fn timestamps_order_across_zones() {
-        assert_eq!(parse("1970-01-01").unwrap().timestamp(), 0);
-        assert_eq!(parse("2000-03-01").unwrap().timestamp(), 951_868_800);
-        let east = parse("2025-05-15T08:00+08:00").unwrap();
+        assert_eq!(parse("1970-01-01", 0).unwrap().timestamp(), 0);
+        assert_eq!(parse("2000-03-01", 0).unwrap().timestamp(), 951_868_800);
+        let east = parse("2025-05-15T08:00+08:00", 0).unwrap();
         assert_eq!(
             east.timestamp(),
-            parse("2025-05-15T00:00Z").unwrap().timestamp()
+            parse("2025-05-15T00:00Z", 0).unwrap().timestamp()
         );
     }
 }

@@ -19,14 +19,14 @@ pub const MAX_ENTRIES: usize = 50;
 /// characters.
 const SUMMARY_CHARS: usize = 280;
 
-/// Every page's `updateTime`, read; unreadable ones are reported as warnings at their
-/// frontmatter line.
-pub fn dates(lib: &Library, diags: &mut Vec<Diagnostic>) -> Vec<Option<DateTime>> {
+/// Every page's `updateTime`, read (times without a zone `offset` minutes east of UTC);
+/// unreadable ones are reported as warnings at their frontmatter line.
+pub fn dates(lib: &Library, offset: i32, diags: &mut Vec<Diagnostic>) -> Vec<Option<DateTime>> {
     lib.pages
         .iter()
         .map(|page| {
             let text = page.front.update_time.as_deref()?;
-            let parsed = date::parse(text);
+            let parsed = date::parse(text, offset);
             if parsed.is_none() {
                 let line = frontmatter_line(&page.text[..page.body_start], "updateTime");
                 diags.push(

@@ -57,7 +57,7 @@ pub fn files(
     });
     match site_url {
         Some(url) => {
-            let dates = feed::dates(lib, diags);
+            let dates = feed::dates(lib, timezone(config, diags), diags);
             out.files.push(OutFile::Text {
                 rel: sitemap::SITEMAP.to_string(),
                 text: sitemap::sitemap(&url, lib, &dates, pages),
@@ -74,6 +74,26 @@ pub fn files(
         )),
     }
     out
+}
+
+/// The offset of `gen.toml`'s `timezone` (UTC when it is missing or not an offset, which
+/// is a warning).
+fn timezone(config: &Config, diags: &mut Vec<Diagnostic>) -> i32 {
+    date::parse_offset(&config.timezone).unwrap_or_else(|| {
+        diags.push(
+            Diagnostic::warning(
+                std::path::Path::new(crate::config::FILE_NAME),
+                1,
+                1,
+                format!(
+                    "timezone `{}` is not a UTC offset; updateTime is read as UTC",
+                    config.timezone
+                ),
+            )
+            .with_hint("write it as +08:00, -05:00 or UTC"),
+        );
+        0
+    })
 }
 
 /// `https://host[:port]` of an absolute `base_url` (empty otherwise), for templates that

@@ -3,9 +3,15 @@
 //! ([`tokenize`]: words, and CJK as character bigrams) and each (term, section) pair gets
 //! a BM25 score, quantized to an integer, at build time; the browser only adds scores.
 //!
-//! Files: `_gen/search/index.json` (pages, sections, terms → postings), fetched the first
-//! time a reader opens search, and `_gen/search/<page>.json` (the page's section texts),
-//! fetched for the results shown, to cut excerpts from.
+//! Files, under `_gen/search/`, sized so that a query on a large site fetches little and
+//! the build writes few files:
+//! - `index.json`: every page's `[title, url, number of sections]`, the number of term
+//!   shards and the first page of each text chunk; fetched when a reader opens search.
+//! - `t<k>.json`: one shard of the terms (by their first characters, [`shard_of`]), each
+//!   with its postings `[section delta, score, …]`; a query fetches the shards of its
+//!   terms.
+//! - `p<k>.json`: consecutive pages' sections as `[heading, id, text]`, fetched for the
+//!   results shown, to title them and cut excerpts.
 
 pub mod sections;
 pub mod tokenize;
@@ -13,6 +19,7 @@ pub mod tokenize;
 use std::collections::BTreeMap;
 use std::io::Write;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::Config;
@@ -32,6 +39,10 @@ const HEADING_WEIGHT: f64 = 3.0;
 const PAGE_TITLE_WEIGHT: f64 = 1.0;
 /// Scores are stored as integers: tenths.
 const SCORE_SCALE: f64 = 10.0;
+/// The size a term shard and a text chunk aim at.
+const SHARD_BYTES: usize = 48 * 1024;
+const CHUNK_BYTES: usize = 64 * 1024;
+const MAX_SHARDS: usize = 512;
 
 /// What the index holds and weighs, for the build's report.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -39,24 +50,30 @@ pub struct Stats {
     pub pages: usize,
     pub sections: usize,
     pub terms: usize,
+    pub shards: usize,
+    /// `index.json` and every term shard together, raw and gzipped.
     pub index_bytes: usize,
     pub index_gzip_bytes: usize,
-    /// The per-page section texts, all files together.
+    pub largest_shard_bytes: usize,
+    /// The text chunks together.
     pub text_bytes: usize,
+    pub chunks: usize,
 }
 
 impl Stats {
     /// One line for the build output.
     pub fn summary(&self) -> String {
         format!(
-            "search index: {} ({} gzipped) for {} pages, {} sections, {} terms, loaded on first search; excerpt texts {} in {} files",
+            "search index: {} ({} gzipped) for {} pages, {} sections, {} terms in {} (largest {}); excerpt texts {} in {}; nothing loads before a reader searches",
             kb(self.index_bytes),
             kb(self.index_gzip_bytes),
             self.pages,
             self.sections,
             self.terms,
+            plural(self.shards, "shard"),
+            kb(self.largest_shard_bytes),
             kb(self.text_bytes),
-            self.pages
+            plural(self.chunks, "file"),
         )
     }
 }
@@ -65,20 +82,28 @@ fn kb(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1024.0)
 }
 
+fn plural(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
 /// `index.json` as the browser reads it.
 #[derive(Serialize)]
 struct Index<'a> {
     /// The format version `search.js` expects.
     v: u32,
-    /// `[title, url]` per page.
-    pages: Vec<(&'a str, String)>,
-    /// `[page, heading, id]` per section.
-    sections: Vec<(usize, &'a str, &'a str)>,
-    /// term → `[section delta, score, section delta, score, …]`, sections ascending.
-    terms: BTreeMap<String, Vec<u32>>,
+    /// How many `t<k>.json` files the terms are spread over.
+    shards: usize,
+    /// `[title, url, sections]` per page; sections are numbered page after page.
+    pages: Vec<(&'a str, String, usize)>,
+    /// The first page of each `p<k>.json`.
+    chunks: Vec<usize>,
 }
 
-/// Builds the index and the per-page text files.
+/// Builds the index files.
 pub fn build(config: &Config, lib: &Library, rendered: &[Rendered]) -> (Vec<OutFile>, Stats) {
     let pages: Vec<usize> = lib
         .reading_order()
@@ -86,30 +111,17 @@ pub fn build(config: &Config, lib: &Library, rendered: &[Rendered]) -> (Vec<OutF
         .filter(|&i| is_searchable(lib, i))
         .collect();
     let split: Vec<Vec<sections::Section>> = pages
-        .iter()
+        .par_iter()
         .map(|&i| sections::split(&rendered[i].html))
         .collect();
 
     // Term frequencies (field-weighted) and lengths per section.
     let mut postings: BTreeMap<String, Vec<(u32, f64)>> = BTreeMap::new();
     let mut lengths: Vec<f64> = Vec::new();
-    let mut index = Index {
-        v: 1,
-        pages: Vec::with_capacity(pages.len()),
-        sections: Vec::new(),
-        terms: BTreeMap::new(),
-    };
-    for (k, (&i, secs)) in pages.iter().zip(&split).enumerate() {
+    for (&i, secs) in pages.iter().zip(&split) {
         let page = &lib.pages[i];
-        index.pages.push((
-            page.title.as_str(),
-            format!("{}{}", config.base_path, page.path),
-        ));
         for (s, section) in secs.iter().enumerate() {
-            let doc = u32::try_from(index.sections.len()).unwrap_or(u32::MAX);
-            index
-                .sections
-                .push((k, section.heading.as_str(), section.id.as_str()));
+            let doc = u32::try_from(lengths.len()).unwrap_or(u32::MAX);
             let mut tf: BTreeMap<String, f64> = BTreeMap::new();
             let mut len = count(&section.text, 1.0, &mut tf);
             if s == 0 && section.id.is_empty() {
@@ -127,44 +139,136 @@ pub fn build(config: &Config, lib: &Library, rendered: &[Rendered]) -> (Vec<OutF
 
     let n = lengths.len() as f64;
     let avg = lengths.iter().sum::<f64>() / n.max(1.0);
-    for (term, list) in postings {
-        let df = list.len() as f64;
-        let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
-        let mut flat = Vec::with_capacity(list.len() * 2);
-        let mut prev = 0;
-        for (doc, tf) in list {
-            let dl = lengths[doc as usize];
-            let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avg));
-            flat.push(doc - prev);
-            flat.push(((score * SCORE_SCALE).round() as u32).max(1));
-            prev = doc;
-        }
-        index.terms.insert(term, flat);
-    }
+    let terms: Vec<(String, Vec<u32>)> = postings
+        .into_iter()
+        .map(|(term, list)| {
+            let df = list.len() as f64;
+            let idf = (1.0 + (n - df + 0.5) / (df + 0.5)).ln();
+            let mut flat = Vec::with_capacity(list.len() * 2);
+            let mut prev = 0;
+            for (doc, tf) in list {
+                let dl = lengths[doc as usize];
+                let score = idf * tf * (K1 + 1.0) / (tf + K1 * (1.0 - B + B * dl / avg));
+                flat.push(doc - prev);
+                flat.push(((score * SCORE_SCALE).round() as u32).max(1));
+                prev = doc;
+            }
+            (term, flat)
+        })
+        .collect();
 
-    let json = serde_json::to_string(&index).expect("the index serializes");
     let mut stats = Stats {
         pages: pages.len(),
-        sections: index.sections.len(),
-        terms: index.terms.len(),
-        index_bytes: json.len(),
-        index_gzip_bytes: gzip_len(json.as_bytes()),
-        text_bytes: 0,
+        sections: lengths.len(),
+        terms: terms.len(),
+        ..Stats::default()
     };
-    let mut files = vec![OutFile::Text {
+    let mut files = Vec::new();
+    let shards = shard_files(terms, &mut files, &mut stats);
+    let texts: Vec<String> = split
+        .iter()
+        .map(|secs| {
+            let rows: Vec<(&str, &str, &str)> = secs
+                .iter()
+                .map(|s| (s.heading.as_str(), s.id.as_str(), s.text.as_str()))
+                .collect();
+            serde_json::to_string(&rows).expect("texts serialize")
+        })
+        .collect();
+    let chunks = chunk_files(&texts, &mut files, &mut stats);
+    let index = Index {
+        v: 2,
+        shards,
+        pages: pages
+            .iter()
+            .zip(&split)
+            .map(|(&i, secs)| {
+                let page = &lib.pages[i];
+                (
+                    page.title.as_str(),
+                    format!("{}{}", config.base_path, page.path),
+                    secs.len(),
+                )
+            })
+            .collect(),
+        chunks,
+    };
+    let json = serde_json::to_string(&index).expect("the index serializes");
+    stats.index_bytes += json.len();
+    stats.index_gzip_bytes += gzip_len(json.as_bytes());
+    files.push(OutFile::Text {
         rel: INDEX_PATH.to_string(),
         text: json,
-    }];
-    for (k, secs) in split.iter().enumerate() {
-        let texts: Vec<&str> = secs.iter().map(|s| s.text.as_str()).collect();
-        let text = serde_json::to_string(&texts).expect("texts serialize");
-        stats.text_bytes += text.len();
+    });
+    (files, stats)
+}
+
+/// Spreads the terms over `t<k>.json` files by their first character; returns how many.
+fn shard_files(
+    terms: Vec<(String, Vec<u32>)>,
+    files: &mut Vec<OutFile>,
+    stats: &mut Stats,
+) -> usize {
+    let estimate: usize = terms.iter().map(|(t, p)| t.len() + 4 + p.len() * 4).sum();
+    let count = estimate.div_ceil(SHARD_BYTES).clamp(1, MAX_SHARDS);
+    let mut shards: Vec<BTreeMap<String, Vec<u32>>> = vec![BTreeMap::new(); count];
+    for (term, list) in terms {
+        shards[shard_of(&term, count)].insert(term, list);
+    }
+    for (k, shard) in shards.iter().enumerate() {
+        let json = serde_json::to_string(shard).expect("a shard serializes");
+        stats.index_bytes += json.len();
+        stats.index_gzip_bytes += gzip_len(json.as_bytes());
+        stats.largest_shard_bytes = stats.largest_shard_bytes.max(json.len());
         files.push(OutFile::Text {
-            rel: format!("_gen/search/{k}.json"),
-            text,
+            rel: format!("_gen/search/t{k}.json"),
+            text: json,
         });
     }
-    (files, stats)
+    stats.shards = count;
+    count
+}
+
+/// The shard of a term (`search.js` computes the same): a word's first character's code
+/// point modulo the number of shards, so that every word a prefix matches is in one
+/// shard; for CJK terms (never prefix-matched) the sum of both characters' code points,
+/// which spreads a frequent character's bigrams.
+fn shard_of(term: &str, count: usize) -> usize {
+    let mut chars = term.chars().map(|c| c as usize);
+    let Some(first) = chars.next() else {
+        return 0;
+    };
+    let key = if tokenize::is_cjk(char::from_u32(first as u32).unwrap_or(' ')) {
+        first + chars.next().unwrap_or(0)
+    } else {
+        first
+    };
+    key % count
+}
+
+/// Writes the pages' section texts, in order, into `p<k>.json` files of about
+/// [`CHUNK_BYTES`]; returns the first page of each.
+fn chunk_files(texts: &[String], files: &mut Vec<OutFile>, stats: &mut Stats) -> Vec<usize> {
+    let mut firsts = Vec::new();
+    let mut start = 0;
+    while start < texts.len() {
+        let mut end = start + 1;
+        let mut size = texts[start].len();
+        while end < texts.len() && size + texts[end].len() <= CHUNK_BYTES {
+            size += texts[end].len();
+            end += 1;
+        }
+        let text = format!("[{}]", texts[start..end].join(","));
+        stats.text_bytes += text.len();
+        files.push(OutFile::Text {
+            rel: format!("_gen/search/p{}.json", firsts.len()),
+            text,
+        });
+        firsts.push(start);
+        start = end;
+    }
+    stats.chunks = firsts.len();
+    firsts
 }
 
 /// Adds `text`'s terms to `tf` with `weight`; returns its length in tokens.

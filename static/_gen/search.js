@@ -1,15 +1,17 @@
-// gen search: a dialog opened by the search button, "/" or Ctrl-K (⌘K). The index
-// (_gen/search/index.json) is fetched the first time search opens, and the page texts
-// (_gen/search/<page>.json) of the results shown, for their excerpts. Queries are cut
-// into terms exactly as src/search/tokenize.rs cuts the pages: NFKC, lower case, words
-// of letters and digits, CJK runs as character bigrams (a single character alone).
+// gen search: a dialog opened by the search button, "/" or Ctrl-K (⌘K). Nothing loads
+// before that; then _gen/search/index.json (the pages), for each query the term shards
+// t<k>.json its terms are in, and for the results shown the text chunks p<k>.json their
+// titles and excerpts come from (src/search/mod.rs writes them). Queries are cut into
+// terms exactly as src/search/tokenize.rs cuts the pages: NFKC, lower case, words of
+// letters and digits, CJK runs as character bigrams (a single character alone).
 (function () {
   "use strict";
   var script = document.currentScript;
   var base = (script && script.getAttribute("data-base")) || "/";
-  var MAX_WORD = 40, MAX_RESULTS = 20, MAX_EXPANSIONS = 64, PREFIX_WEIGHT = 0.6;
+  var MAX_WORD = 40, MAX_RESULTS = 20, MAX_PER_PAGE = 5, MAX_EXPANSIONS = 64, PREFIX_WEIGHT = 0.6;
   var WORD = /[\p{Alphabetic}\p{N}]/u;
-  var index = null, loading = null, texts = {}, sortedTerms = null;
+  var index = null, loading = null, shards = {}, chunks = {};
+  var sectionPage = [], pageStart = [];
   var dialog, input, list, status, results = [], selected = -1, generation = 0, timer = 0;
 
   function isCjk(cp) {
@@ -72,8 +74,34 @@
     return [whole, parts];
   }
 
-  function postings(term, weight, into) {
-    var list = index.terms[term];
+  // As shard_of in src/search/mod.rs: a word by its first character, a CJK term by the
+  // sum of its two characters.
+  function shardOf(term) {
+    var chars = Array.from(term), first = chars[0].codePointAt(0);
+    var key = isCjk(first) && chars.length > 1 ? first + chars[1].codePointAt(0) : first;
+    return key % index.shards;
+  }
+
+  function fetchJson(path) {
+    return fetch(base + "_gen/search/" + path).then(function (r) {
+      if (!r.ok) throw new Error(path + ": HTTP " + r.status);
+      return r.json();
+    });
+  }
+
+  // A term shard, with its terms sorted for prefix look-ups.
+  function shard(k) {
+    if (!shards[k]) {
+      shards[k] = fetchJson("t" + k + ".json").then(function (terms) {
+        return { terms: terms, sorted: Object.keys(terms).sort() };
+      });
+      shards[k].catch(function () { delete shards[k]; });
+    }
+    return shards[k];
+  }
+
+  function postings(loaded, term, weight, into) {
+    var list = loaded[shardOf(term)].terms[term];
     if (!list) return;
     for (var i = 0, doc = 0; i < list.length; i += 2) {
       doc += list[i];
@@ -82,8 +110,8 @@
     }
   }
 
-  function expansions(prefix) {
-    if (!sortedTerms) sortedTerms = Object.keys(index.terms).sort();
+  function expansions(loaded, prefix) {
+    var sortedTerms = loaded[shardOf(prefix)].sorted;
     var lo = 0, hi = sortedTerms.length, out = [];
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
@@ -96,39 +124,54 @@
     return out;
   }
 
-  // Sections matching every clause, best first: [section, score].
-  function rank(query) {
-    var cs = clauses(query), total = null;
+  // Sections matching every clause, best first: [section, score]. `loaded` maps shard
+  // numbers to loaded shards.
+  function rank(cs, loaded) {
+    var total = null;
     cs.forEach(function (c) {
       var hits = new Map();
-      postings(c.term, 1, hits);
-      if (c.prefix) expansions(c.term).forEach(function (t) { postings(t, PREFIX_WEIGHT, hits); });
+      postings(loaded, c.term, 1, hits);
+      if (c.prefix) expansions(loaded, c.term).forEach(function (t) { postings(loaded, t, PREFIX_WEIGHT, hits); });
       if (total === null) { total = hits; return; }
       var next = new Map();
       total.forEach(function (s, doc) { if (hits.has(doc)) next.set(doc, s + hits.get(doc)); });
       total = next;
     });
     if (!total) return [];
-    return Array.from(total).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).slice(0, MAX_RESULTS);
+    // The best sections, at most MAX_PER_PAGE of one page while other pages match too (a
+    // page's title words are in all of its sections), then the rest in order.
+    var perPage = {}, first = [], rest = [];
+    Array.from(total).sort(function (a, b) { return b[1] - a[1] || a[0] - b[0]; }).forEach(function (h) {
+      var p = sectionPage[h[0]];
+      perPage[p] = (perPage[p] || 0) + 1;
+      (perPage[p] <= MAX_PER_PAGE ? first : rest).push(h);
+    });
+    return first.concat(rest).slice(0, MAX_RESULTS);
   }
 
   function load() {
     if (!loading) {
-      loading = fetch(base + "_gen/search/index.json")
-        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-        .then(function (data) { index = data; })
+      loading = fetchJson("index.json")
+        .then(function (data) {
+          data.pages.forEach(function (p, k) {
+            pageStart.push(sectionPage.length);
+            for (var i = 0; i < p[2]; i++) sectionPage.push(k);
+          });
+          index = data;
+        })
         .catch(function (e) { loading = null; throw e; });
     }
     return loading;
   }
 
-  function pageTexts(page) {
-    if (!texts[page]) {
-      texts[page] = fetch(base + "_gen/search/" + page + ".json")
-        .then(function (r) { return r.ok ? r.json() : []; })
-        .catch(function () { return []; });
+  // The sections `[heading, id, text]` of page `page`, from its text chunk.
+  function pageSections(page) {
+    var k = 0;
+    while (k + 1 < index.chunks.length && index.chunks[k + 1] <= page) k++;
+    if (!chunks[k]) {
+      chunks[k] = fetchJson("p" + k + ".json").catch(function () { delete chunks[k]; return []; });
     }
-    return texts[page];
+    return chunks[k].then(function (pages) { return pages[page - index.chunks[k]] || []; });
   }
 
   function escapeHtml(s) {
@@ -179,36 +222,27 @@
         function () { status.textContent = "The search index could not be loaded."; });
       return;
     }
-    var hits = rank(query);
-    var pages = Array.from(new Set(hits.map(function (h) { return index.sections[h[0]][0]; })));
-    Promise.all(pages.map(pageTexts)).then(function (loaded) {
-      if (gen !== generation) return;
-      var byPage = new Map();
-      pages.forEach(function (p, i) { byPage.set(p, loaded[i]); });
-      var n = needles(query), res = [pattern(n[0]), pattern(n[1])];
-      results = hits.map(function (h) {
-        var sec = index.sections[h[0]], page = index.pages[sec[0]];
-        var sectionTexts = byPage.get(sec[0]) || [];
-        var ordinal = h[0] - firstSection(sec[0]);
-        return {
-          url: page[1] + (sec[2] ? "#" + sec[2] : ""),
-          title: page[0],
-          heading: sec[1],
-          text: sectionTexts[ordinal] || "",
-        };
+    var cs = clauses(query);
+    var needed = Array.from(new Set(cs.map(function (c) { return shardOf(c.term); })));
+    Promise.all(needed.map(shard)).then(function (list) {
+      if (gen !== generation) return null;
+      var loaded = {};
+      needed.forEach(function (k, i) { loaded[k] = list[i]; });
+      var hits = rank(cs, loaded);
+      var pages = hits.map(function (h) { return sectionPage[h[0]]; });
+      return Promise.all(pages.map(pageSections)).then(function (sections) {
+        if (gen !== generation) return;
+        var n = needles(query), res = [pattern(n[0]), pattern(n[1])];
+        results = hits.map(function (h, i) {
+          var page = index.pages[pages[i]];
+          var sec = sections[i][h[0] - pageStart[pages[i]]] || ["", "", ""];
+          return { url: page[1] + (sec[1] ? "#" + sec[1] : ""), title: page[0], heading: sec[0], text: sec[2] };
+        });
+        show(results, query, res);
       });
-      show(results, query, res);
+    }).catch(function () {
+      if (gen === generation) status.textContent = "The search index could not be loaded.";
     });
-  }
-
-  // The index of a page's first section (sections are stored page by page).
-  var firstCache = null;
-  function firstSection(page) {
-    if (!firstCache) {
-      firstCache = {};
-      index.sections.forEach(function (s, i) { if (!(s[0] in firstCache)) firstCache[s[0]] = i; });
-    }
-    return firstCache[page];
   }
 
   function show(items, query, res) {

@@ -3,7 +3,8 @@
 //
 //   node record-ids.mjs SRC_DIR [PUBLIC_DIR]
 //
-// SRC_DIR is copied into a scratch directory (.scratch-*, removed afterwards) (PUBLIC_DIR, if given, becomes its public/),
+// SRC_DIR is copied (without hidden files, node_modules/ and tsconfig.json, which name
+// things outside it) into a scratch directory (.scratch-*, removed afterwards) (PUBLIC_DIR, if given, becomes its public/),
 // given a minimal .vitepress/config.mjs and built with `vitepress build`. The ids are read
 // back from the built HTML: every <h1>-<h6> that markdown-it-anchor processed (it gives each
 // heading tabindex="-1"). Output: {"vitepress": VERSION, "pages": {"a/b.md": {"title": T,
@@ -32,7 +33,11 @@ const root = join(scratch, 'docs')
 try {
   cpSync(src, root, {
     recursive: true,
-    filter: (p) => !p.split(sep).some((part) => part === 'node_modules' || part === '.vitepress')
+    dereference: true,
+    filter: (p) =>
+      !relative(src, p)
+        .split(sep)
+        .some((part) => part === 'node_modules' || part === 'tsconfig.json' || part.startsWith('.'))
   })
   if (publicDir) cpSync(publicDir, join(root, 'public'), { recursive: true })
   mkdirSync(join(root, '.vitepress'), { recursive: true })

@@ -1,5 +1,9 @@
 //! `gen init DIR`: scaffolds a small site (config, home page, one note, a guide page) that
-//! builds as is and shows the main features.
+//! builds as is and shows the main features; with `--from-vitepress SRC` it makes the site
+//! from a VitePress folder instead ([`vitepress`]).
+
+mod js_literal;
+pub mod vitepress;
 
 use std::path::Path;
 
@@ -23,8 +27,8 @@ const FILES: &[(&str, &str)] = &[
     (".gitignore", "/public\n/.gen-cache\n"),
 ];
 
-/// Creates the site in `dir`, which must not exist or be empty.
-pub fn init(dir: &Path) -> Result<()> {
+/// Fails unless `dir` does not exist or is empty.
+fn ensure_empty(dir: &Path) -> Result<()> {
     if dir.exists()
         && dir
             .read_dir()
@@ -33,6 +37,41 @@ pub fn init(dir: &Path) -> Result<()> {
     {
         bail!("{} exists and is not empty", dir.display());
     }
+    Ok(())
+}
+
+/// `gen init DIR [--from-vitepress SRC]`.
+pub fn run(dir: &Path, from_vitepress: Option<&Path>) -> Result<()> {
+    match from_vitepress {
+        None => init(dir),
+        Some(src) => {
+            let report = vitepress::migrate(dir, src)?;
+            println!(
+                "created a gen site in {} from {}: {} notes, {} other files, {} files of public/ in static/",
+                dir.display(),
+                src.display(),
+                report.notes,
+                report.files,
+                report.public_files
+            );
+            if !report.carried.is_empty() {
+                println!("carried over: {}", report.carried.join(", "));
+            }
+            if !report.not_carried.is_empty() {
+                println!("not carried over:");
+                for line in &report.not_carried {
+                    println!("  - {line}");
+                }
+            }
+            println!("next: cd {} && gen build", dir.display());
+            Ok(())
+        }
+    }
+}
+
+/// Creates the site in `dir`, which must not exist or be empty.
+pub fn init(dir: &Path) -> Result<()> {
+    ensure_empty(dir)?;
     for (rel, text) in FILES {
         let path = dir.join(rel);
         if let Some(parent) = path.parent() {
