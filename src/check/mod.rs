@@ -380,7 +380,7 @@ impl Site<'_> {
     /// `base_url`.
     fn own_path<'v>(&self, value: &'v str) -> Option<&'v str> {
         let origin = self.origin.as_str();
-        if origin.is_empty() || value.len() <= origin.len() {
+        if origin.is_empty() || !value.is_char_boundary(origin.len()) {
             return None;
         }
         let (head, path) = value.split_at(origin.len());
