@@ -25,8 +25,9 @@ use crate::views::{self, Panel, TraceMode};
 /// Bump when the simulators' output for the same input changes in a way the crate
 /// version does not capture (the executable fingerprint below catches rebuilds too).
 const SIMULATOR_EPOCH: u32 = 1;
-/// Bump when the Mermaid rendering of the same source changes.
-const MERMAID_EPOCH: u32 = 1;
+/// Bump when the Mermaid rendering of the same source changes (the executable fingerprint
+/// in the key catches rebuilt binaries too).
+const MERMAID_EPOCH: u32 = 2;
 
 /// One executable fence as the Markdown layer found it.
 #[derive(Debug, Clone)]
@@ -278,12 +279,14 @@ impl Executor {
         id: &str,
         title: Option<&str>,
     ) -> (String, Option<MermaidError>) {
-        let key = serde_json::json!([MERMAID_EPOCH, env!("CARGO_PKG_VERSION"), id, title, source])
-            .to_string();
+        let key = serde_json::json!([MERMAID_EPOCH, self.version, id, title, source]).to_string();
         if let Some(html) = self.cache.get("mermaid", &key) {
             return (html, None);
         }
-        let (html, error) = mermaid::render_block_titled(source, id, title);
+        let (html, error) = match title {
+            Some(title) => mermaid::render_generated(source, id, title),
+            None => mermaid::render_block(source, id),
+        };
         if error.is_none() {
             self.cache.put("mermaid", &key, &html);
         }

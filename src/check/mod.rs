@@ -2,9 +2,9 @@
 //! link and image (`markdown::links`, against the page model) and every `page#anchor`
 //! (against the target's heading ids); this pass then reads the rendered site as a
 //! browser follows it ([`crate::html_scan`]): every `href`/`src`/`srcset` of every page,
-//! template and copied HTML file must name a file of the built site under its base path
-//! (and an id in it, for a `#fragment`), and every external URL must be well formed
-//! ([`external`], no network). Each problem points at the source that wrote the link
+//! template and copied HTML file, and every `url(…)` of a stylesheet, must name a file of
+//! the built site under its base path (and an id in it, for a `#fragment`), and every
+//! external URL must be well formed ([`external`], no network). Each problem points at the source that wrote the link
 //! ([`locate`]).
 
 pub mod external;
@@ -85,7 +85,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
     let docs: Vec<Doc<'_>> = input
         .files
         .par_iter()
-        .filter(|f| f.rel().ends_with(".html"))
+        .filter(|f| f.rel().ends_with(".html") || f.rel().ends_with(".css"))
         .filter_map(|f| read_doc(input.root, f))
         .collect();
     let by_rel: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.rel, i)).collect();
@@ -93,6 +93,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
     let resolver = Resolver::new(input.lib, &input.config.base_path, input.known);
     let site = Site {
         input,
+        origin: crate::publish::origin(input.config),
         rels: &rels,
         docs: &docs,
         by_rel: &by_rel,
@@ -182,7 +183,7 @@ fn diagnostic(
     })
 }
 
-/// Reads one HTML output file: generated text, or the copied file from disk.
+/// Reads one HTML or CSS output file: generated text, or the copied file from disk.
 fn read_doc<'a>(root: &Path, file: &'a OutFile) -> Option<Doc<'a>> {
     let (rel, text, copied) = match file {
         OutFile::Text { rel, text } => (rel.as_str(), Cow::Borrowed(text.as_str()), None),
@@ -192,6 +193,15 @@ fn read_doc<'a>(root: &Path, file: &'a OutFile) -> Option<Doc<'a>> {
             Some(walk::shown(root, from)),
         ),
     };
+    if rel.ends_with(".css") {
+        return Some(Doc {
+            rel,
+            links: css_urls(&text),
+            text,
+            copied,
+            ids: HashSet::new(),
+        });
+    }
     let mut links = Vec::new();
     let mut ids = HashSet::new();
     for item in scan(&text) {
@@ -224,6 +234,49 @@ fn read_doc<'a>(root: &Path, file: &'a OutFile) -> Option<Doc<'a>> {
         links,
         ids,
     })
+}
+
+/// The `url(…)` references of a stylesheet, outside comments.
+fn css_urls(css: &str) -> Vec<Link> {
+    let mut links = Vec::new();
+    let mut rest = css;
+    let mut offset = 0;
+    loop {
+        let comment = rest.find("/*");
+        let Some(at) = rest.find("url(") else { break };
+        if let Some(c) = comment.filter(|&c| c < at) {
+            let end = rest[c + 2..]
+                .find("*/")
+                .map_or(rest.len(), |e| c + 2 + e + 2);
+            offset += end;
+            rest = &rest[end..];
+            continue;
+        }
+        let inner = rest[at + 4..].trim_start();
+        let (value, len) = match inner.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let body = &inner[1..];
+                let end = body.find(q).unwrap_or(body.len());
+                (&body[..end], end + 1)
+            }
+            _ => {
+                let end = inner.find(')').unwrap_or(inner.len());
+                (inner[..end].trim(), end)
+            }
+        };
+        let line = css[..offset + at].matches('\n').count() + 1;
+        if !value.is_empty() {
+            links.push(Link {
+                tag: "css".into(),
+                value: value.to_string(),
+                line,
+            });
+        }
+        let consumed = at + 4 + (rest[at + 4..].len() - inner.len()) + len;
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+    links
 }
 
 /// The URLs of a `srcset` (`a.png 1x, b.png 2x`).
@@ -259,6 +312,8 @@ const PATH_HINT: &str = "link to a note's file (`./other.md`, `/guide/x`) or a f
 /// The built site, for resolving links.
 struct Site<'a> {
     input: &'a Input<'a>,
+    /// `https://host` of an absolute `base_url` (empty without one).
+    origin: String,
     rels: &'a HashSet<&'a str>,
     docs: &'a [Doc<'a>],
     by_rel: &'a HashMap<&'a str, usize>,
@@ -273,18 +328,24 @@ impl Site<'_> {
         if let Some(fragment) = value.strip_prefix('#') {
             return self.missing_id(doc, fragment, value);
         }
+        let mut local = value;
         if let Some(scheme) = scheme(value) {
             if INERT_SCHEMES.contains(&scheme.to_ascii_lowercase().as_str()) {
                 return None;
             }
-            return self.malformed(value);
-        }
-        if value.starts_with("//") {
+            let malformed = self.malformed(value);
+            // An absolute link into this very site (a canonical link, or a note linking
+            // its published URL) is checked as the site path it is.
+            match self.own_path(value) {
+                Some(path) if malformed.is_none() => local = path,
+                _ => return malformed,
+            }
+        } else if value.starts_with("//") {
             return self.malformed(value);
         }
         let base_path = self.input.config.base_path.as_str();
         let base = url::Url::parse(&format!("{SITE_HOST}{base_path}{}", doc.rel)).ok()?;
-        let url = base.join(value).ok()?;
+        let url = base.join(local).ok()?;
         let path = percent_decode(url.path());
         let what = match link.tag.as_str() {
             "img" | "image" | "source" | "video" | "audio" => "missing image",
@@ -308,8 +369,23 @@ impl Site<'_> {
             });
         };
         let fragment = url.fragment().filter(|f| !f.is_empty())?;
+        if !target.ends_with(".html") {
+            return None;
+        }
         let &target_doc = self.by_rel.get(target.as_str())?;
         self.missing_id(&self.docs[target_doc], fragment, value)
+    }
+
+    /// The path of `value` (`/notes/x/#y`) when it is a URL under the site's own absolute
+    /// `base_url`.
+    fn own_path<'v>(&self, value: &'v str) -> Option<&'v str> {
+        let origin = self.origin.as_str();
+        if origin.is_empty() || !value.is_char_boundary(origin.len()) {
+            return None;
+        }
+        let (head, path) = value.split_at(origin.len());
+        (head.eq_ignore_ascii_case(origin) && path.starts_with(&self.input.config.base_path))
+            .then_some(path)
     }
 
     /// The output file a site path names: itself, or its `index.html`.
@@ -383,6 +459,23 @@ mod tests {
         assert_eq!(scheme("./a:b"), None);
         assert_eq!(scheme("/a"), None);
         assert_eq!(scheme("a.md#x:y"), None);
+    }
+
+    #[test]
+    fn css_references() {
+        let css = "a{background:url(img/a.png)}\n/* url(nope.png) */\nb{src:url( \"f o.woff2\" ) url('x.svg#i')}";
+        let found: Vec<(String, usize)> = css_urls(css)
+            .into_iter()
+            .map(|l| (l.value, l.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("img/a.png".to_string(), 1),
+                ("f o.woff2".to_string(), 3),
+                ("x.svg#i".to_string(), 3)
+            ]
+        );
     }
 
     #[test]
