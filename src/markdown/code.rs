@@ -151,6 +151,7 @@ impl PageRenderer<'_, '_> {
             (Ok(p), Ok(r)) => p.starts_with(r),
             _ => false,
         };
+        self.add_dep(&path);
         let text = inside
             .then(|| std::fs::read_to_string(&path).ok())
             .flatten()
@@ -237,6 +238,7 @@ impl PageRenderer<'_, '_> {
             (Ok(p), Ok(r)) => p.starts_with(r),
             _ => false,
         };
+        self.add_dep(&path);
         let content = if inside {
             std::fs::read_to_string(&path).ok()
         } else {

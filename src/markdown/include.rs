@@ -17,6 +17,8 @@ pub struct Expanded {
     pub origin: Vec<usize>,
     /// Includes that could not be read: (body line, path as written).
     pub missing: Vec<(usize, String)>,
+    /// The files read.
+    pub files: Vec<PathBuf>,
 }
 
 /// Where included paths resolve.
@@ -40,7 +42,7 @@ pub fn expand(body: &str, dir: &Path, roots: &Roots<'_>) -> Expanded {
     }
     let mut lines = Vec::new();
     for (n, line) in body.split('\n').enumerate() {
-        let expanded = expand_text(line, dir, roots, 0, &mut |path| {
+        let expanded = expand_text(line, dir, roots, 0, &mut out.files, &mut |path| {
             out.missing.push((n, path.to_string()));
         });
         out.origin
@@ -56,6 +58,7 @@ fn expand_text(
     dir: &Path,
     roots: &Roots<'_>,
     depth: usize,
+    files: &mut Vec<PathBuf>,
     missing: &mut dyn FnMut(&str),
 ) -> String {
     let mut out = String::with_capacity(text.len());
@@ -76,7 +79,9 @@ fn expand_text(
         match read_part(spec, dir, roots) {
             Some((content, path)) if depth < MAX_DEPTH && !spec.is_empty() => {
                 let sub_dir = path.parent().unwrap_or(dir).to_path_buf();
-                out.push_str(&expand_text(&content, &sub_dir, roots, depth + 1, missing));
+                let text = expand_text(&content, &sub_dir, roots, depth + 1, files, missing);
+                out.push_str(&text);
+                files.push(path);
             }
             _ => {
                 if !spec.is_empty() {
@@ -174,6 +179,7 @@ mod tests {
         );
         assert_eq!(e.origin, vec![0, 1, 1, 1, 1, 2, 2, 3, 4]);
         assert_eq!(e.missing, vec![(3, "./nope.md".to_string())]);
+        assert_eq!(e.files.len(), 3);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

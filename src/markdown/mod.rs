@@ -23,7 +23,7 @@ pub mod toc;
 pub mod vue;
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -101,6 +101,25 @@ pub struct Rendered {
     /// Whether the body opens with a level-1 heading (the page's title, VitePress-style),
     /// so templates need not repeat the title.
     pub opens_with_h1: bool,
+    /// Files other than the note that the rendering read (includes, snippet imports,
+    /// browser fixtures), relative to the site root: a change to one needs a new rendering.
+    pub deps: Vec<PathBuf>,
+}
+
+/// `path` (under `root`) relative to `root`, `.` and `..` resolved.
+fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut out = PathBuf::new();
+    for part in rel.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    Some(out)
 }
 
 /// What every page's rendering shares within one build.
@@ -139,6 +158,9 @@ pub fn render_page(ctx: &RenderCtx<'_>, index: usize) -> Rendered {
         toc: Vec::new(),
         sessions: Sessions::new(page.front.exec_page),
     };
+    for file in &expanded.files {
+        r.add_dep(file);
+    }
     for (line, path) in &expanded.missing {
         let d = Diagnostic::warning(&page.source, line + r.line_offset + 1, 1, format!("include: no file `{path}` inside the site"))
             .with_hint("`<!--@include: ./x.md-->` is relative to the note, `@/x.md` to content/; the directive is left as written");
@@ -265,6 +287,15 @@ impl<'a> PageRenderer<'a, '_> {
             self.diag_warning(line, col, message, hint);
         } else {
             self.diag_error(offset, message, hint);
+        }
+    }
+
+    /// Records a file the rendering read.
+    fn add_dep(&mut self, path: &Path) {
+        if let Some(rel) = relative_to(self.ctx.root, path) {
+            if !self.out.deps.contains(&rel) {
+                self.out.deps.push(rel);
+            }
         }
     }
 
