@@ -3,7 +3,7 @@
 
 use anyhow::Result;
 
-use crate::cli::{BuildArgs, SiteArgs};
+use crate::cli::{BuildArgs, CheckArgs};
 use crate::site::{self, BuildOptions, Outcome};
 
 /// `gen build`: exit code 0 when the site was written, 1 when errors kept the old output.
@@ -24,6 +24,9 @@ pub fn build(args: &BuildArgs) -> Result<i32> {
                 out.display(),
                 outcome.millis
             );
+            for line in &outcome.info {
+                eprintln!("{line}");
+            }
             Ok(0)
         }
         None => {
@@ -37,11 +40,11 @@ pub fn build(args: &BuildArgs) -> Result<i32> {
 }
 
 /// `gen check`: the build without writing; exit code 1 on any error.
-pub fn check(args: &SiteArgs) -> Result<i32> {
+pub fn check(args: &CheckArgs) -> Result<i32> {
     let outcome = site::build(&BuildOptions {
-        root: args.root.clone(),
+        root: args.site.root.clone(),
         out: None,
-        base_url: None,
+        base_url: args.base_url.clone(),
         write: false,
     })?;
     report(&outcome);

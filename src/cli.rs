@@ -20,8 +20,9 @@ pub enum Command {
     /// Run one snippet (FILE.py or FILE.js) in gen's simulator, printing what the real
     /// runtime prints.
     Run(RunArgs),
-    /// Check internal links, anchors and assets without writing the site.
-    Check(SiteArgs),
+    /// Check internal links, anchors, images and assets, and that external URLs are well
+    /// formed (no network), without writing the site. Exit code 1 on any problem.
+    Check(CheckArgs),
     /// Scaffold a new site in DIR.
     Init(InitArgs),
 }
@@ -41,6 +42,15 @@ pub struct BuildArgs {
     #[arg(long)]
     pub out: Option<PathBuf>,
     /// The URL the site is served from, e.g. https://user.github.io/notes/.
+    #[arg(long)]
+    pub base_url: Option<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Check links as served from this URL, e.g. https://user.github.io/notes/.
     #[arg(long)]
     pub base_url: Option<String>,
 }

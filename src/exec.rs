@@ -5,6 +5,13 @@
 //! run panel (`div.gen-run`) to place under the highlighted source. Outcomes are cached by
 //! a hash of (language, source, options, simulator version), and so are the rendered
 //! sequence diagrams; one [`Executor`] is shared by all pages of a build (it is `Sync`).
+//!
+//! Shared snippet sessions: fences of one page that name the same session (`session=NAME`,
+//! or every fence of a page with `exec: page` in its frontmatter) run in order in one
+//! simulator instance per language, the heap carried over; each panel shows its own
+//! fence's output and trace. [`Sessions`] holds a page's instances. A session fence's
+//! outcome is cached under the whole chain of code that ran before it, and on a miss the
+//! chain is replayed into a fresh instance when the live one is not at that point.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -18,8 +25,9 @@ use crate::views::{self, Panel, TraceMode};
 /// Bump when the simulators' output for the same input changes in a way the crate
 /// version does not capture (the executable fingerprint below catches rebuilds too).
 const SIMULATOR_EPOCH: u32 = 1;
-/// Bump when the Mermaid rendering of the same source changes.
-const MERMAID_EPOCH: u32 = 1;
+/// Bump when the Mermaid rendering of the same source changes (the executable fingerprint
+/// in the key catches rebuilt binaries too).
+const MERMAID_EPOCH: u32 = 2;
 
 /// One executable fence as the Markdown layer found it.
 #[derive(Debug, Clone)]
@@ -44,6 +52,65 @@ pub struct ExecResult {
     pub status: &'static str,
     /// Problems with the fence's options (unknown values), for the build report.
     pub warnings: Vec<String>,
+}
+
+/// The shared sessions of one page, by language and name.
+pub struct Sessions {
+    /// `exec: page`: fences without a `session=` option share the session `page`.
+    page_wide: bool,
+    chains: BTreeMap<(&'static str, String), Chain>,
+}
+
+/// One session: the code run in it so far, and the live simulator (if it is in step).
+#[derive(Default)]
+struct Chain {
+    codes: Vec<String>,
+    live: Option<(Live, usize)>,
+}
+
+/// A live simulator instance.
+enum Live {
+    Python(gen_pysim::Session),
+    Javascript(Box<gen_jssim::Session>),
+}
+
+impl Live {
+    fn new(lang: Lang, options: RunOptions) -> Live {
+        match lang {
+            Lang::Python => Live::Python(gen_pysim::Session::new(options)),
+            Lang::Javascript => Live::Javascript(Box::new(gen_jssim::Session::new(options))),
+        }
+    }
+
+    fn run(&mut self, code: &str) -> Outcome {
+        match self {
+            Live::Python(s) => s.run(code),
+            Live::Javascript(s) => s.run(code),
+        }
+    }
+}
+
+impl Sessions {
+    /// The sessions of a page; `page_wide` for `exec: page`.
+    pub fn new(page_wide: bool) -> Self {
+        Sessions {
+            page_wide,
+            chains: BTreeMap::new(),
+        }
+    }
+
+    /// The session a fence with these options joins, if any: `session=NAME`, or `page`
+    /// on an `exec: page` page (`session=none` or the `isolated` flag opt out).
+    pub fn name_for(&self, options: &BTreeMap<String, String>) -> Option<String> {
+        if options.contains_key("isolated") {
+            return None;
+        }
+        match options.get("session").map(|s| s.trim()) {
+            Some("" | "none" | "false") => None,
+            Some(name) => Some(name.to_string()),
+            None => self.page_wide.then(|| "page".to_string()),
+        }
+    }
 }
 
 /// Runs fences (through the cache) and renders their panels.
@@ -88,8 +155,72 @@ impl Executor {
     pub fn run(&self, req: &ExecRequest<'_>) -> ExecResult {
         let options = parse_options(req.options);
         let outcome = self.outcome(req.lang, req.code, &options);
+        self.panel(req, &options, &outcome)
+    }
+
+    /// Runs one fence in the page's session `name`, after the fences that ran in it
+    /// before, and renders its panel.
+    pub fn run_in_session(
+        &self,
+        req: &ExecRequest<'_>,
+        sessions: &mut Sessions,
+        name: &str,
+    ) -> ExecResult {
+        let options = parse_options(req.options);
+        let chain = sessions
+            .chains
+            .entry((req.lang.as_str(), name.to_string()))
+            .or_default();
+        let key = serde_json::json!([
+            "session",
+            req.lang,
+            self.version,
+            options.env,
+            options.html,
+            chain.codes,
+            req.code
+        ])
+        .to_string();
+        let cached = self
+            .cache
+            .get("exec", &key)
+            .and_then(|text| serde_json::from_str::<Outcome>(&text).ok());
+        let outcome = match cached {
+            Some(outcome) => outcome,
+            None => {
+                let run_options = run_options(req.lang, &options, true);
+                let at = chain.codes.len();
+                let (live, done) = match chain.live.take() {
+                    Some((live, done)) if done == at => (live, done),
+                    _ => {
+                        let mut live = Live::new(req.lang, run_options);
+                        for code in &chain.codes {
+                            live.run(code);
+                        }
+                        (live, at)
+                    }
+                };
+                let mut live = live;
+                let outcome = live.run(req.code);
+                chain.live = Some((live, done + 1));
+                if let Ok(text) = serde_json::to_string(&outcome) {
+                    self.cache.put("exec", &key, &text);
+                }
+                outcome
+            }
+        };
+        chain.codes.push(req.code.to_string());
+        self.panel(req, &options, &outcome)
+    }
+
+    fn panel(
+        &self,
+        req: &ExecRequest<'_>,
+        options: &FenceOptions<'_>,
+        outcome: &Outcome,
+    ) -> ExecResult {
         let panel = Panel {
-            outcome: &outcome,
+            outcome,
             source: req.code,
             mode: options.mode,
             id_prefix: req.id_prefix,
@@ -100,7 +231,7 @@ impl Executor {
         ExecResult {
             html,
             status: outcome.status.panel_status(),
-            warnings: options.warnings,
+            warnings: options.warnings.clone(),
         }
     }
 
@@ -131,16 +262,7 @@ impl Executor {
         {
             return outcome;
         }
-        let run_options = RunOptions {
-            trace: options.mode != TraceMode::Off,
-            js_env: options.env,
-            html_fixture: options.html.map(str::to_owned),
-            file_name: match lang {
-                Lang::Python => "snippet.py".into(),
-                Lang::Javascript => "snippet.js".into(),
-            },
-            ..RunOptions::default()
-        };
+        let run_options = run_options(lang, options, options.mode != TraceMode::Off);
         let outcome = match lang {
             Lang::Python => gen_pysim::run(code, &run_options),
             Lang::Javascript => gen_jssim::run(code, &run_options),
@@ -157,16 +279,31 @@ impl Executor {
         id: &str,
         title: Option<&str>,
     ) -> (String, Option<MermaidError>) {
-        let key = serde_json::json!([MERMAID_EPOCH, env!("CARGO_PKG_VERSION"), id, title, source])
-            .to_string();
+        let key = serde_json::json!([MERMAID_EPOCH, self.version, id, title, source]).to_string();
         if let Some(html) = self.cache.get("mermaid", &key) {
             return (html, None);
         }
-        let (html, error) = mermaid::render_block_titled(source, id, title);
+        let (html, error) = match title {
+            Some(title) => mermaid::render_generated(source, id, title),
+            None => mermaid::render_block(source, id),
+        };
         if error.is_none() {
             self.cache.put("mermaid", &key, &html);
         }
         (html, error)
+    }
+}
+
+fn run_options(lang: Lang, options: &FenceOptions<'_>, trace: bool) -> RunOptions {
+    RunOptions {
+        trace,
+        js_env: options.env,
+        html_fixture: options.html.map(str::to_owned),
+        file_name: match lang {
+            Lang::Python => "snippet.py".into(),
+            Lang::Javascript => "snippet.js".into(),
+        },
+        ..RunOptions::default()
     }
 }
 

@@ -4,17 +4,21 @@
 
 pub mod build_cmd;
 pub mod cache;
+pub mod check;
 pub mod cli;
 pub mod config;
 pub mod content;
 pub mod diagnostics;
 pub mod exec;
+pub mod html_scan;
 pub mod init;
 pub mod markdown;
 pub mod mermaid;
 pub mod output;
 pub mod pages;
+pub mod publish;
 pub mod run_cmd;
+pub mod search;
 pub mod serve;
 pub mod sidebar;
 pub mod site;

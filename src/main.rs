@@ -9,7 +9,9 @@ fn main() {
         Command::Run(args) => gen::run_cmd::run(args),
         Command::Build(args) => gen::build_cmd::build(args),
         Command::Check(args) => gen::build_cmd::check(args),
-        Command::Init(args) => gen::init::init(&args.dir).map(|()| 0),
+        Command::Init(args) => {
+            gen::init::run(&args.dir, args.from_vitepress.as_deref()).map(|()| 0)
+        }
         Command::Watch(args) => gen::serve::watch(args),
     };
     match result {

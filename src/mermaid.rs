@@ -85,19 +85,26 @@ fn arial_measurement() -> TextMeasurementPolicy {
     }
 }
 
-/// The HTML for one diagram: a `div.gen-mermaid` with the SVG, or a visible error box
-/// (and the error, for the build report). `id` must be unique within the page.
+/// The HTML for one ` ```mermaid ` fence: a `div.gen-diagram.gen-mermaid` with the SVG,
+/// or a visible error box (and the error, for the build report). `id` must be unique
+/// within the page.
 pub fn render_block(source: &str, id: &str) -> (String, Option<MermaidError>) {
-    render_block_titled(source, id, None)
+    render(
+        source,
+        id,
+        "gen-diagram gen-mermaid",
+        &default_title(source),
+    )
 }
 
-/// [`render_block`] with an explicit accessible title for diagrams whose source has no
-/// `accTitle` (generated diagrams use it).
-pub fn render_block_titled(
-    source: &str,
-    id: &str,
-    title: Option<&str>,
-) -> (String, Option<MermaidError>) {
+/// A diagram gen generated (the run panels' sequence diagrams): a `div.gen-diagram`
+/// titled `title`. Only fence diagrams carry `gen-mermaid`, so themes and tests can tell
+/// the author's diagrams from generated ones.
+pub fn render_generated(source: &str, id: &str, title: &str) -> (String, Option<MermaidError>) {
+    render(source, id, "gen-diagram", title)
+}
+
+fn render(source: &str, id: &str, class: &str, title: &str) -> (String, Option<MermaidError>) {
     let renderers = &*RENDERERS;
     let light_id = merman::svg::sanitize_svg_id(id);
     let dark_id = format!("{light_id}-dark");
@@ -105,11 +112,12 @@ pub fn render_block_titled(
     let dark = render_svg(&renderers.dark, &renderers.measurement, source, &dark_id);
     match (light, dark) {
         (Ok(light), Ok(dark)) => {
-            let title = title.map_or_else(|| default_title(source), str::to_owned);
             let mut html = String::with_capacity(light.len() + dark.len() + 200);
-            html.push_str("<div class=\"gen-mermaid\">");
-            push_variant(&mut html, "gen-mermaid-light", &light, &title);
-            push_variant(&mut html, "gen-mermaid-dark", &dark, &title);
+            html.push_str("<div class=\"");
+            html.push_str(class);
+            html.push_str("\">");
+            push_variant(&mut html, "gen-diagram-light", &light, title);
+            push_variant(&mut html, "gen-diagram-dark", &dark, title);
             html.push_str("</div>");
             (html, None)
         }
@@ -187,7 +195,8 @@ fn default_title(source: &str) -> String {
 }
 
 /// Appends one themed copy, wrapped so CSS can show only the copy of the current mode, with
-/// a `<title>` added right after the opening `<svg …>` tag when the diagram has none.
+/// a `<title>` added right after the opening `<svg …>` tag when the diagram has none, and
+/// a minimum width (see [`with_min_width`]).
 fn push_variant(html: &mut String, class: &str, svg: &str, title: &str) {
     html.push_str("<div class=\"");
     html.push_str(class);
@@ -196,16 +205,44 @@ fn push_variant(html: &mut String, class: &str, svg: &str, title: &str) {
         .find("<svg")
         .and_then(|start| svg[start..].find('>').map(|i| start + i + 1));
     match open_end {
-        Some(end) if !svg[end..].trim_start().starts_with("<title") => {
-            html.push_str(&svg[..end]);
-            html.push_str("<title>");
-            html.push_str(&escape(title));
-            html.push_str("</title>");
+        Some(end) => {
+            html.push_str(&with_min_width(&svg[..end]));
+            if !svg[end..].trim_start().starts_with("<title") {
+                html.push_str("<title>");
+                html.push_str(&escape(title));
+                html.push_str("</title>");
+            }
             html.push_str(&svg[end..]);
         }
-        _ => html.push_str(svg),
+        None => html.push_str(svg),
     }
     html.push_str("</div>");
+}
+
+/// Share of its natural width below which a diagram is not shrunk: narrower screens
+/// scroll it sideways (its container scrolls) rather than shrink its text past reading.
+const MIN_SCALE: f64 = 0.7;
+
+/// merman sizes a diagram `width="100%"` with `style="max-width: Wpx;"`: adds
+/// `min-width` at [`MIN_SCALE`] of `W` to that style.
+fn with_min_width(open_tag: &str) -> String {
+    const KEY: &str = "max-width: ";
+    let Some(at) = open_tag.find(KEY).map(|i| i + KEY.len()) else {
+        return open_tag.to_owned();
+    };
+    let number: String = open_tag[at..]
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let Ok(width) = number.parse::<f64>() else {
+        return open_tag.to_owned();
+    };
+    let end = at + number.len();
+    let Some(rest) = open_tag[end..].strip_prefix("px;") else {
+        return open_tag.to_owned();
+    };
+    let min = (width * MIN_SCALE).round();
+    format!("{}px; min-width: {min}px;{rest}", &open_tag[..end])
 }
 
 /// The visible error box: the message with its position, then the source with the faulty
@@ -244,7 +281,7 @@ mod tests {
     fn renders_light_and_dark_copies_with_distinct_ids() {
         let (html, err) = render_block(SEQ, "page-mmd-1");
         assert_eq!(err, None);
-        assert!(html.starts_with("<div class=\"gen-mermaid\">"));
+        assert!(html.starts_with("<div class=\"gen-diagram gen-mermaid\">"));
         assert_eq!(html.matches("<svg").count(), 2);
         assert!(html.contains("id=\"page-mmd-1\""));
         assert!(html.contains("id=\"page-mmd-1-dark\""));
@@ -270,6 +307,19 @@ mod tests {
         assert_eq!(err.map(|e| (e.line, e.col)), Some((1, 1)));
         assert!(html.contains("&lt;/div&gt;&lt;script&gt;"));
         assert!(!html.contains("<script>"));
+    }
+
+    #[test]
+    fn diagrams_keep_a_minimum_width() {
+        assert_eq!(
+            with_min_width(
+                r#"<svg id="a" width="100%" style="max-width: 1056.5px;" viewBox="0 0 1 1">"#
+            ),
+            r#"<svg id="a" width="100%" style="max-width: 1056.5px; min-width: 740px;" viewBox="0 0 1 1">"#
+        );
+        assert_eq!(with_min_width("<svg width=\"10\">"), "<svg width=\"10\">");
+        let (html, _) = render_block(SEQ, "m");
+        assert!(html.contains("min-width: "), "{html}");
     }
 
     #[test]

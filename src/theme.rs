@@ -18,14 +18,24 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("tags.html", include_str!("../templates/tags.html")),
     ("tag.html", include_str!("../templates/tag.html")),
     ("404.html", include_str!("../templates/404.html")),
+    (
+        "publish-head.html",
+        include_str!("../templates/publish-head.html"),
+    ),
 ];
 
 /// The embedded theme assets (the run panels' stylesheet and script included), by
 /// output path.
-pub fn assets() -> [(&'static str, &'static str); 4] {
+pub fn assets() -> [(&'static str, &'static str); 7] {
     [
         ("_gen/gen.css", include_str!("../static/_gen/gen.css")),
+        (
+            "_gen/favicon.svg",
+            include_str!("../static/_gen/favicon.svg"),
+        ),
         ("_gen/gen.js", include_str!("../static/_gen/gen.js")),
+        ("_gen/search.css", include_str!("../static/_gen/search.css")),
+        ("_gen/search.js", include_str!("../static/_gen/search.js")),
         ("_gen/panels.css", crate::views::stylesheet()),
         ("_gen/panels.js", crate::views::script()),
     ]

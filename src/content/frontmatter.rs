@@ -37,6 +37,8 @@ pub struct FrontMatter {
     pub layout: Option<String>,
     /// `run:` — fence option defaults for this page, as strings.
     pub run: BTreeMap<String, String>,
+    /// `exec: page`: the page's fences share one simulator session per language.
+    pub exec_page: bool,
     /// Every key as written, for templates (`page.extra.hero` and the like).
     pub extra: serde_json::Map<String, serde_json::Value>,
 }
@@ -169,11 +171,16 @@ fn typed(
                 Some(t) => front.tags = t,
                 None => bad(key, "a string or a list of strings"),
             },
-            "updateTime" | "lastUpdated" => {
-                if let Some(s) = scalar_string(v) {
-                    front.update_time = Some(s);
+            // VitePress's `lastUpdated: false` hides the time; `true` asks for a git time,
+            // which gen does not read.
+            "updateTime" | "lastUpdated" => match v {
+                Value::Bool(_) => {}
+                _ => {
+                    if let Some(s) = scalar_string(v) {
+                        front.update_time = Some(s);
+                    }
                 }
-            }
+            },
             "outline" => match outline(v) {
                 Some(o) => front.outline = o,
                 None => bad(key, "false, a level, [min, max] or `deep`"),
@@ -187,6 +194,11 @@ fn typed(
                 None => bad(key, "an integer"),
             },
             "layout" => front.layout = scalar_string(v),
+            "exec" => match scalar_string(v).as_deref() {
+                Some("page") => front.exec_page = true,
+                Some("isolated" | "fence") => front.exec_page = false,
+                _ => bad(key, "`page` or `isolated`"),
+            },
             "run" => match v {
                 Value::Mapping(m) => {
                     for (rk, rv) in m {
@@ -294,6 +306,16 @@ mod tests {
         let (_, d) = run("---\ntitle: ok\noutline: nope\n---\n");
         assert_eq!(d[0].line, 3);
         assert!(d[0].message.contains("outline"));
+    }
+
+    #[test]
+    fn vitepress_keys() {
+        let (p, d) = run("---\nlastUpdated: false\nexec: page\n---\n");
+        assert!(d.is_empty());
+        assert_eq!(p.front.update_time, None);
+        assert!(p.front.exec_page);
+        let (_, d) = run("---\nexec: sometimes\n---\n");
+        assert!(d[0].message.contains("exec"));
     }
 
     #[test]

@@ -229,7 +229,7 @@ fn load_page(root: &Path, abs: &Path, rel: &str, diags: &mut Vec<Diagnostic>) ->
         .front
         .title
         .clone()
-        .or_else(|| first_h1(&text[parsed.body_start..]))
+        .or_else(|| crate::markdown::first_h1(&text[parsed.body_start..]))
         .unwrap_or_else(|| {
             if is_index {
                 display_name(last_segment(parent_dir(rel)))
@@ -248,33 +248,6 @@ fn load_page(root: &Path, abs: &Path, rel: &str, diags: &mut Vec<Diagnostic>) ->
         section: 0,
         is_index,
     })
-}
-
-/// The text of the first ATX `# ` heading outside code fences.
-fn first_h1(body: &str) -> Option<String> {
-    let mut fence: Option<&str> = None;
-    for line in body.lines() {
-        let t = line.trim_start();
-        if let Some(open) = fence {
-            if t.starts_with(open) {
-                fence = None;
-            }
-            continue;
-        }
-        if t.starts_with("```") {
-            fence = Some("```");
-        } else if t.starts_with("~~~") {
-            fence = Some("~~~");
-        } else if let Some(rest) = line.strip_prefix("# ") {
-            let rest = rest.trim().trim_end_matches('#').trim();
-            let rest = match rest.rfind("{#") {
-                Some(i) if rest.ends_with('}') => rest[..i].trim(),
-                _ => rest,
-            };
-            return Some(rest.to_string());
-        }
-    }
-    None
 }
 
 fn parent_dir(rel: &str) -> &str {
@@ -337,11 +310,5 @@ mod tests {
         assert_eq!(names, vec!["1-one", "9-nine", "10-ten"]);
         assert_eq!(display_name("10-ten"), "ten");
         assert_eq!(display_name("2024"), "2024");
-    }
-
-    #[test]
-    fn first_h1_skips_fences() {
-        let body = "```\n# not\n```\n# Real {#id}\n";
-        assert_eq!(first_h1(body).as_deref(), Some("Real"));
     }
 }

@@ -1,8 +1,10 @@
 //! Fenced code blocks: highlighted source, then by language a run panel from the
-//! executor (` ```python `/` ```js `, unless `norun`) or a build-time Mermaid diagram
-//! in place of the source (` ```mermaid `).
+//! executor (` ```python `/` ```js `, unless `norun`; in a shared session when the page or
+//! the fence asks for one) or a build-time Mermaid diagram in place of the source
+//! (` ```mermaid `). Also VitePress's `<<< path` snippet imports, shown as code.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use gen_trace::Lang;
 
@@ -70,8 +72,12 @@ impl PageRenderer<'_, '_> {
         if marked.has_diff {
             classes.push_str(" has-diff");
         }
+        let mut style = String::new();
         if info.line_numbers.unwrap_or(self.ctx.config.line_numbers) {
             classes.push_str(" line-numbers-mode");
+            if let Some(n) = info.line_start.filter(|&n| n != 1) {
+                style = format!(" style=\"counter-reset: line {}\"", n.saturating_sub(1));
+            }
         }
         let mut html = format!(
             "<div class=\"{classes}\" data-lang=\"{}\">",
@@ -89,7 +95,7 @@ impl PageRenderer<'_, '_> {
                 escape(shown_lang)
             ));
         }
-        html.push_str("<pre class=\"hl-code\"><code>");
+        html.push_str(&format!("<pre class=\"hl-code\"><code{style}>"));
         html.push_str(&body);
         html.push_str("</code></pre></div>\n");
         if let Some(lang) = exec_lang(&info.lang).filter(|_| fenced && !info.has_flag("norun")) {
@@ -103,12 +109,20 @@ impl PageRenderer<'_, '_> {
             self.attach_fixture(&mut options, fence_html, start);
             self.runs += 1;
             let id_prefix = format!("run-{}", self.runs);
-            let result = self.ctx.executor.run(&ExecRequest {
+            let session = self.sessions.name_for(&options);
+            let request = ExecRequest {
                 lang,
                 code: &marked.code,
                 options: &options,
                 id_prefix: &id_prefix,
-            });
+            };
+            let result = match session {
+                Some(name) => self
+                    .ctx
+                    .executor
+                    .run_in_session(&request, &mut self.sessions, &name),
+                None => self.ctx.executor.run(&request),
+            };
             html.push_str(&result.html);
             if !result.warnings.is_empty() {
                 let (line, col) = self.position(start);
@@ -118,6 +132,65 @@ impl PageRenderer<'_, '_> {
             }
         }
         html
+    }
+
+    /// The code block of snippet import `n` (its marker at byte `start`): the file (inside
+    /// the site), or its `#region`, with the language from the import or the extension.
+    pub(super) fn render_snippet(&mut self, n: usize, start: usize) -> String {
+        let snippet = &self.prep.snippets[n];
+        let root = self.ctx.root;
+        let path = match snippet.path.strip_prefix("@/") {
+            Some(rel) => root.join("content").join(rel),
+            None => root
+                .join(&self.page.source)
+                .parent()
+                .unwrap_or(root)
+                .join(&snippet.path),
+        };
+        let inside = match (path.canonicalize(), root.canonicalize()) {
+            (Ok(p), Ok(r)) => p.starts_with(r),
+            _ => false,
+        };
+        self.add_dep(&path);
+        let text = inside
+            .then(|| std::fs::read_to_string(&path).ok())
+            .flatten()
+            .map(|t| t.replace("\r\n", "\n"));
+        let Some(text) = text else {
+            let message = format!("snippet import: no file `{}` inside the site", snippet.path);
+            let ignored = self.ctx.config.dead_links.all;
+            self.diag_dead(
+                start,
+                message,
+                "`<<< @/x` is relative to content/, `<<< ./x` to the note's folder",
+                ignored,
+            );
+            return String::new();
+        };
+        let code = match &snippet.region {
+            Some(name) => match region(&text, name) {
+                Some(code) => code,
+                None => {
+                    let (line, col) = self.position(start);
+                    self.diag_warning(
+                        line,
+                        col,
+                        format!("snippet import: no `#region {name}` in `{}`", snippet.path),
+                        "mark the region with `#region NAME` and `#endregion` comments",
+                    );
+                    text
+                }
+            },
+            None => text,
+        };
+        let lang = snippet.lang.clone().unwrap_or_else(|| {
+            Path::new(&snippet.path)
+                .extension()
+                .map(|e| e.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        });
+        let info = format!("{lang}{}", snippet.info);
+        self.render_code(&info, &code, start, true)
     }
 
     fn render_mermaid(&mut self, source: &str, start: usize) -> String {
@@ -165,6 +238,7 @@ impl PageRenderer<'_, '_> {
             (Ok(p), Ok(r)) => p.starts_with(r),
             _ => false,
         };
+        self.add_dep(&path);
         let content = if inside {
             std::fs::read_to_string(&path).ok()
         } else {
@@ -183,9 +257,63 @@ impl PageRenderer<'_, '_> {
     }
 }
 
+/// The lines between `#region name` and its `#endregion` (in any comment style), without
+/// the marker lines, dedented as VitePress does.
+pub(super) fn region(text: &str, name: &str) -> Option<String> {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_marker = |line: &str, word: &str| {
+        let t = line.trim();
+        let at = t.find(word)?;
+        let before = t[..at].trim();
+        let prefix_ok =
+            before.is_empty() || ["//", "#", "<!--", "/*", "--", "'", ";", "%"].contains(&before);
+        prefix_ok.then(|| {
+            t[at + word.len()..]
+                .trim()
+                .trim_end_matches("-->")
+                .trim_end_matches("*/")
+                .trim()
+                .to_string()
+        })
+    };
+    let start = lines
+        .iter()
+        .position(|l| is_marker(l, "#region").is_some_and(|n| n == name))?;
+    let end = lines[start + 1..]
+        .iter()
+        .position(|l| is_marker(l, "#endregion").is_some_and(|n| n.is_empty() || n == name))
+        .map_or(lines.len(), |i| i + start + 1);
+    let body: Vec<&str> = lines[start + 1..end]
+        .iter()
+        .copied()
+        .filter(|l| is_marker(l, "#region").is_none() && is_marker(l, "#endregion").is_none())
+        .collect();
+    let indent = body
+        .iter()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.len() - l.trim_start().len())
+        .min()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for l in body {
+        out.push_str(l.get(indent..).unwrap_or(l.trim_start()));
+        out.push('\n');
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regions() {
+        let text = "a\n  // #region snippet\n  b\n    c\n  // #endregion snippet\nd\n";
+        assert_eq!(region(text, "snippet").as_deref(), Some("b\n  c\n"));
+        assert_eq!(region(text, "other"), None);
+        let text = "<!-- #region r -->\n<p>x</p>\n<!-- #endregion r -->\n";
+        assert_eq!(region(text, "r").as_deref(), Some("<p>x</p>\n"));
+    }
 
     #[test]
     fn detects_unclosed_fences() {

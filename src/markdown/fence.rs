@@ -16,6 +16,8 @@ pub struct FenceInfo {
     pub title: Option<String>,
     /// `:line-numbers` (`Some(true)`) or `:no-line-numbers` (`Some(false)`).
     pub line_numbers: Option<bool>,
+    /// `:line-numbers=5`: the number of the first line.
+    pub line_start: Option<usize>,
     /// Bare words such as `norun`.
     pub flags: Vec<String>,
     /// `key=value` options (`trace=full`, `env=browser`, `html=FILE`).
@@ -64,8 +66,9 @@ pub fn parse_info(info: &str) -> FenceInfo {
             out.highlight.extend(parse_ranges(ranges));
         } else if let Some(title) = token.strip_prefix('[').and_then(|t| t.strip_suffix(']')) {
             out.title = Some(title.trim().to_string());
-        } else if token.starts_with(":line-numbers") {
+        } else if let Some(rest) = token.strip_prefix(":line-numbers") {
             out.line_numbers = Some(true);
+            out.line_start = rest.strip_prefix('=').and_then(|n| n.parse().ok());
         } else if token == ":no-line-numbers" {
             out.line_numbers = Some(false);
         } else if let Some((k, v)) = token.split_once('=') {
@@ -101,32 +104,34 @@ pub struct Marked {
 }
 
 /// Strips VitePress's `[!code …]` comment markers and combines them with the info
-/// string's `{…}` line ranges.
+/// string's `{…}` line ranges. A marker after code marks its own line (and, with `:N`, the
+/// lines after it: N in all); a marker alone on its line is removed with the line and marks
+/// the N lines after it, as VitePress's Shiki transformers do.
 pub fn mark_lines(code: &str, info: &FenceInfo) -> Marked {
     let mut out = Marked::default();
     let mut pending: Vec<(&'static [&'static str], usize)> = Vec::new();
-    for (i, line) in code.split_inclusive('\n').enumerate() {
+    let mut n = 0;
+    for line in code.split_inclusive('\n') {
         let (body, nl) = match line.strip_suffix('\n') {
             Some(b) => (b, "\n"),
             None => (line, ""),
         };
+        let marker = find_marker(body);
+        if let Some((start, kind, count)) = marker {
+            if body[..start].trim().is_empty() {
+                pending.push((marker_classes(kind), count));
+                continue;
+            }
+        }
         let mut classes: Vec<&'static str> = Vec::new();
         pending.retain_mut(|(cls, left)| {
             classes.extend_from_slice(cls);
             *left -= 1;
             *left > 0
         });
-        let kept = match find_marker(body) {
+        let kept = match marker {
             Some((start, kind, count)) => {
-                let cls: &'static [&'static str] = match kind {
-                    "highlight" | "hl" => &["highlighted"],
-                    "focus" | "f" => &["focused"],
-                    "++" => &["diff", "add"],
-                    "--" => &["diff", "remove"],
-                    "error" => &["highlighted", "error"],
-                    "warning" => &["highlighted", "warning"],
-                    _ => &[],
-                };
+                let cls = marker_classes(kind);
                 classes.extend_from_slice(cls);
                 if count > 1 {
                     pending.push((cls, count - 1));
@@ -135,7 +140,7 @@ pub fn mark_lines(code: &str, info: &FenceInfo) -> Marked {
             }
             None => body,
         };
-        let n = i + 1;
+        n += 1;
         if info.highlight.iter().any(|&(a, b)| a <= n && n <= b)
             && !classes.contains(&"highlighted")
         {
@@ -149,6 +154,19 @@ pub fn mark_lines(code: &str, info: &FenceInfo) -> Marked {
         out.code.push_str(nl);
     }
     out
+}
+
+/// The line classes of a marker kind.
+fn marker_classes(kind: &str) -> &'static [&'static str] {
+    match kind {
+        "highlight" | "hl" => &["highlighted"],
+        "focus" | "f" => &["focused"],
+        "++" => &["diff", "add"],
+        "--" => &["diff", "remove"],
+        "error" => &["highlighted", "error"],
+        "warning" => &["highlighted", "warning"],
+        _ => &[],
+    }
 }
 
 /// Finds a trailing `// [!code kind]` (or `#`, `<!--`, `/*`, `--` comment) in a line:
@@ -202,6 +220,20 @@ mod tests {
         assert_eq!(m.line_classes[3], vec!["focused"]);
         assert_eq!(m.line_classes[4], vec!["highlighted"]);
         assert!(m.has_focus && m.has_diff);
+    }
+
+    #[test]
+    fn a_marker_alone_marks_the_next_lines() {
+        let m = mark_lines(
+            "a\n// [!code highlight:2]\nb\nc\nd\n",
+            &FenceInfo::default(),
+        );
+        assert_eq!(m.code, "a\nb\nc\nd\n");
+        assert_eq!(m.line_classes[0], Vec::<&str>::new());
+        assert_eq!(m.line_classes[1], vec!["highlighted"]);
+        assert_eq!(m.line_classes[2], vec!["highlighted"]);
+        assert!(m.line_classes[3].is_empty());
+        assert_eq!(parse_info("js:line-numbers=5").line_start, Some(5));
     }
 
     #[test]

@@ -148,7 +148,8 @@ impl<'a> Resolver<'a> {
             }
         };
         if is_dir || joined.is_empty() {
-            return index_of(dir);
+            // `a/b/` is a folder's index.md, or gen's own URL of `a/b.md`.
+            return index_of(dir).or_else(|| self.lib.by_path.get(&format!("{dir}/")).copied());
         }
         if joined.ends_with(".md") {
             return lookup(joined);
@@ -161,6 +162,40 @@ impl<'a> Resolver<'a> {
         }
         lookup(&format!("{joined}.md")).or_else(|| index_of(dir))
     }
+}
+
+/// The pages' VitePress addresses (`a/b.md` → `a/b.html`), each a small page sending the
+/// reader to gen's address (`a/b/`) with the `#anchor` kept, so links shared to the
+/// VitePress site keep working. Index pages have the same address in both and get none.
+pub fn vitepress_aliases(lib: &Library, base_path: &str) -> Vec<(String, String)> {
+    lib.pages
+        .iter()
+        .filter(|p| !p.is_index)
+        .map(|p| {
+            let url = format!("{base_path}{}", encode_path(&p.path));
+            let js = serde_json::to_string(&url).unwrap_or_default().replace('<', "\\u003c");
+            let attr = super::highlight::escape(&url);
+            let html = format!(
+                "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>{}</title><link rel=\"canonical\" href=\"{attr}\"><meta http-equiv=\"refresh\" content=\"0; url={attr}\"><script>location.replace({js} + location.hash)</script></head><body><a href=\"{attr}\">{}</a></body></html>\n",
+                super::highlight::escape(&p.title),
+                super::highlight::escape(&p.title)
+            );
+            (format!("{}.html", p.rel.trim_end_matches(".md")), html)
+        })
+        .collect()
+}
+
+/// True for `http(s)://localhost…` and `http(s)://127.0.0.1…` links, which VitePress
+/// counts as dead (they only work on the author's machine).
+pub fn is_localhost(dest: &str) -> bool {
+    let rest = dest
+        .strip_prefix("http://")
+        .or_else(|| dest.strip_prefix("https://"))
+        .or_else(|| dest.strip_prefix("//"));
+    rest.is_some_and(|r| {
+        let host = r.split(['/', ':', '?', '#']).next().unwrap_or("");
+        host.eq_ignore_ascii_case("localhost") || host == "127.0.0.1"
+    })
 }
 
 /// True for links with a scheme (`https:`, `mailto:`) or protocol-relative ones.
@@ -252,6 +287,14 @@ mod tests {
         assert!(is_external("//cdn/x.js"));
         assert!(!is_external("./a.md#x:y"));
         assert!(!is_external("/guide/"));
+    }
+
+    #[test]
+    fn localhost_links() {
+        assert!(is_localhost("http://localhost:5173/"));
+        assert!(is_localhost("https://127.0.0.1"));
+        assert!(!is_localhost("https://localhost.example.org"));
+        assert!(!is_localhost("./localhost"));
     }
 
     #[test]

@@ -1,14 +1,30 @@
-//! The HTTP side of `gen watch`: answers one request from the output directory or the
-//! `/__gen/` endpoints, with content types, the site's 404 page, and the live-reload script
-//! injected into HTML on the fly (the built files never contain it).
+//! The HTTP side of `gen watch`: a small HTTP/1.1 server on std's sockets that answers
+//! `GET`/`HEAD` from the output directory or the `/__gen/` endpoints, with content types,
+//! the site's 404 page, and the live-reload script injected into HTML on the fly (the built
+//! files never contain it). Without live reload (the browser tests) it serves the output
+//! exactly as built.
+//!
+//! One thread per connection, at most [`MAX_CONNECTIONS`] at once, and every response
+//! closes its connection: a browser's parallel requests never queue behind an idle
+//! keep-alive connection (the hang that made us leave tiny_http), and on loopback a new
+//! connection costs microseconds.
 
 use super::paths::{resolve, Resolved};
 use super::reload::{Reload, EVENTS_PATH, SCRIPT, SCRIPT_PATH, STATUS_PATH};
 use std::fs;
-use std::io::Cursor;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use std::time::Duration;
+
+/// Connections served at once (live-reload streams included); more get a 503.
+const MAX_CONNECTIONS: usize = 128;
+/// The longest request head read (request line and headers).
+const MAX_HEAD: usize = 16 * 1024;
+/// A client that sends nothing for this long is dropped.
+const IO_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// What every request handler needs.
 pub struct Context {
@@ -16,30 +32,180 @@ pub struct Context {
     pub out_dir: PathBuf,
     /// The URL path the site lives under (from the base URL), starting and ending with `/`.
     pub mount: String,
-    pub reload: Arc<Reload>,
+    /// Live reload: the `/__gen/` endpoints and the script injected into pages.
+    pub reload: Option<Arc<Reload>>,
 }
 
-/// Answers `request`. Event streams are handed to a thread of their own; I/O errors mean the
-/// client went away and are dropped.
-pub fn handle(request: Request, ctx: &Context) {
-    let url = request.url().to_string();
-    let path = url.split(['?', '#']).next().unwrap_or_default();
-    if path == EVENTS_PATH {
-        return open_event_stream(request, ctx);
+/// One response, before it is written.
+pub struct Reply {
+    pub status: u16,
+    pub headers: Vec<(&'static str, String)>,
+    pub body: Vec<u8>,
+}
+
+/// Accepts connections on `listener` forever, each on a thread of its own.
+pub fn accept_loop(listener: TcpListener, ctx: Arc<Context>) {
+    let open = Arc::new(AtomicUsize::new(0));
+    for stream in listener.incoming() {
+        let Ok(mut stream) = stream else {
+            // Out of file descriptors or a connection reset before accept: try again soon.
+            std::thread::sleep(Duration::from_millis(10));
+            continue;
+        };
+        if open.fetch_add(1, Ordering::SeqCst) >= MAX_CONNECTIONS {
+            open.fetch_sub(1, Ordering::SeqCst);
+            let _ = write_reply(&mut stream, &text(503, "too many connections"), false);
+            continue;
+        }
+        let (ctx, guard) = (Arc::clone(&ctx), Arc::clone(&open));
+        let spawned = std::thread::Builder::new()
+            .name("gen-http".into())
+            .spawn(move || {
+                serve_connection(stream, &ctx);
+                guard.fetch_sub(1, Ordering::SeqCst);
+            });
+        if spawned.is_err() {
+            open.fetch_sub(1, Ordering::SeqCst);
+        }
     }
-    let response = if !matches!(request.method(), Method::Get | Method::Head) {
-        text(405, "method not allowed")
-    } else {
-        route(path, ctx)
-    };
-    let _ = request.respond(response);
 }
 
-fn route(path: &str, ctx: &Context) -> Response<Cursor<Vec<u8>>> {
-    match path {
-        SCRIPT_PATH => return body(200, "text/javascript; charset=utf-8", SCRIPT.into()),
-        STATUS_PATH => {
-            let json = serde_json::to_vec(&ctx.reload.status()).unwrap_or_default();
+/// Reads one request from `stream` and answers it; the event stream keeps the connection.
+/// I/O errors mean the client went away and are dropped.
+fn serve_connection(mut stream: TcpStream, ctx: &Context) {
+    let _ = stream.set_read_timeout(Some(IO_TIMEOUT));
+    let _ = stream.set_write_timeout(Some(IO_TIMEOUT));
+    let request = match read_request(&stream) {
+        Ok(Some(request)) => request,
+        Ok(None) => return,
+        Err(reply) => {
+            let _ = write_reply(&mut stream, &reply, false);
+            drain(&mut stream);
+            return;
+        }
+    };
+    let path = request.target.split(['?', '#']).next().unwrap_or_default();
+    if let (EVENTS_PATH, Some(reload)) = (path, &ctx.reload) {
+        match reload.open_stream() {
+            Some(slot) => {
+                let _ = slot.stream(stream);
+            }
+            None => {
+                let _ = write_reply(
+                    &mut stream,
+                    &text(503, "too many live-reload connections"),
+                    false,
+                );
+            }
+        }
+        return;
+    }
+    let head_only = request.method == "HEAD";
+    if request.method == "GET" || head_only {
+        let _ = write_reply(&mut stream, &route(path, ctx), head_only);
+    } else {
+        let reply = with_header(text(405, "method not allowed"), "Allow", "GET, HEAD");
+        let _ = write_reply(&mut stream, &reply, false);
+        drain(&mut stream);
+    }
+}
+
+/// After an error reply to a request not read to its end: closes our side, then reads
+/// (briefly) what the client still sends, so the kernel does not reset the connection
+/// and destroy the reply before the client has read it.
+fn drain(stream: &mut TcpStream) {
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+    let _ = stream.set_read_timeout(Some(Duration::from_millis(500)));
+    let _ = io::copy(&mut Read::take(&*stream, 1 << 20), &mut io::sink());
+}
+
+/// The request line of one request.
+struct Request {
+    method: String,
+    target: String,
+}
+
+/// Reads the request head; `Ok(None)` when the client closed without sending one, `Err`
+/// with the reply for a malformed or oversized head.
+fn read_request(stream: &TcpStream) -> Result<Option<Request>, Reply> {
+    let mut reader = BufReader::new(Read::take(stream, MAX_HEAD as u64));
+    let mut first = String::new();
+    let mut total = 0;
+    loop {
+        let mut line = String::new();
+        match reader.read_line(&mut line) {
+            Ok(0) if first.is_empty() => return Ok(None),
+            Ok(0) => return Err(text(431, "request head too large or cut short")),
+            Ok(n) => total += n,
+            Err(_) => return Err(text(400, "bad request")),
+        }
+        if first.is_empty() {
+            if line.trim().is_empty() {
+                continue;
+            }
+            first = line;
+        } else if line == "\r\n" || line == "\n" {
+            break;
+        }
+        if total >= MAX_HEAD {
+            return Err(text(431, "request head too large"));
+        }
+    }
+    let mut parts = first.split_whitespace();
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(method), Some(target), Some(version)) if version.starts_with("HTTP/1.") => {
+            Ok(Some(Request {
+                method: method.to_string(),
+                target: target.to_string(),
+            }))
+        }
+        _ => Err(text(400, "bad request")),
+    }
+}
+
+/// Writes `reply` with its length, `Connection: close`, and (unless `head_only`) its body.
+fn write_reply(stream: &mut TcpStream, reply: &Reply, head_only: bool) -> io::Result<()> {
+    let mut head = format!("HTTP/1.1 {} {}\r\n", reply.status, reason(reply.status));
+    for (name, value) in &reply.headers {
+        head.push_str(name);
+        head.push_str(": ");
+        head.push_str(value);
+        head.push_str("\r\n");
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        reply.body.len()
+    ));
+    let mut bytes = head.into_bytes();
+    if !head_only {
+        bytes.extend_from_slice(&reply.body);
+    }
+    stream.write_all(&bytes)?;
+    stream.flush()
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        301 => "Moved Permanently",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        431 => "Request Header Fields Too Large",
+        503 => "Service Unavailable",
+        _ => "",
+    }
+}
+
+/// The reply for a `GET` of `path` (without query or fragment).
+pub fn route(path: &str, ctx: &Context) -> Reply {
+    match (path, &ctx.reload) {
+        (SCRIPT_PATH, Some(_)) => {
+            return body(200, "text/javascript; charset=utf-8", SCRIPT.into())
+        }
+        (STATUS_PATH, Some(reload)) => {
+            let json = serde_json::to_vec(&reload.status()).unwrap_or_default();
             return body(200, "application/json", json);
         }
         _ => {}
@@ -58,36 +224,20 @@ fn route(path: &str, ctx: &Context) -> Response<Cursor<Vec<u8>>> {
     }
 }
 
-fn open_event_stream(request: Request, ctx: &Context) {
-    match ctx.reload.open_stream() {
-        Some(slot) => {
-            let spawned = std::thread::Builder::new()
-                .name("gen-sse".into())
-                .spawn(move || slot.stream(request.into_writer()));
-            if spawned.is_err() {
-                eprintln!("gen watch: could not start a live-reload stream");
-            }
-        }
-        None => {
-            let _ = request.respond(text(503, "too many live-reload connections"));
-        }
-    }
-}
-
-fn not_found(ctx: &Context) -> Response<Cursor<Vec<u8>>> {
+fn not_found(ctx: &Context) -> Reply {
     match resolve(&ctx.out_dir, "/404.html") {
         Resolved::File(page) => file_response(404, &page, ctx),
         _ => text(404, "404 not found"),
     }
 }
 
-fn file_response(status: u16, file: &Path, ctx: &Context) -> Response<Cursor<Vec<u8>>> {
+fn file_response(status: u16, file: &Path, ctx: &Context) -> Reply {
     let Ok(bytes) = fs::read(file) else {
         return text(404, "404 not found");
     };
     let kind = content_type(file);
-    if kind.starts_with("text/html") {
-        let html = inject(&String::from_utf8_lossy(&bytes), &ctx.reload.script_tag());
+    if let (true, Some(reload)) = (kind.starts_with("text/html"), &ctx.reload) {
+        let html = inject(&String::from_utf8_lossy(&bytes), &reload.script_tag());
         return body(status, kind, html.into_bytes());
     }
     body(status, kind, bytes)
@@ -136,27 +286,23 @@ pub fn content_type(path: &Path) -> &'static str {
     }
 }
 
-fn body(status: u16, kind: &str, bytes: Vec<u8>) -> Response<Cursor<Vec<u8>>> {
-    let response = Response::from_data(bytes)
-        .with_status_code(StatusCode(status))
-        .with_chunked_threshold(usize::MAX);
-    let response = with_header(response, "Content-Type", kind);
-    with_header(response, "Cache-Control", "no-store")
-}
-
-/// Adds a header; a value that is not valid in a header (never the case for ours) is left out.
-fn with_header(
-    response: Response<Cursor<Vec<u8>>>,
-    name: &str,
-    value: &str,
-) -> Response<Cursor<Vec<u8>>> {
-    match Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-        Ok(header) => response.with_header(header),
-        Err(()) => response,
+fn body(status: u16, kind: &str, bytes: Vec<u8>) -> Reply {
+    Reply {
+        status,
+        headers: vec![
+            ("Content-Type", kind.to_string()),
+            ("Cache-Control", "no-store".to_string()),
+        ],
+        body: bytes,
     }
 }
 
-fn text(status: u16, message: &str) -> Response<Cursor<Vec<u8>>> {
+fn with_header(mut reply: Reply, name: &'static str, value: &str) -> Reply {
+    reply.headers.push((name, value.to_string()));
+    reply
+}
+
+fn text(status: u16, message: &str) -> Reply {
     body(
         status,
         "text/plain; charset=utf-8",
@@ -164,7 +310,7 @@ fn text(status: u16, message: &str) -> Response<Cursor<Vec<u8>>> {
     )
 }
 
-fn redirect(to: &str) -> Response<Cursor<Vec<u8>>> {
+fn redirect(to: &str) -> Reply {
     with_header(text(301, "moved"), "Location", to)
 }
 

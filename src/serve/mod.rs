@@ -1,8 +1,8 @@
 //! `gen watch`: build once, serve the output on loopback, rebuild on change, reload the tab.
 //!
-//! The loop is independent of how a site is built: it drives a [`Rebuilder`]. Threads: a few
-//! HTTP workers answering requests (`http`), one thread per open live-reload stream (bounded,
-//! `reload`), and the calling thread, which waits for debounced changes (`watcher`), rebuilds
+//! The loop is independent of how a site is built: it drives a [`Rebuilder`]. Threads: one
+//! accepting connections and one per open connection (`http`; live-reload streams are
+//! bounded by `reload`), and the calling thread, which waits for debounced changes (`watcher`), rebuilds
 //! and publishes the outcome. A failed rebuild never stops the loop: the diagnostics are
 //! printed and sent to the browser, and the last good output stays served.
 
@@ -16,19 +16,16 @@ mod watcher;
 
 pub use reload::{BuildStatus, Reload};
 pub use site_rebuild::SiteRebuilder;
-pub use watcher::{Change, ChangeKind, ChangeOp, Watcher};
+pub use watcher::{Change, ChangeKind, ChangeOp, Next, Watcher};
 
 use crate::cli::WatchArgs;
 use crate::config::base_path_of;
 use crate::site::BuildOptions;
-use anyhow::{anyhow, Context as _, Result};
+use anyhow::{Context as _, Result};
 use std::net::{Ipv4Addr, SocketAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
-
-/// HTTP worker threads; live-reload streams get threads of their own.
-const HTTP_WORKERS: usize = 4;
 
 /// Builds the site, fully or after some changes.
 pub trait Rebuilder {
@@ -36,7 +33,18 @@ pub trait Rebuilder {
     fn build_all(&mut self) -> RebuildOutcome;
     /// Brings the output up to date after `changes` (never empty).
     fn rebuild(&mut self, changes: &[Change]) -> RebuildOutcome;
+    /// Whether some slow part of the output was left for [`Rebuilder::settle`].
+    fn unsettled(&self) -> bool {
+        false
+    }
+    /// Finishes what rebuilds left for a quiet moment (`None`: nothing was left).
+    fn settle(&mut self) -> Option<RebuildOutcome> {
+        None
+    }
 }
+
+/// How long the sources must stay unchanged before deferred work is done.
+const SETTLE_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The result of one (re)build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -77,27 +85,23 @@ pub fn bind(port: u16) -> Result<Bound> {
     Ok(Bound { listener, addr })
 }
 
-/// Starts the HTTP workers for `out_dir` on `bound` and returns at once.
-pub fn start_server(bound: Bound, out_dir: &Path, mount: &str, reload: Arc<Reload>) -> Result<()> {
-    let server = tiny_http::Server::from_listener(bound.listener, None)
-        .map_err(|e| anyhow!("cannot start the HTTP server: {e}"))?;
-    let server = Arc::new(server);
+/// Starts serving `out_dir` on `bound` and returns at once. With `reload`, pages get the
+/// live-reload script; without, the output is served exactly as built.
+pub fn start_server(
+    bound: Bound,
+    out_dir: &Path,
+    mount: &str,
+    reload: Option<Arc<Reload>>,
+) -> Result<()> {
     let ctx = Arc::new(http::Context {
         out_dir: out_dir.to_path_buf(),
         mount: mount.to_string(),
         reload,
     });
-    for n in 0..HTTP_WORKERS {
-        let (server, ctx) = (Arc::clone(&server), Arc::clone(&ctx));
-        std::thread::Builder::new()
-            .name(format!("gen-http-{n}"))
-            .spawn(move || {
-                while let Ok(request) = server.recv() {
-                    http::handle(request, &ctx);
-                }
-            })
-            .context("cannot start an HTTP worker")?;
-    }
+    std::thread::Builder::new()
+        .name("gen-http-accept".into())
+        .spawn(move || http::accept_loop(bound.listener, ctx))
+        .context("cannot start the HTTP server")?;
     Ok(())
 }
 
@@ -146,12 +150,35 @@ pub fn run(options: &ServeOptions, bound: Bound, mut rebuilder: impl Rebuilder) 
     let mut watcher = Watcher::new(&options.root)
         .with_context(|| format!("cannot watch {}", options.root.display()))?;
     report(&reload, "built", Instant::now(), rebuilder.build_all());
-    start_server(bound, &options.out_dir, &options.mount, Arc::clone(&reload))?;
+    start_server(
+        bound,
+        &options.out_dir,
+        &options.mount,
+        Some(Arc::clone(&reload)),
+    )?;
     println!("gen watch: serving {url} (Ctrl+C to stop)");
     if options.open {
         open_browser(&url);
     }
-    while let Some(changes) = watcher.next_batch() {
+    loop {
+        let changes = if rebuilder.unsettled() {
+            match watcher.next_batch_within(SETTLE_AFTER) {
+                Next::Batch(changes) => changes,
+                Next::Quiet => {
+                    let started = Instant::now();
+                    if let Some(outcome) = rebuilder.settle() {
+                        report_settled(&reload, started, outcome);
+                    }
+                    continue;
+                }
+                Next::Stopped => break,
+            }
+        } else {
+            match watcher.next_batch() {
+                Some(changes) => changes,
+                None => break,
+            }
+        };
         let started = Instant::now();
         let what = describe(&changes);
         report(&reload, &what, started, rebuilder.rebuild(&changes));
@@ -174,6 +201,29 @@ fn report(reload: &Reload, what: &str, started: Instant, outcome: RebuildOutcome
             eprintln!(
                 "gen watch: {what}: build failed in {ms} ms, still serving the last good build"
             );
+            for line in diagnostics.lines() {
+                eprintln!("  {line}");
+            }
+            reload.publish_failure(&diagnostics);
+        }
+    }
+}
+
+/// Reports deferred work: printed, and shown in the browser only when it failed (the pages
+/// did not change, so open tabs do not reload).
+fn report_settled(reload: &Reload, started: Instant, outcome: RebuildOutcome) {
+    let ms = started.elapsed().as_millis();
+    match outcome {
+        RebuildOutcome::Built { written, warnings } => {
+            for line in warnings.lines() {
+                eprintln!("  {line}");
+            }
+            println!(
+                "gen watch: search index, sitemap and feed: {written} files written in {ms} ms"
+            );
+        }
+        RebuildOutcome::Failed { diagnostics } => {
+            eprintln!("gen watch: search index, sitemap and feed failed in {ms} ms");
             for line in diagnostics.lines() {
                 eprintln!("  {line}");
             }

@@ -49,7 +49,7 @@ fn serve(name: &str, mount: &str) -> (PathBuf, SocketAddr, Arc<Reload>) {
     let bound = bind(0).unwrap();
     let addr = bound.addr;
     let reload = Arc::new(Reload::new());
-    start_server(bound, &out, mount, Arc::clone(&reload)).unwrap();
+    start_server(bound, &out, mount, Some(Arc::clone(&reload))).unwrap();
     (base, addr, reload)
 }
 
@@ -136,5 +136,43 @@ fn status_endpoint_and_event_stream_follow_the_builds() {
     let fixed = next_data();
     assert!(fixed.contains(r#""ok":true"#));
     assert!(fixed.contains(&reload.status().build));
+    std::fs::remove_dir_all(base).unwrap();
+}
+
+fn raw(addr: SocketAddr, request: &str) -> String {
+    let mut stream = TcpStream::connect(addr).unwrap();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).unwrap();
+    reply
+}
+
+#[test]
+fn head_other_methods_and_garbage_get_proper_replies() {
+    let (base, addr, _) = serve("methods", "/");
+    let head = raw(addr, "HEAD /logo.svg HTTP/1.1\r\nHost: x\r\n\r\n");
+    assert!(head.starts_with("HTTP/1.1 200 OK\r\n"), "{head}");
+    assert!(head.to_ascii_lowercase().contains("content-length: 6\r\n"));
+    assert!(head.ends_with("\r\n\r\n"), "no body after HEAD: {head}");
+    let post = raw(addr, "POST / HTTP/1.1\r\nContent-Length: 0\r\n\r\n");
+    assert!(post.starts_with("HTTP/1.1 405 "), "{post}");
+    assert!(raw(addr, "nonsense\r\n\r\n").starts_with("HTTP/1.1 400 "));
+    let huge = format!("GET / HTTP/1.1\r\nX: {}\r\n\r\n", "a".repeat(20_000));
+    assert!(raw(addr, &huge).starts_with("HTTP/1.1 431 "));
+    std::fs::remove_dir_all(base).unwrap();
+}
+
+#[test]
+fn parallel_connections_are_all_answered() {
+    let (base, addr, _) = serve("parallel", "/");
+    // Idle connections (a browser's spare keep-alive sockets) must not hold up others.
+    let idle: Vec<TcpStream> = (0..8).map(|_| TcpStream::connect(addr).unwrap()).collect();
+    let replies: Vec<_> = (0..16)
+        .map(|_| std::thread::spawn(move || get(addr, "/logo.svg").status))
+        .collect();
+    for r in replies {
+        assert_eq!(r.join().unwrap(), 200);
+    }
+    drop(idle);
     std::fs::remove_dir_all(base).unwrap();
 }

@@ -47,7 +47,7 @@ pub struct VarRef {
 
 /// One instruction. Operand indices refer to the function's `consts`, `names`,
 /// `funcs` tables.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 pub enum Op {
     Nop,
     Const(u32),
@@ -86,15 +86,16 @@ pub enum Op {
     LoadThis,
     LoadArg(u32),
     LoadRest(u32),
-    LoadArguments,
-    LoadCallee,
+    /// The `arguments` object; `true`: mapped to the parameters (sloppy, simple list).
+    LoadArguments(bool),
     NewTarget,
+    /// Classic scripts: creates the global object's property for a top-level `var` or
+    /// function declaration (left alone when it exists).
+    DeclareGlobalVar(u32),
     /// Property access: obj -> value.
     GetNamed(u32),
     /// obj key -> value.
     GetElem,
-    /// obj value -> value (stores, leaves value).
-    SetNamed(u32),
     /// obj key value -> value.
     SetElem,
     /// obj key value -> obj (object literal define).
@@ -115,9 +116,20 @@ pub enum Op {
     ArrayPush,
     /// array -> array (push a hole).
     ArrayHole,
-    /// array iterable -> array (spread).
-    ArraySpread,
-    NewObject,
+    /// array iterable -> array (spread); the operand names the iterable for V8's
+    /// message; `true` for the arguments of a call (V8 words those differently).
+    ArraySpread(u32, bool),
+    /// A new object literal with this many properties (its in-object slots).
+    NewObject(u32),
+    /// Sets the home object (`super`) of the function on top to the object `n` values
+    /// below it.
+    MakeMethod(u32),
+    /// key fn -> key fn: names the function after a computed key (1: `get `, 2: `set `).
+    SetFunctionName(u8),
+    /// The running function itself (a named function expression's own name).
+    LoadCallee,
+    /// A fresh private name (`#x`) for a class evaluation: a private symbol.
+    NewPrivateName(u32),
     /// pattern flags (names) -> regexp
     RegExp(u32, u32),
     /// template strings array (cooked, raw) cached per site.
@@ -142,23 +154,23 @@ pub enum Op {
     SuperCallSpread,
     /// key -> value (super[key] with this).
     SuperGet,
-    /// key value -> value.
+    /// this key value -> value (`super[key] = value`).
     SuperSet,
     Return,
     Throw,
     /// Throw a TypeError for an assignment to a const.
-    ThrowConst(u32),
+    ThrowConst,
     Jump(u32),
     JumpIfFalse(u32),
     JumpIfTrue(u32),
-    /// Peek: jump if top is nullish (leaves it).
-    JumpIfNullish(u32),
     JumpIfNotNullish(u32),
     JumpIfNotUndef(u32),
     /// Keep the top if truthy/falsy and jump, else pop it.
     JumpIfTrueKeep(u32),
     JumpIfFalseKeep(u32),
-    PushHandler(u32),
+    /// Installs an exception handler at the target; `true`: a `finally` (or iterator
+    /// close) handler, which also runs when a generator is returned from.
+    PushHandler(u32, bool),
     PopHandler,
     Bin(BinOp),
     Unary(UnOp),
@@ -169,9 +181,15 @@ pub enum Op {
     ToPropertyKey,
     /// a -> string (template literal parts)
     ToStr,
-    /// iterable -> iterator next
-    GetIter,
-    GetAsyncIter,
+    /// iterable -> iterator next; the operand names the iterable for V8's
+    /// `x is not iterable` (empty: described by its value).
+    GetIter(u32),
+    /// iterable -> async-iterator next (`for await`; sync iterators are wrapped).
+    GetAsyncIter(u32),
+    /// iterator next -> iterator next promise (calls `next()` of an async iterator).
+    AsyncIterCall,
+    /// iterator next result -> iterator next value done (unpacks an iterator result).
+    IterResult,
     /// iterator next -> iterator next value done
     IterNext,
     /// iterator next -> iterator next value (undefined once done)
@@ -180,18 +198,33 @@ pub enum Op {
     IterRest,
     /// iterator next -> (calls return)
     IterClose,
+    /// iterator next exception -> rethrows the exception after closing the iterator
+    /// (errors from `return` are ignored).
+    IterCloseThrow,
     /// obj -> keys-iterator (for-in).
     ForInKeys,
     Yield,
+    /// `yield*`: iterator next received mode -> forwards `received` to the inner
+    /// iterator's next/throw/return (mode 0/1/2) and yields its value, or jumps to the
+    /// target with the final value when the inner iterator is done.
+    YieldDelegate(u32),
     Await,
-    /// Debug position marker (line, col) for errors and steps.
-    Line(u32, u32),
-    /// `x is not iterable`, etc. with a message index.
-    ThrowTypeError(u32),
-    ThrowRef(u32),
-    /// Check an object-pattern source is not nullish (message name index).
-    RequireObjectCoercible(u32),
-    Debugger,
+    /// Checks that the source of an object pattern is not nullish; the operands shape
+    /// V8's message (see [`Coercible`]).
+    RequireObjectCoercible(Coercible),
+}
+
+/// How a nullish destructuring source is reported. `desc` names the source as V8's
+/// CallPrinter would (a `names` index; empty: described by its value), `key` is the first
+/// property's name index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Coercible {
+    /// `Cannot destructure property 'key' of 'desc' as it is null.`
+    Property { desc: u32, key: u32 },
+    /// `Cannot destructure 'desc' as it is null.`
+    Whole { desc: u32 },
+    /// `Cannot read properties of null (reading 'key')` (first property has a default).
+    Read { key: u32 },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -242,6 +275,8 @@ pub struct FnFlags {
     pub setter: bool,
     pub program: bool,
     pub strict: bool,
+    /// Code of a built-in module (hidden from call-site lookups).
+    pub builtin: bool,
 }
 
 /// One compiled function.
@@ -266,6 +301,8 @@ pub struct FnCode {
     pub scope: u32,
     /// Variable names of each context this function creates (`PushCtx` operand).
     pub ctx_layouts: Vec<Vec<JsStr>>,
+    /// Context slots of the parameters, for a mapped `arguments` object.
+    pub mapped_params: Vec<u32>,
 }
 
 impl FnCode {

@@ -25,8 +25,14 @@ pub struct Node {
 /// Host objects that are not elements.
 #[derive(Debug)]
 pub enum HostObj {
-    Observer { callback: Value, targets: Vec<ObjRef>, records: Vec<Value> },
-    Xhr { listeners: Vec<(String, Value)> },
+    Observer {
+        callback: Value,
+        targets: Vec<ObjRef>,
+        records: Vec<Value>,
+    },
+    Xhr {
+        listeners: Vec<(String, Value)>,
+    },
 }
 
 /// Document-wide state.
@@ -35,12 +41,125 @@ pub struct DomState {
     pub document: Option<ObjRef>,
     pub body: Option<ObjRef>,
     pub observers: Vec<ObjRef>,
-    pub joining: Vec<ObjRef>,
+}
+
+impl DomState {
+    /// The document and the registered observers (GC roots).
+    pub fn roots(&self) -> impl Iterator<Item = ObjRef> + '_ {
+        self.document
+            .into_iter()
+            .chain(self.observers.iter().copied())
+    }
+}
+
+impl DomState {
+    /// Listener and observer roots for the leak report.
+    pub fn leak_roots(&self, vm: &Vm) -> Vec<(String, ObjRef)> {
+        let mut out = Vec::new();
+        if let Some(d) = self.document {
+            let mut all = vec![d];
+            descendants(vm, d, &mut all);
+            for n in all {
+                if let Some(nd) = node(vm, n) {
+                    for (t, l) in &nd.listeners {
+                        if let Value::Obj(f) = l {
+                            out.push((format!("listener '{t}' on {}", short_name(vm, n)), *f));
+                        }
+                    }
+                }
+            }
+        }
+        for o in &self.observers {
+            out.push(("MutationObserver (observing)".to_string(), *o));
+        }
+        out
+    }
+}
+
+/// `<tag#id>` for a node.
+pub fn short_name(vm: &Vm, o: ObjRef) -> String {
+    match node(vm, o) {
+        Some(n) if n.id.is_empty() => format!("<{}>", n.tag.to_lowercase()),
+        Some(n) => format!("<{}#{}>", n.tag.to_lowercase(), n.id),
+        None => "node".into(),
+    }
+}
+
+/// `detached from the document` for an element no longer in the page.
+pub fn detached_words(vm: &Vm, o: ObjRef) -> Option<String> {
+    node(vm, o)?;
+    if is_connected(vm, o) {
+        return None;
+    }
+    Some("detached DOM node (not in the document)".into())
+}
+
+impl Node {
+    /// The node's references: tree links, style object, listeners.
+    pub fn for_each_edge<'a>(
+        &'a self,
+        f: &mut impl FnMut(crate::gc::Edge<'a>, crate::gc::Strength, ObjRef),
+    ) {
+        use crate::gc::{Edge, Strength};
+        if let Some(p) = self.parent {
+            f(Edge::Parent, Strength::Strong, p);
+        }
+        for (i, c) in self.children.iter().enumerate() {
+            f(Edge::Child(i), Strength::Strong, *c);
+        }
+        if let Some(s) = self.style {
+            f(Edge::Internal("style"), Strength::Strong, s);
+        }
+        for (t, l) in &self.listeners {
+            if let Value::Obj(o) = l {
+                f(Edge::Listener(t), Strength::Strong, *o);
+            }
+        }
+    }
+}
+
+impl HostObj {
+    /// The host object's references.
+    pub fn for_each_edge<'a>(
+        &'a self,
+        f: &mut impl FnMut(crate::gc::Edge<'a>, crate::gc::Strength, ObjRef),
+    ) {
+        use crate::gc::{Edge, Strength};
+        let mut val = |e: Edge<'a>, v: &Value| {
+            if let Value::Obj(o) = v {
+                f(e, Strength::Strong, *o);
+            }
+        };
+        match self {
+            HostObj::Observer {
+                callback,
+                targets,
+                records,
+            } => {
+                val(Edge::Internal("callback"), callback);
+                for t in targets {
+                    val(Edge::Internal("observed node"), &Value::Obj(*t));
+                }
+                records
+                    .iter()
+                    .for_each(|r| val(Edge::Internal("pending record"), r));
+            }
+            HostObj::Xhr { listeners } => listeners
+                .iter()
+                .for_each(|(t, l)| val(Edge::Listener(t), l)),
+        }
+    }
 }
 
 fn new_node(vm: &mut Vm, tag: &str) -> ObjRef {
     let p = vm.realm.element_proto;
-    vm.alloc(Some(p), Kind::Dom(Box::new(Node { tag: tag.to_uppercase(), ..Node::default() })))
+    vm.alloc(
+        Some(p),
+        Kind::Dom(Box::new(Node {
+            tag: tag.to_uppercase(),
+            ..Node::default()
+        })),
+    )
 }
 
 fn node(vm: &Vm, o: ObjRef) -> Option<&Node> {
@@ -92,7 +211,10 @@ fn parse_fixture(vm: &mut Vm, html: &str, parent: ObjRef) {
             }
             let top = *stack.last().unwrap_or(&parent);
             append(vm, top, n);
-            let void = matches!(tag.to_lowercase().as_str(), "img" | "br" | "hr" | "input" | "meta" | "link");
+            let void = matches!(
+                tag.to_lowercase().as_str(),
+                "img" | "br" | "hr" | "input" | "meta" | "link"
+            );
             if !self_closing && !void {
                 stack.push(n);
             }
@@ -120,14 +242,18 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
             (Some(e), sp) if sp.is_none_or(|s| e < s) => {
                 let k = rest[..e].trim().to_string();
                 let after = rest[e + 1..].trim_start();
-                let (v, next) = if let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') {
-                    let body = &after[1..];
-                    let close = body.find(q).unwrap_or(body.len());
-                    (body[..close].to_string(), body.get(close + 1..).unwrap_or(""))
-                } else {
-                    let close = after.find(char::is_whitespace).unwrap_or(after.len());
-                    (after[..close].to_string(), &after[close..])
-                };
+                let (v, next) =
+                    if let Some(q) = after.chars().next().filter(|c| *c == '"' || *c == '\'') {
+                        let body = &after[1..];
+                        let close = body.find(q).unwrap_or(body.len());
+                        (
+                            body[..close].to_string(),
+                            body.get(close + 1..).unwrap_or(""),
+                        )
+                    } else {
+                        let close = after.find(char::is_whitespace).unwrap_or(after.len());
+                        (after[..close].to_string(), &after[close..])
+                    };
                 out.push((k, v));
                 rest = next.trim_start();
             }
@@ -206,10 +332,16 @@ fn this_node(vm: &mut Vm, c: &NativeCall) -> Res<ObjRef> {
 
 fn get_element_by_id(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let id = vm.to_string(&c.arg(0))?;
-    let Some(doc) = vm.dom.document else { return Ok(Value::Null) };
+    let Some(doc) = vm.dom.document else {
+        return Ok(Value::Null);
+    };
     let mut all = Vec::new();
     descendants(vm, doc, &mut all);
-    Ok(all.into_iter().find(|o| node(vm, *o).map(|n| *n.id == *id).unwrap_or(false)).map(Value::Obj).unwrap_or(Value::Null))
+    Ok(all
+        .into_iter()
+        .find(|o| node(vm, *o).map(|n| *n.id == *id).unwrap_or(false))
+        .map(Value::Obj)
+        .unwrap_or(Value::Null))
 }
 
 fn query_selector(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -217,7 +349,11 @@ fn query_selector(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let root = this_node(vm, c)?;
     let mut all = Vec::new();
     descendants(vm, root, &mut all);
-    Ok(all.into_iter().find(|o| matches_sel(vm, *o, &sel)).map(Value::Obj).unwrap_or(Value::Null))
+    Ok(all
+        .into_iter()
+        .find(|o| matches_sel(vm, *o, &sel))
+        .map(Value::Obj)
+        .unwrap_or(Value::Null))
 }
 
 fn query_selector_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -225,7 +361,11 @@ fn query_selector_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let root = this_node(vm, c)?;
     let mut all = Vec::new();
     descendants(vm, root, &mut all);
-    let found: Vec<Value> = all.into_iter().filter(|o| matches_sel(vm, *o, &sel)).map(Value::Obj).collect();
+    let found: Vec<Value> = all
+        .into_iter()
+        .filter(|o| matches_sel(vm, *o, &sel))
+        .map(Value::Obj)
+        .collect();
     Ok(vm.array_value(found))
 }
 
@@ -239,17 +379,19 @@ fn queue_mutation(vm: &mut Vm, target: ObjRef, added: Vec<ObjRef>, removed: Vec<
     for ob in observers {
         let watches = match vm.heap.kind(ob) {
             Some(Kind::Host(h)) => match &**h {
-                HostObj::Observer { targets, .. } => targets.iter().any(|t| *t == target || {
-                    let mut x = Some(target);
-                    let mut hit = false;
-                    while let Some(y) = x {
-                        if y == *t {
-                            hit = true;
-                            break;
+                HostObj::Observer { targets, .. } => targets.iter().any(|t| {
+                    *t == target || {
+                        let mut x = Some(target);
+                        let mut hit = false;
+                        while let Some(y) = x {
+                            if y == *t {
+                                hit = true;
+                                break;
+                            }
+                            x = node(vm, y).and_then(|n| n.parent);
                         }
-                        x = node(vm, y).and_then(|n| n.parent);
+                        hit
                     }
-                    hit
                 }),
                 _ => false,
             },
@@ -279,17 +421,25 @@ fn queue_mutation(vm: &mut Vm, target: ObjRef, added: Vec<ObjRef>, removed: Vec<
         };
         if first {
             let f = vm.native_with("", 0, deliver, vec![Value::Obj(ob)], false);
-            vm.enqueue_micro(Job::Call { f: Value::Obj(f), this: Value::Undefined, args: vec![] });
+            vm.enqueue_micro(Job::Call {
+                f: Value::Obj(f),
+                this: Value::Undefined,
+                args: vec![],
+            });
         }
     }
 }
 
 fn deliver(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let ob = crate::builtins::promise::native_slot(vm, c.callee, 0);
-    let Some(o) = ob.as_obj() else { return Ok(Value::Undefined) };
+    let Some(o) = ob.as_obj() else {
+        return Ok(Value::Undefined);
+    };
     let (cb, recs) = match vm.heap.get_mut(o).map(|x| &mut x.kind) {
         Some(Kind::Host(h)) => match &mut **h {
-            HostObj::Observer { callback, records, .. } => (callback.clone(), std::mem::take(records)),
+            HostObj::Observer {
+                callback, records, ..
+            } => (callback.clone(), std::mem::take(records)),
             _ => return Ok(Value::Undefined),
         },
         _ => return Ok(Value::Undefined),
@@ -304,7 +454,9 @@ fn deliver(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn append_child(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_node(vm, c)?;
     let Some(ch) = c.arg(0).as_obj().filter(|o| node(vm, *o).is_some()) else {
-        return Err(vm.type_error("Failed to execute 'appendChild' on 'Node': parameter 1 is not of type 'Node'."));
+        return Err(vm.type_error(
+            "Failed to execute 'appendChild' on 'Node': parameter 1 is not of type 'Node'.",
+        ));
     };
     append(vm, p, ch);
     queue_mutation(vm, p, vec![ch], vec![]);
@@ -314,9 +466,13 @@ fn append_child(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn remove_child(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_node(vm, c)?;
     let Some(ch) = c.arg(0).as_obj() else {
-        return Err(vm.type_error("Failed to execute 'removeChild' on 'Node': parameter 1 is not of type 'Node'."));
+        return Err(vm.type_error(
+            "Failed to execute 'removeChild' on 'Node': parameter 1 is not of type 'Node'.",
+        ));
     };
-    let is_child = node(vm, p).map(|n| n.children.contains(&ch)).unwrap_or(false);
+    let is_child = node(vm, p)
+        .map(|n| n.children.contains(&ch))
+        .unwrap_or(false);
     if !is_child {
         return Err(vm.throw_error("Error", "Failed to execute 'removeChild' on 'Node': The node to be removed is not a child of this node."));
     }
@@ -356,11 +512,16 @@ fn listeners_of(vm: &mut Vm, o: ObjRef) -> Option<&mut Vec<(String, Value)>> {
 }
 
 fn add_listener(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else { return Err(vm.type_error("Illegal invocation")) };
+    let Some(o) = c.this.as_obj() else {
+        return Err(vm.type_error("Illegal invocation"));
+    };
     let t = vm.to_string(&c.arg(0))?.to_string();
     let f = c.arg(1);
     if let Some(l) = listeners_of(vm, o) {
-        if !l.iter().any(|(tt, ff)| *tt == t && crate::value::strict_equals(ff, &f)) {
+        if !l
+            .iter()
+            .any(|(tt, ff)| *tt == t && crate::value::strict_equals(ff, &f))
+        {
             l.push((t, f));
         }
     }
@@ -368,7 +529,9 @@ fn add_listener(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn remove_listener(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else { return Err(vm.type_error("Illegal invocation")) };
+    let Some(o) = c.this.as_obj() else {
+        return Err(vm.type_error("Illegal invocation"));
+    };
     let t = vm.to_string(&c.arg(0))?.to_string();
     let f = c.arg(1);
     if let Some(l) = listeners_of(vm, o) {
@@ -380,7 +543,14 @@ fn remove_listener(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn fire(vm: &mut Vm, target: ObjRef, ty: &str, event: Value) -> Res<()> {
     let mut cur = Some(target);
     while let Some(o) = cur {
-        let ls: Vec<Value> = listeners_of(vm, o).map(|l| l.iter().filter(|(t, _)| t == ty).map(|(_, f)| f.clone()).collect()).unwrap_or_default();
+        let ls: Vec<Value> = listeners_of(vm, o)
+            .map(|l| {
+                l.iter()
+                    .filter(|(t, _)| t == ty)
+                    .map(|(_, f)| f.clone())
+                    .collect()
+            })
+            .unwrap_or_default();
         for f in ls {
             if vm.is_callable(&f) {
                 vm.call(&f, Value::Obj(o), vec![event.clone()])?;
@@ -389,7 +559,11 @@ fn fire(vm: &mut Vm, target: ObjRef, ty: &str, event: Value) -> Res<()> {
                 vm.call(&h, f.clone(), vec![event.clone()])?;
             }
         }
-        let handler = vm.heap.get(o).and_then(|x| x.props.get(&PropKey::s(&format!("on{ty}")))).map(|p| p.v.clone());
+        let handler = vm
+            .heap
+            .get(o)
+            .and_then(|x| x.props.get(&PropKey::s(&format!("on{ty}"))))
+            .map(|p| p.v.clone());
         if let Some(crate::heap::PropVal::Data(h)) = handler {
             if vm.is_callable(&h) {
                 vm.call(&h, Value::Obj(o), vec![event.clone()])?;
@@ -416,7 +590,9 @@ fn click(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn dispatch_event(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else { return Err(vm.type_error("Illegal invocation")) };
+    let Some(o) = c.this.as_obj() else {
+        return Err(vm.type_error("Illegal invocation"));
+    };
     let ev = c.arg(0);
     let ty = vm.get(&ev, &PropKey::s("type"))?;
     let ty = vm.to_string(&ty)?;
@@ -449,14 +625,25 @@ fn observer_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Some(nt) => vm.proto_from_ctor(nt)?,
         None => p,
     };
-    let o = vm.alloc(Some(proto), Kind::Host(Box::new(HostObj::Observer { callback: f, targets: vec![], records: vec![] })));
+    let o = vm.alloc(
+        Some(proto),
+        Kind::Host(Box::new(HostObj::Observer {
+            callback: f,
+            targets: vec![],
+            records: vec![],
+        })),
+    );
     Ok(Value::Obj(o))
 }
 
 fn observe(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else { return Err(vm.type_error("Illegal invocation")) };
+    let Some(o) = c.this.as_obj() else {
+        return Err(vm.type_error("Illegal invocation"));
+    };
     let Some(t) = c.arg(0).as_obj().filter(|t| node(vm, *t).is_some()) else {
-        return Err(vm.type_error("Failed to execute 'observe' on 'MutationObserver': parameter 1 is not of type 'Node'."));
+        return Err(vm.type_error(
+            "Failed to execute 'observe' on 'MutationObserver': parameter 1 is not of type 'Node'.",
+        ));
     };
     if let Some(Kind::Host(h)) = vm.heap.get_mut(o).map(|x| &mut x.kind) {
         if let HostObj::Observer { targets, .. } = &mut **h {
@@ -473,7 +660,10 @@ fn disconnect(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if let Some(o) = c.this.as_obj() {
         vm.dom.observers.retain(|x| *x != o);
         if let Some(Kind::Host(h)) = vm.heap.get_mut(o).map(|x| &mut x.kind) {
-            if let HostObj::Observer { targets, records, .. } = &mut **h {
+            if let HostObj::Observer {
+                targets, records, ..
+            } = &mut **h
+            {
                 targets.clear();
                 records.clear();
             }
@@ -487,7 +677,10 @@ fn xhr_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Some(nt) => vm.proto_from_ctor(nt)?,
         None => vm.realm.object_proto,
     };
-    let o = vm.alloc(Some(p), Kind::Host(Box::new(HostObj::Xhr { listeners: vec![] })));
+    let o = vm.alloc(
+        Some(p),
+        Kind::Host(Box::new(HostObj::Xhr { listeners: vec![] })),
+    );
     vm.set_prop_raw(o, "readyState", Value::Num(0.0));
     vm.set_prop_raw(o, "status", Value::Num(0.0));
     vm.set_prop_raw(o, "responseText", Value::str(""));
@@ -511,7 +704,9 @@ fn xhr_send(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn xhr_reply(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let x = crate::builtins::promise::native_slot(vm, c.callee, 0);
-    let Some(o) = x.as_obj() else { return Ok(Value::Undefined) };
+    let Some(o) = x.as_obj() else {
+        return Ok(Value::Undefined);
+    };
     vm.set_prop_raw(o, "readyState", Value::Num(4.0));
     let e = make_event(vm, "error", o);
     fire(vm, o, "error", e.clone())?;
@@ -542,9 +737,13 @@ fn raf(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 /// Reads element properties that are computed from the node.
-pub fn get_special(vm: &mut Vm, o: ObjRef, key: &PropKey, _recv: &Value) -> Res<Option<Value>> {
-    let PropKey::Str(k) = key else { return Ok(None) };
-    let Some(n) = node(vm, o) else { return Ok(None) };
+pub fn get_special(vm: &mut Vm, o: ObjRef, key: &PropKey) -> Res<Option<Value>> {
+    let PropKey::Str(k) = key else {
+        return Ok(None);
+    };
+    let Some(n) = node(vm, o) else {
+        return Ok(None);
+    };
     Ok(Some(match &**k {
         "id" => Value::str(&n.id),
         "className" => Value::str(&n.class),
@@ -556,8 +755,16 @@ pub fn get_special(vm: &mut Vm, o: ObjRef, key: &PropKey, _recv: &Value) -> Res<
             let ch: Vec<Value> = n.children.iter().map(|c| Value::Obj(*c)).collect();
             vm.array_value(ch)
         }
-        "firstChild" | "firstElementChild" => n.children.first().map(|c| Value::Obj(*c)).unwrap_or(Value::Null),
-        "lastChild" | "lastElementChild" => n.children.last().map(|c| Value::Obj(*c)).unwrap_or(Value::Null),
+        "firstChild" | "firstElementChild" => n
+            .children
+            .first()
+            .map(|c| Value::Obj(*c))
+            .unwrap_or(Value::Null),
+        "lastChild" | "lastElementChild" => n
+            .children
+            .last()
+            .map(|c| Value::Obj(*c))
+            .unwrap_or(Value::Null),
         "childElementCount" => Value::Num(n.children.len() as f64),
         "style" => {
             let s = n.style;
@@ -578,12 +785,16 @@ pub fn get_special(vm: &mut Vm, o: ObjRef, key: &PropKey, _recv: &Value) -> Res<
 
 /// Writes element properties backed by the node.
 pub fn set_special(vm: &mut Vm, o: ObjRef, key: &PropKey, v: &Value) -> Res<bool> {
-    let PropKey::Str(k) = key else { return Ok(false) };
+    let PropKey::Str(k) = key else {
+        return Ok(false);
+    };
     if node(vm, o).is_none() {
         return Ok(false);
     }
     let s = match &**k {
-        "id" | "className" | "textContent" | "innerText" | "innerHTML" => vm.to_string(v)?.to_string(),
+        "id" | "className" | "textContent" | "innerText" | "innerHTML" => {
+            vm.to_string(v)?.to_string()
+        }
         _ => return Ok(false),
     };
     if let Some(n) = node_mut(vm, o) {
@@ -597,35 +808,6 @@ pub fn set_special(vm: &mut Vm, o: ObjRef, key: &PropKey, v: &Value) -> Res<bool
         }
     }
     Ok(true)
-}
-
-/// How jsdom's elements print under console.log in Node.
-pub fn inspect_node(vm: &Vm, o: ObjRef) -> String {
-    match node(vm, o) {
-        Some(n) => {
-            let t = n.tag.to_lowercase();
-            let cls = match t.as_str() {
-                "div" => "HTMLDivElement",
-                "button" => "HTMLButtonElement",
-                "img" => "HTMLImageElement",
-                "span" => "HTMLSpanElement",
-                "p" => "HTMLParagraphElement",
-                "body" => "HTMLBodyElement",
-                "ul" => "HTMLUListElement",
-                "li" => "HTMLLIElement",
-                "a" => "HTMLAnchorElement",
-                "#document" => "Document",
-                _ => "HTMLElement",
-            };
-            format!("{cls} {{}}")
-        }
-        None => "{}".into(),
-    }
-}
-
-/// A Date object as util.inspect prints it.
-pub fn date_string(_vm: &Vm, _o: ObjRef) -> String {
-    "Invalid Date".into()
 }
 
 pub fn install(vm: &mut Vm) {

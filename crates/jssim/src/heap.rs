@@ -6,7 +6,7 @@ use crate::code::FnCode;
 use crate::value::{JsStr, ObjRef, PropKey, Value};
 use gen_trace::Space;
 use indexmap::IndexMap;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A property value: data or accessor.
@@ -114,7 +114,11 @@ impl MapKey {
             Value::Bool(b) => MapKey::Bool(*b),
             Value::Num(n) => {
                 let n = if *n == 0.0 { 0.0 } else { *n };
-                MapKey::Num(if n.is_nan() { f64::NAN.to_bits() } else { n.to_bits() })
+                MapKey::Num(if n.is_nan() {
+                    f64::NAN.to_bits()
+                } else {
+                    n.to_bits()
+                })
             }
             Value::Str(s) => MapKey::Str(s.clone()),
             Value::BigInt(b) => MapKey::Big(b.to_string()),
@@ -131,8 +135,9 @@ impl Table {
     }
     pub fn set(&mut self, k: Value, v: Value) {
         let mk = MapKey::of(&k);
+        // -0 is stored as +0.
         let k = match k {
-            Value::Num(n) if n == 0.0 => Value::Num(0.0),
+            Value::Num(n) => Value::Num(n + 0.0),
             other => other,
         };
         if let Some(i) = self.index.get(&mk) {
@@ -196,13 +201,24 @@ pub enum ReactionTarget {
     Async(ObjRef),
 }
 
-/// A suspended generator or async function.
+/// A suspended generator, async function or async generator.
 #[derive(Debug)]
 pub struct GenData {
     pub frame: Option<Box<crate::interp::Frame>>,
     pub state: GenState,
     /// Async functions: the promise they return.
     pub promise: Option<ObjRef>,
+    /// Async generators: the queued next/throw/return requests, each with the promise
+    /// it returned.
+    pub requests: Option<std::collections::VecDeque<(Resume, ObjRef)>>,
+}
+
+/// How a suspended generator is resumed.
+#[derive(Debug, Clone)]
+pub enum Resume {
+    Next(Value),
+    Throw(Value),
+    Return(Value),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -216,11 +232,32 @@ pub enum GenState {
 /// Built-in iterators.
 #[derive(Debug)]
 pub enum IterData {
-    Array { obj: ObjRef, idx: u32, kind: u8 },
-    Str { s: JsStr, pos: usize },
-    Table { obj: ObjRef, idx: usize, kind: u8 },
-    Keys { keys: Vec<Value>, idx: usize, obj: ObjRef },
-    List { items: Vec<Value>, idx: usize },
+    Array {
+        obj: ObjRef,
+        idx: u32,
+        kind: u8,
+    },
+    Str {
+        s: JsStr,
+        pos: usize,
+    },
+    Table {
+        obj: ObjRef,
+        idx: usize,
+        kind: u8,
+    },
+    List {
+        items: Vec<Value>,
+        idx: usize,
+    },
+    /// String.prototype.matchAll's RegExp String Iterator.
+    RegExp {
+        re: ObjRef,
+        s: JsStr,
+        global: bool,
+        unicode: bool,
+        done: bool,
+    },
 }
 
 /// A V8 `Context`: the captured variables of one scope.
@@ -239,24 +276,110 @@ pub enum Kind {
     Function(Box<Closure>),
     Native(Box<Native>),
     Bound(Box<(ObjRef, Value, Vec<Value>)>),
-    Error,
+    /// An error; holds its captured stack frames until `stack` is first read.
+    Error(Option<Box<str>>),
     Boxed(Value),
     Date(f64),
     RegExp(Box<crate::builtins::regexp::RegExpData>),
     Map(Box<Table>),
     Set(Box<Table>),
-    WeakMap(HashMap<ObjRef, Value>),
-    WeakSet(HashSet<ObjRef>),
-    WeakRef(Option<ObjRef>),
+    WeakMap(IndexMap<WeakKey, Value>),
+    WeakSet(indexmap::IndexSet<WeakKey>),
+    /// The target (`None` once collected).
+    WeakRef(Option<WeakKey>),
     FinReg(Box<FinRegData>),
     Promise(Box<PromiseData>),
-    Proxy(ObjRef, ObjRef),
+    Proxy(Box<ProxyData>),
     Generator(Box<GenData>),
     Context(Box<CtxData>),
     Iter(Box<IterData>),
-    Arguments,
+    Arguments(Box<ArgsData>),
     Dom(Box<crate::dom::Node>),
     Host(Box<crate::dom::HostObj>),
+    /// An ArrayBuffer's bytes.
+    ArrayBuffer(Vec<u8>),
+    /// A typed array or DataView over an ArrayBuffer.
+    TypedArray(Box<TypedArrayData>),
+}
+
+/// The element type of a typed array (`DataView` views bytes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TaKind {
+    Int8,
+    Uint8,
+    Uint8Clamped,
+    Int16,
+    Uint16,
+    Int32,
+    Uint32,
+    Float32,
+    Float64,
+    BigInt64,
+    BigUint64,
+    DataView,
+}
+
+impl TaKind {
+    /// Bytes per element.
+    pub fn size(self) -> usize {
+        match self {
+            TaKind::Int8 | TaKind::Uint8 | TaKind::Uint8Clamped | TaKind::DataView => 1,
+            TaKind::Int16 | TaKind::Uint16 => 2,
+            TaKind::Int32 | TaKind::Uint32 | TaKind::Float32 => 4,
+            TaKind::Float64 | TaKind::BigInt64 | TaKind::BigUint64 => 8,
+        }
+    }
+}
+
+/// A view on an ArrayBuffer: `length` elements from byte `offset`.
+#[derive(Debug, Clone)]
+pub struct TypedArrayData {
+    pub buffer: ObjRef,
+    pub kind: TaKind,
+    pub offset: usize,
+    pub length: usize,
+}
+
+/// An `arguments` object. Mapped ones (sloppy functions with simple parameter lists)
+/// alias the parameters: index `i` reads and writes slot `map[i]` of `ctx` until it is
+/// deleted or redefined.
+#[derive(Debug)]
+pub struct ArgsData {
+    pub ctx: Option<ObjRef>,
+    pub map: Vec<Option<u32>>,
+}
+
+/// A proxy's target and handler (both `None` once revoked); whether it was callable
+/// and constructible is fixed at creation.
+#[derive(Debug)]
+pub struct ProxyData {
+    pub target: Option<ObjRef>,
+    pub handler: Option<ObjRef>,
+    pub callable: bool,
+    pub constructor: bool,
+}
+
+/// What can be held weakly: an object, or a symbol not in the global registry
+/// (symbols never die in the simulation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WeakKey {
+    Obj(ObjRef),
+    Sym(u32),
+}
+
+impl WeakKey {
+    pub fn value(self) -> Value {
+        match self {
+            WeakKey::Obj(o) => Value::Obj(o),
+            WeakKey::Sym(s) => Value::Sym(s),
+        }
+    }
+    pub fn obj(self) -> Option<ObjRef> {
+        match self {
+            WeakKey::Obj(o) => Some(o),
+            WeakKey::Sym(_) => None,
+        }
+    }
 }
 
 /// FinalizationRegistry internals.
@@ -264,16 +387,21 @@ pub enum Kind {
 pub struct FinRegData {
     pub cleanup: Value,
     /// (target, held value, unregister token)
-    pub cells: Vec<(ObjRef, Value, Option<ObjRef>)>,
+    pub cells: Vec<(WeakKey, Value, Option<WeakKey>)>,
 }
 
 /// Per-object memory bookkeeping.
 #[derive(Debug, Clone, Copy)]
 pub struct Meta {
+    /// Stable id for the trace (never reused within a run).
     pub id: u64,
     pub space: Space,
+    /// Scavenges survived.
     pub age: u8,
-    pub marked: bool,
+    /// In the remembered set (an old object mutated since the last scavenge).
+    pub remembered: bool,
+    /// In-object property slots reserved at allocation (V8's instance size).
+    pub inobject: u8,
 }
 
 /// One heap object.
@@ -284,25 +412,58 @@ pub struct Obj {
     pub kind: Kind,
     pub extensible: bool,
     pub meta: Meta,
-    /// Class name for `[class X]` and instance display, when this is a class ctor.
+    /// A class constructor (`[class X]`, TypeError when called without `new`).
     pub class_ctor: bool,
+    /// Object.seal/freeze applied to the elements of an array.
+    pub lock: Lock,
+}
+
+/// The integrity level of an array's elements.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lock {
+    None,
+    /// Non-configurable (Object.seal).
+    Sealed,
+    /// Non-configurable and read-only (Object.freeze).
+    Frozen,
 }
 
 /// The arena.
-#[derive(Default)]
 pub struct Heap {
     pub objs: Vec<Option<Obj>>,
     pub free: Vec<u32>,
     pub next_id: u64,
     /// Bytes allocated in new space since the last scavenge.
     pub young_used: u64,
-    pub old_used: u64,
-    pub allocated_total: u64,
+    /// Old objects that may point into new space (the write barrier's record).
+    pub remembered: Vec<ObjRef>,
+    /// Old-space size that triggers the next full collection.
+    pub old_limit: u64,
+    /// The largest heap seen (bytes of live plus not yet collected objects).
+    pub peak_bytes: u64,
+    /// In-object slots given to objects allocated next (literal size, constructors).
+    pub next_inobject: u8,
+}
+
+impl Default for Heap {
+    fn default() -> Self {
+        Heap {
+            objs: Vec::new(),
+            free: Vec::new(),
+            next_id: 0,
+            young_used: 0,
+            remembered: Vec::new(),
+            old_limit: crate::gc::OLD_SPACE_INITIAL_LIMIT,
+            peak_bytes: 0,
+            next_inobject: 4,
+        }
+    }
 }
 
 impl Heap {
     pub fn alloc(&mut self, proto: Option<ObjRef>, kind: Kind) -> ObjRef {
         self.next_id += 1;
+        let inobject = std::mem::replace(&mut self.next_inobject, 4);
         let obj = Obj {
             proto,
             props: IndexMap::new(),
@@ -312,9 +473,11 @@ impl Heap {
                 id: self.next_id,
                 space: Space::New,
                 age: 0,
-                marked: false,
+                remembered: false,
+                inobject,
             },
             class_ctor: false,
+            lock: Lock::None,
         };
         let r = match self.free.pop() {
             Some(i) => {
@@ -327,8 +490,13 @@ impl Heap {
             }
         };
         let size = self.size_of(r);
-        self.young_used += size;
-        self.allocated_total += size;
+        if size >= crate::gc::LARGE_OBJECT_SIZE {
+            if let Some(o) = self.objs[r as usize].as_mut() {
+                o.meta.space = Space::LargeObject;
+            }
+        } else {
+            self.young_used += size;
+        }
         r
     }
 
@@ -336,44 +504,70 @@ impl Heap {
         self.objs.get(r as usize).and_then(|o| o.as_ref())
     }
 
+    /// Mutable access; the write barrier: an old object handed out for mutation joins
+    /// the remembered set (it may now point into new space).
     pub fn get_mut(&mut self, r: ObjRef) -> Option<&mut Obj> {
-        self.objs.get_mut(r as usize).and_then(|o| o.as_mut())
+        let o = self.objs.get_mut(r as usize)?.as_mut()?;
+        if o.meta.space != Space::New && !o.meta.remembered {
+            o.meta.remembered = true;
+            self.remembered.push(r);
+        }
+        Some(o)
     }
 
     pub fn kind(&self, r: ObjRef) -> Option<&Kind> {
         self.get(r).map(|o| &o.kind)
     }
 
-    /// V8's self size of an object (64-bit, no pointer compression).
+    /// The size of an object as V8 lays it out on 64-bit without pointer compression:
+    /// its self size (header and in-object fields) plus the backing stores it owns
+    /// (out-of-object properties, elements, hash tables), which a heap snapshot lists
+    /// as separate `(object properties)` / `(object elements)` nodes.
     pub fn size_of(&self, r: ObjRef) -> u64 {
         let Some(o) = self.get(r) else { return 0 };
         let nprops = o.props.len() as u64;
-        let props = if nprops == 0 { 32 } else { 8 * nprops };
+        let inobject = o.meta.inobject as u64;
+        // Out-of-object properties live in a PropertyArray (16-byte header).
+        let overflow = if nprops > inobject {
+            16 + 8 * (nprops - inobject)
+        } else {
+            0
+        };
+        let object = 24 + 8 * inobject + overflow;
+        let elements = |n: usize| if n == 0 { 0 } else { 16 + 8 * n as u64 };
+        // OrderedHashMap/Set: header, 3 counters, buckets (capacity / 2), entries.
+        let table = |live: usize, per_entry: u64| {
+            let cap = live.next_power_of_two().max(4) as u64;
+            16 + 24 + 8 * (cap / 2) + per_entry * cap
+        };
+        let extra = if nprops > 0 { 8 * nprops } else { 0 };
         match &o.kind {
-            Kind::Ordinary | Kind::Error | Kind::Arguments => 24 + props,
-            Kind::Array(v) => {
-                32 + if v.is_empty() { 0 } else { 16 + 8 * v.len() as u64 } + if nprops > 0 { 8 * nprops } else { 0 }
+            Kind::Ordinary | Kind::Error(_) => object,
+            Kind::Arguments(_) => 40 + extra,
+            Kind::Array(v) => 32 + elements(v.len()) + extra,
+            Kind::Function(c) => {
+                (if c.code.flags.arrow { 56 } else { 64 })
+                    + if nprops > 3 { 8 * (nprops - 3) } else { 0 }
             }
-            Kind::Function(c) => if c.code.flags.arrow { 56 } else { 64 },
-            Kind::Native(_) | Kind::Bound(_) => 64,
+            Kind::Native(n) => 64 + 8 * n.slots.len() as u64,
+            Kind::Bound(b) => 48 + elements(b.2.len()),
             Kind::Context(c) => 32 + 8 * c.slots.len() as u64,
-            Kind::Map(t) | Kind::Set(t) => 32 + 16 + 24 * t.entries.len() as u64,
-            Kind::WeakMap(m) => 32 + 24 * m.len() as u64,
-            Kind::WeakSet(m) => 32 + 16 * m.len() as u64,
+            Kind::Map(t) => 32 + table(t.live, 24),
+            Kind::Set(t) => 32 + table(t.live, 16),
+            Kind::WeakMap(m) => 32 + table(m.len(), 16),
+            Kind::WeakSet(m) => 32 + table(m.len(), 16),
             Kind::Date(_) => 96,
             Kind::Promise(_) => 48,
             Kind::WeakRef(_) => 32,
-            Kind::FinReg(f) => 56 + 48 * f.cells.len() as u64,
-            Kind::Generator(_) => 72,
+            Kind::FinReg(f) => 80 + 56 * f.cells.len() as u64,
+            Kind::Generator(_) => 80,
             Kind::Boxed(_) => 32,
             Kind::RegExp(_) => 56,
             Kind::Proxy(..) => 32,
-            Kind::Iter(_) => 40,
-            Kind::Dom(_) | Kind::Host(_) => 96,
+            Kind::Iter(_) => 48,
+            Kind::TypedArray(_) => 72,
+            Kind::ArrayBuffer(_) => 56,
+            Kind::Dom(_) | Kind::Host(_) => 96 + extra,
         }
-    }
-
-    pub fn live_count(&self) -> usize {
-        self.objs.iter().filter(|o| o.is_some()).count()
     }
 }

@@ -1,9 +1,15 @@
 //! A JavaScript interpreter with V8's memory model (young and old generations,
 //! scavenges, mark-sweep-compact, an event loop, node and browser environments), for gen.
 //!
-//! Entry points: [`run`] executes one snippet; [`Session`] runs several snippets in one
-//! interpreter, the heap carried over (shared snippet sessions). Neither does I/O nor
-//! panics on user code.
+//! Entry points: [`run`] executes one snippet as `node --expose-gc FILE` would (or as a
+//! classic script in a browser page, for snippets that use the DOM) and returns its
+//! stdout, stderr, status and trace; [`Session`] runs several snippets in one
+//! interpreter (a page's shared session), each as a classic script whose top-level
+//! declarations stay visible to the next. Neither does I/O nor panics on user code.
+
+// The Vm's `to_number`/`to_string`/`to_primitive` are ECMAScript's abstract operations:
+// they run user code (valueOf, toString, Symbol.toPrimitive), hence `&mut self`.
+#![allow(clippy::wrong_self_convention)]
 
 mod builtins;
 mod code;
@@ -16,159 +22,337 @@ mod gc;
 mod heap;
 mod inspect;
 mod interp;
+mod leaks;
 mod trace;
 mod value;
 
 use gen_trace::{JsEnv, Lang, Outcome, Pos, RunOptions, Status, Trace};
 use interp::{Throw, Vm};
-use value::{PropKey, Value};
+use value::{JsStr, PropKey, Value};
 
-/// Globals whose use makes a snippet a browser snippet.
-const BROWSER_GLOBALS: &[&str] = &["document", "window", "MutationObserver", "XMLHttpRequest", "fetch", "WebSocket", "requestAnimationFrame", "localStorage", "CustomEvent", "HTMLElement", "navigator"];
+/// Globals whose use makes a snippet a browser snippet (the recorder's rule).
+const BROWSER_GLOBALS: &[&str] = &[
+    "document",
+    "window",
+    "MutationObserver",
+    "XMLHttpRequest",
+    "fetch",
+    "WebSocket",
+    "requestAnimationFrame",
+    "cancelAnimationFrame",
+    "localStorage",
+    "sessionStorage",
+    "Event",
+    "CustomEvent",
+    "HTMLElement",
+    "navigator",
+    "IntersectionObserver",
+    "ResizeObserver",
+];
 
-/// True when the source uses a DOM/browser global (as a whole word).
+/// True when the source names a DOM/browser global outside comments and string
+/// literals (as a whole word, not as a property after a `.`).
 pub fn uses_browser_globals(src: &str) -> bool {
+    let code = errors::strip_comments_and_strings(src);
     BROWSER_GLOBALS.iter().any(|g| {
-        src.match_indices(g).any(|(i, _)| {
-            let before = src[..i].chars().next_back();
-            let after = src[i + g.len()..].chars().next();
-            let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$');
-            !word(before) && !word(after) && before != Some('.')
+        code.match_indices(g).any(|(i, _)| {
+            let before = code[..i].chars().next_back();
+            let after = code[i + g.len()..].chars().next();
+            let word =
+                |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '$');
+            let dotted =
+                code[..i].trim_end().ends_with('.') && !code[..i].trim_end().ends_with("...");
+            !word(before) && !word(after) && !dotted
         })
     })
 }
 
-/// An interpreter instance that keeps its globals and heap between snippets.
+fn outcome(stdout: String, stderr: String, status: Status, trace: Trace) -> Outcome {
+    Outcome {
+        lang: Lang::Javascript,
+        stdout,
+        stderr,
+        status,
+        trace,
+    }
+}
+
+/// Runs one snippet in a fresh interpreter.
+pub fn run(source: &str, options: &RunOptions) -> Outcome {
+    let browser = choose_env(options, source);
+    on_big_stack(|| run_in(None, source, options, browser, false).0).unwrap_or_else(failure)
+}
+
+fn choose_env(options: &RunOptions, source: &str) -> bool {
+    match options.js_env {
+        JsEnv::Browser => true,
+        JsEnv::Node => false,
+        JsEnv::Auto => uses_browser_globals(source),
+    }
+}
+
+/// Runs `f` on a thread with a large stack (deep JavaScript recursion recurses in the
+/// interpreter); None when the thread could not run.
+fn on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> Option<T> {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(256 * 1024 * 1024)
+            .spawn_scoped(s, f)
+            .ok()
+            .and_then(|h| h.join().ok())
+    })
+}
+
+fn failure() -> Outcome {
+    outcome(
+        String::new(),
+        "gen-jssim: interpreter failure\n".into(),
+        Status::LimitExceeded {
+            limit: "interpreter failure".into(),
+            pos: None,
+        },
+        Trace::default(),
+    )
+}
+
+/// An interpreter that keeps its heap and globals between snippets.
 pub struct Session {
     options: RunOptions,
-    vm: Option<Vm>,
+    vm: Option<Box<Vm>>,
+    browser: Option<bool>,
 }
 
 impl Session {
     /// A fresh interpreter.
     pub fn new(options: RunOptions) -> Self {
-        Session { options, vm: None }
+        Session {
+            options,
+            vm: None,
+            browser: None,
+        }
     }
 
-    /// Runs one snippet in this session.
+    /// Runs one snippet in this session (the environment is chosen by the first one).
     pub fn run(&mut self, source: &str) -> Outcome {
-        let browser = match self.options.js_env {
-            JsEnv::Browser => true,
-            JsEnv::Node => false,
-            JsEnv::Auto => uses_browser_globals(source),
-        };
-        let options = self.options.clone();
+        let browser = *self
+            .browser
+            .get_or_insert_with(|| choose_env(&self.options, source));
         let vm = self.vm.take();
-        let src = source.to_string();
-        let result = std::thread::scope(|s| {
-            let h = std::thread::Builder::new().stack_size(256 * 1024 * 1024).spawn_scoped(s, move || run_in(vm, &src, &options, browser));
-            match h {
-                Ok(h) => h.join().ok(),
-                Err(_) => None,
-            }
-        });
-        match result {
+        let options = self.options.clone();
+        match on_big_stack(|| run_in(vm, source, &options, browser, true)) {
             Some((out, vm)) => {
-                self.vm = vm;
+                self.vm = Some(vm);
                 out
             }
-            None => outcome(String::new(), String::new(), Status::LimitExceeded { limit: "interpreter failure".into(), pos: None }, Trace::default()),
+            None => failure(),
         }
     }
 }
 
-fn outcome(stdout: String, stderr: String, status: Status, trace: Trace) -> Outcome {
-    Outcome { lang: Lang::Javascript, stdout, stderr, status, trace }
-}
-
-fn run_in(vm: Option<Vm>, src: &str, options: &RunOptions, browser: bool) -> (Outcome, Option<Vm>) {
-    let file = if options.file_name.is_empty() { "snippet.js".to_string() } else { options.file_name.clone() };
-    let code = match compile::compile_program(src) {
-        Ok(c) => c,
-        Err(compile::CompileError::Syntax { message, line, col }) => {
-            let msg = format!("SyntaxError: {message}");
-            let stderr = errors::node_report(&file, src, line, col, &msg);
-            return (outcome(String::new(), stderr, Status::Error { message: msg, pos: Some(Pos { line, col }) }, Trace::default()), vm);
-        }
-        Err(compile::CompileError::Unsupported { feature, line, col }) => {
-            let stderr = format!("unsupported: {feature} at {line}:{col}\n");
-            return (outcome(String::new(), stderr, Status::Unsupported { feature, pos: Pos { line, col } }, Trace::default()), vm);
-        }
+/// Runs one snippet, in `vm` when given (a session) or a fresh interpreter. Session
+/// snippets are classic scripts whose top-level declarations are global bindings.
+fn run_in(
+    vm: Option<Box<Vm>>,
+    src: &str,
+    options: &RunOptions,
+    browser: bool,
+    session: bool,
+) -> (Outcome, Box<Vm>) {
+    let file = if options.file_name.is_empty() {
+        "snippet.js".to_string()
+    } else {
+        options.file_name.clone()
     };
     let mut vm = vm.unwrap_or_else(|| {
-        let mut vm = Vm::new(browser, options.limits.max_steps, &file);
+        let mut vm = Box::new(Vm::new(browser, &options.limits, &file));
         if browser {
             if let Some(h) = &options.html_fixture {
                 dom::load_fixture(&mut vm, h);
             }
         }
+        if session && !browser {
+            env_node::install_session_globals(&mut vm, &file);
+        }
         vm.trace.builtin_ids = vm.heap.next_id;
         vm
     });
-    vm.stdout.clear();
-    vm.stderr.clear();
-    vm.trace.enabled = options.trace;
-    vm.trace.max_events = options.limits.max_events;
-    vm.trace.source_lines = src.lines().map(|s| s.to_string()).collect();
-    vm.trace.trace = Trace::default();
-    let this = if browser {
-        Value::Obj(vm.realm.global)
+    let compiled = compile::compile_program(src, browser || session, false, session);
+    let code = match compiled {
+        Ok(c) => c,
+        Err(compile::CompileError::Syntax { message, line, col }) => {
+            let msg = format!("SyntaxError: {message}");
+            let stderr = errors::node_report(&file, src, line, col, &msg);
+            return (
+                outcome(
+                    String::new(),
+                    stderr,
+                    Status::Error {
+                        message: msg,
+                        pos: Some(Pos { line, col }),
+                    },
+                    Trace::default(),
+                ),
+                vm,
+            );
+        }
+        Err(compile::CompileError::Unsupported { feature, line, col }) => {
+            let stderr = format!("unsupported: {feature} at {line}:{col}\n");
+            return (
+                outcome(
+                    String::new(),
+                    stderr,
+                    Status::Unsupported {
+                        feature,
+                        pos: Pos { line, col },
+                    },
+                    Trace::default(),
+                ),
+                vm,
+            );
+        }
+    };
+    vm.begin_run(src, options);
+    let (this, args) = if browser || session {
+        (Value::Obj(vm.realm.global), vec![])
     } else {
-        let g = vm.realm.global;
-        vm.get(&Value::Obj(g), &PropKey::s("exports")).unwrap_or_default()
+        env_node::module_wrapper(&mut vm, &file)
     };
     let closure = vm.closure_obj(code.clone(), None, None);
-    let frame = vm.make_frame(closure, code, None, None, this, vec![], None);
+    let frame = vm.make_frame(closure, code, None, None, this, args, None);
     vm.frames.push(frame);
     let r = vm.run_frame();
-    let globals: Vec<(String, Value)> = vm.frames.last().map(|f| f.code.local_names.iter().cloned().zip(f.locals.iter().cloned()).map(|(n, v)| (n.to_string(), v)).filter(|(n, _)| n != "this").collect()).unwrap_or_default();
+    let globals: Vec<(JsStr, Value)> = vm
+        .frames
+        .last()
+        .map(|f| {
+            f.code
+                .local_names
+                .iter()
+                .cloned()
+                .zip(f.locals.iter().cloned())
+                .filter(|(n, _)| &**n != "this")
+                .collect()
+        })
+        .unwrap_or_default();
+    if browser {
+        // A classic script's top-level lexical bindings outlive it (script scope).
+        vm.script_scope.extend(globals.iter().cloned());
+    }
+    vm.frames.clear();
+    vm.depth = 0;
     let r = match r {
-        Ok(_) => {
-            vm.frames.clear();
-            vm.run_loop(options.limits.max_virtual_ms)
+        Ok(_) => vm.run_loop(),
+        Err(Throw::Js(v)) if browser => {
+            // A classic script's error ends the script, not the page.
+            vm.report_uncaught(&v);
+            vm.run_loop()
         }
         Err(e) => Err(e),
     };
-    let status = match r {
-        Ok(()) => {
-            if vm.events.hit_time_limit {
-                let n = vm.events.live_at_limit.len();
-                Status::LimitExceeded { limit: format!("virtual time limit of {} ms reached with {n} live timer(s)", options.limits.max_virtual_ms), pos: None }
-            } else {
-                Status::Ok
+    let status = finish_status(&mut vm, r);
+    vm.frames.clear();
+    if options.trace {
+        let globals = globals
+            .into_iter()
+            .map(|(n, v)| (n.to_string(), v))
+            .collect();
+        vm.trace_final(globals);
+        vm.trace.trace.summary.retained = leaks::retained(&mut vm);
+        vm.trace.trace.summary.peak_bytes = vm.heap.peak_bytes.max(vm.heap_used());
+    }
+    let trace = std::mem::take(&mut vm.trace.trace);
+    (
+        outcome(
+            std::mem::take(&mut vm.stdout),
+            std::mem::take(&mut vm.stderr),
+            status,
+            trace,
+        ),
+        vm,
+    )
+}
+
+/// The run's status from how the event loop ended; reports what Node would print.
+fn finish_status(vm: &mut Vm, r: Result<(), Throw>) -> Status {
+    match r {
+        Ok(()) => match vm.first_error.take() {
+            Some((message, pos)) => Status::Error { message, pos },
+            None if vm.events.hit_time_limit => {
+                let live: Vec<String> = vm
+                    .events
+                    .live_at_limit
+                    .iter()
+                    .map(|t| match t.interval {
+                        Some(ms) => format!("setInterval #{} (every {ms} ms)", t.id),
+                        None => format!("{} #{} ({} ms)", t.what, t.id, t.delay),
+                    })
+                    .collect();
+                let limit = format!(
+                    "virtual time limit of {} ms reached with {} live timer(s): {}",
+                    vm.max_virtual_ms,
+                    live.len(),
+                    live.join(", ")
+                );
+                vm.stderr
+                    .push_str(&format!("gen: stopped at the {limit}\n"));
+                Status::LimitExceeded { limit, pos: None }
+            }
+            None => Status::Ok,
+        },
+        Err(Throw::Js(v)) => {
+            vm.report_uncaught(&v);
+            match vm.first_error.take() {
+                Some((message, pos)) => Status::Error { message, pos },
+                None => Status::Error {
+                    message: String::new(),
+                    pos: None,
+                },
             }
         }
-        Err(Throw::Js(v)) => {
-            let (line, col) = vm.cur_pos();
-            let (head, stack) = describe_uncaught(&mut vm, &v);
-            vm.stderr.push_str(&errors::node_report(&file, src, line, col, &stack));
-            Status::Error { message: head, pos: Some(Pos { line, col }) }
-        }
         Err(Throw::Unsupported(feature, line, col)) => {
-            vm.stderr.push_str(&format!("unsupported: {feature} at {line}:{col}\n"));
-            Status::Unsupported { feature, pos: Pos { line, col } }
+            vm.stderr
+                .push_str(&format!("unsupported: {feature} at {line}:{col}\n"));
+            Status::Unsupported {
+                feature,
+                pos: Pos { line, col },
+            }
         }
         Err(Throw::Limit(limit)) => {
             let (line, col) = vm.cur_pos();
             vm.stderr.push_str(&format!("limit exceeded: {limit}\n"));
-            Status::LimitExceeded { limit, pos: Some(Pos { line, col }) }
+            Status::LimitExceeded {
+                limit,
+                pos: Some(Pos { line, col }),
+            }
         }
-    };
-    vm.frames.clear();
-    if options.trace {
-        vm.trace_final(globals);
-        vm.trace.trace.summary.retained = retained(&vm);
-        vm.trace.trace.summary.peak_bytes = vm.heap_used();
+        Err(Throw::GenReturn(_)) => Status::Ok,
     }
-    let trace = std::mem::take(&mut vm.trace.trace);
-    let out = outcome(std::mem::take(&mut vm.stdout), std::mem::take(&mut vm.stderr), status, trace);
-    (out, Some(vm))
+}
+
+impl Vm {
+    /// Reports an uncaught exception on stderr as Node does (location, source line,
+    /// caret, the error's stack) and remembers the first one for the run's status.
+    pub fn report_uncaught(&mut self, v: &Value) {
+        let (line, col) = match self.error_pos.take() {
+            Some((e, pos)) if value::strict_equals(&e, v) => pos,
+            _ => self.cur_pos(),
+        };
+        let (head, stack) = describe_uncaught(self, v);
+        let src = std::mem::take(&mut self.source);
+        let file = self.file_name.clone();
+        self.stderr
+            .push_str(&errors::node_report(&file, &src, line, col, &stack));
+        self.source = src;
+        if self.first_error.is_none() {
+            self.first_error = Some((head, Some(Pos { line, col })));
+        }
+    }
 }
 
 /// The `Name: message` line and the stack Node prints for an uncaught value.
 fn describe_uncaught(vm: &mut Vm, v: &Value) -> (String, String) {
     if let Value::Obj(o) = v {
-        if matches!(vm.heap.kind(*o), Some(heap::Kind::Error)) {
+        if matches!(vm.heap.kind(*o), Some(heap::Kind::Error(_))) {
             let stack = vm.get(v, &PropKey::s("stack")).unwrap_or_default();
             let n = vm.get(v, &PropKey::s("name")).unwrap_or_default();
             let m = vm.get(v, &PropKey::s("message")).unwrap_or_default();
@@ -185,20 +369,4 @@ fn describe_uncaught(vm: &mut Vm, v: &Value) -> (String, String) {
     let s = inspect::inspect(vm, v).unwrap_or_default();
     let head = format!("Uncaught {s}");
     (head.clone(), head)
-}
-
-/// What is still alive at exit, held by a root (timers, listeners, observers).
-fn retained(vm: &Vm) -> Vec<gen_trace::Retained> {
-    let mut out = Vec::new();
-    for t in vm.events.timers.values().chain(vm.events.live_at_limit.iter()) {
-        if let Value::Obj(f) = &t.f {
-            out.push(gen_trace::Retained { obj: vm.heap.get(*f).map(|x| x.meta.id).unwrap_or(0), type_name: "Closure".into(), size: vm.heap.size_of(*f), path: vec![format!("timer #{} ({})", t.id, t.what), "callback".into()] });
-        }
-    }
-    out
-}
-
-/// Runs one snippet in a fresh interpreter.
-pub fn run(source: &str, options: &RunOptions) -> Outcome {
-    Session::new(options.clone()).run(source)
 }

@@ -202,7 +202,14 @@ pub fn str_to_num(s: &str) -> f64 {
     if t.is_empty() {
         return 0.0;
     }
-    for (p, radix) in [("0x", 16), ("0X", 16), ("0o", 8), ("0O", 8), ("0b", 2), ("0B", 2)] {
+    for (p, radix) in [
+        ("0x", 16),
+        ("0X", 16),
+        ("0o", 8),
+        ("0O", 8),
+        ("0b", 2),
+        ("0B", 2),
+    ] {
         if let Some(rest) = t.strip_prefix(p) {
             if rest.is_empty() {
                 return f64::NAN;
@@ -222,7 +229,9 @@ pub fn str_to_num(s: &str) -> f64 {
         "-Infinity" => return f64::NEG_INFINITY,
         _ => {}
     }
-    let ok = t.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
+    let ok = t
+        .bytes()
+        .all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b))
         && t.bytes().any(|b| b.is_ascii_digit());
     if !ok {
         return f64::NAN;

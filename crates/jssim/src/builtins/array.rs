@@ -3,7 +3,7 @@
 use super::{int_arg, make_ctor, rel_index};
 use crate::heap::{IterData, Kind, NativeCall, NativeFnPtr};
 use crate::interp::{Res, Vm};
-use crate::value::{same_value_zero, strict_equals, ObjRef, PropKey, Value};
+use crate::value::{same_value_zero, strict_equals, PropKey, Value};
 
 fn items_of(vm: &mut Vm, v: &Value) -> Res<Vec<Value>> {
     if let Value::Obj(o) = v {
@@ -44,7 +44,11 @@ fn callback(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let f = c.arg(0);
     if !vm.is_callable(&f) {
         let d = vm.to_display(&f);
-        let d = if matches!(f, Value::Str(_)) { format!("\"{d}\"") } else { d };
+        let d = if matches!(f, Value::Str(_)) {
+            format!("\"{d}\"")
+        } else {
+            d
+        };
         return Err(vm.type_error(&format!("{d} is not a function")));
     }
     Ok(f)
@@ -70,16 +74,29 @@ fn array_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn is_array(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Bool(matches!(c.arg(0).as_obj().and_then(|o| vm.heap.kind(o)), Some(Kind::Array(_)))))
+    Ok(Value::Bool(matches!(
+        c.arg(0).as_obj().and_then(|o| vm.heap.kind(o)),
+        Some(Kind::Array(_))
+    )))
 }
 
 fn from(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let src = c.arg(0);
     let has_iter = match &src {
-        Value::Undefined | Value::Null => return Err(vm.type_error("undefined is not iterable (cannot read property Symbol(Symbol.iterator))")),
-        v => !vm.get_value(v, &PropKey::Sym(crate::interp::sym::ITERATOR))?.is_nullish(),
+        Value::Undefined | Value::Null => {
+            return Err(vm.type_error(
+                "undefined is not iterable (cannot read property Symbol(Symbol.iterator))",
+            ))
+        }
+        v => !vm
+            .get_value(v, &PropKey::Sym(crate::interp::sym::ITERATOR))?
+            .is_nullish(),
     };
-    let items = if has_iter { vm.iterate_to_vec(&src)? } else { items_of(vm, &src)?.into_iter().map(hole_to_undef).collect() };
+    let items = if has_iter {
+        vm.iterate_to_vec(&src)?
+    } else {
+        items_of(vm, &src)?.into_iter().map(hole_to_undef).collect()
+    };
     let f = c.arg(1);
     let mut out = Vec::with_capacity(items.len());
     for (i, v) in items.into_iter().enumerate() {
@@ -118,11 +135,23 @@ fn push(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn pop(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(arr_mut(vm, &c.this).and_then(|i| i.pop()).map(hole_to_undef).unwrap_or_default())
+    Ok(arr_mut(vm, &c.this)
+        .and_then(|i| i.pop())
+        .map(hole_to_undef)
+        .unwrap_or_default())
 }
 
 fn shift(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(arr_mut(vm, &c.this).and_then(|i| if i.is_empty() { None } else { Some(i.remove(0)) }).map(hole_to_undef).unwrap_or_default())
+    Ok(arr_mut(vm, &c.this)
+        .and_then(|i| {
+            if i.is_empty() {
+                None
+            } else {
+                Some(i.remove(0))
+            }
+        })
+        .map(hole_to_undef)
+        .unwrap_or_default())
 }
 
 fn unshift(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -150,7 +179,11 @@ fn slice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn splice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let len = items_of(vm, &c.this)?.len();
     let s = rel_index(int_arg(vm, c, 0, 0.0)?, len);
-    let del = if c.args.len() < 2 { len - s } else { (int_arg(vm, c, 1, 0.0)?.max(0.0) as usize).min(len - s) };
+    let del = if c.args.len() < 2 {
+        len - s
+    } else {
+        (int_arg(vm, c, 1, 0.0)?.max(0.0) as usize).min(len - s)
+    };
     let ins: Vec<Value> = c.args.iter().skip(2).cloned().collect();
     let removed = match arr_mut(vm, &c.this) {
         Some(items) => items.splice(s..s + del, ins).collect(),
@@ -205,7 +238,15 @@ fn to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             return super::object::object_to_string(vm, c);
         }
     }
-    join(vm, &NativeCall { this: c.this.clone(), args: vec![], callee: c.callee, new_target: None })
+    join(
+        vm,
+        &NativeCall {
+            this: c.this.clone(),
+            args: vec![],
+            callee: c.callee,
+            new_target: None,
+        },
+    )
 }
 
 fn reverse(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -219,19 +260,37 @@ fn index_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let items = items_of(vm, &c.this)?;
     let from = rel_index(int_arg(vm, c, 1, 0.0)?, items.len());
     let t = c.arg(0);
-    Ok(Value::Num(items.iter().enumerate().skip(from).find(|(_, v)| strict_equals(v, &t)).map(|(i, _)| i as f64).unwrap_or(-1.0)))
+    Ok(Value::Num(
+        items
+            .iter()
+            .enumerate()
+            .skip(from)
+            .find(|(_, v)| strict_equals(v, &t))
+            .map(|(i, _)| i as f64)
+            .unwrap_or(-1.0),
+    ))
 }
 
 fn last_index_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let items = items_of(vm, &c.this)?;
     let t = c.arg(0);
-    Ok(Value::Num(items.iter().rposition(|v| strict_equals(v, &t)).map(|i| i as f64).unwrap_or(-1.0)))
+    Ok(Value::Num(
+        items
+            .iter()
+            .rposition(|v| strict_equals(v, &t))
+            .map(|i| i as f64)
+            .unwrap_or(-1.0),
+    ))
 }
 
 fn includes(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let items = items_of(vm, &c.this)?;
     let t = c.arg(0);
-    Ok(Value::Bool(items.iter().any(|v| same_value_zero(&hole_to_undef(v.clone()), &t))))
+    Ok(Value::Bool(
+        items
+            .iter()
+            .any(|v| same_value_zero(&hole_to_undef(v.clone()), &t)),
+    ))
 }
 
 /// The shared loop of forEach/map/filter/find/some/every.
@@ -255,34 +314,18 @@ fn iterate(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
             continue;
         }
         let v = vm.get_elem(&c.this, &Value::Num(i as f64))?;
-        let r = vm.call(&f, this_arg.clone(), vec![v.clone(), Value::Num(i as f64), c.this.clone()])?;
+        let r = vm.call(
+            &f,
+            this_arg.clone(),
+            vec![v.clone(), Value::Num(i as f64), c.this.clone()],
+        )?;
         match mode {
             1 => out.push(r),
-            2 => {
-                if r.truthy() {
-                    out.push(v)
-                }
-            }
-            3 => {
-                if r.truthy() {
-                    return Ok(v);
-                }
-            }
-            6 => {
-                if r.truthy() {
-                    return Ok(Value::Num(i as f64));
-                }
-            }
-            4 => {
-                if r.truthy() {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            5 => {
-                if !r.truthy() {
-                    return Ok(Value::Bool(false));
-                }
-            }
+            2 if r.truthy() => out.push(v),
+            3 if r.truthy() => return Ok(v),
+            6 if r.truthy() => return Ok(Value::Num(i as f64)),
+            4 if r.truthy() => return Ok(Value::Bool(true)),
+            5 if !r.truthy() => return Ok(Value::Bool(false)),
             _ => {}
         }
     }
@@ -322,7 +365,14 @@ fn find_last(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let items = items_of(vm, &c.this)?;
     for (i, v) in items.into_iter().enumerate().rev() {
         let v = hole_to_undef(v);
-        if vm.call(&f, c.arg(1), vec![v.clone(), Value::Num(i as f64), c.this.clone()])?.truthy() {
+        if vm
+            .call(
+                &f,
+                c.arg(1),
+                vec![v.clone(), Value::Num(i as f64), c.this.clone()],
+            )?
+            .truthy()
+        {
             return Ok(v);
         }
     }
@@ -333,7 +383,14 @@ fn find_last_index(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let f = callback(vm, c)?;
     let items = items_of(vm, &c.this)?;
     for (i, v) in items.into_iter().enumerate().rev() {
-        if vm.call(&f, c.arg(1), vec![hole_to_undef(v), Value::Num(i as f64), c.this.clone()])?.truthy() {
+        if vm
+            .call(
+                &f,
+                c.arg(1),
+                vec![hole_to_undef(v), Value::Num(i as f64), c.this.clone()],
+            )?
+            .truthy()
+        {
             return Ok(Value::Num(i as f64));
         }
     }
@@ -343,7 +400,9 @@ fn find_last_index(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn reduce_impl(vm: &mut Vm, c: &NativeCall, right: bool) -> Res<Value> {
     let f = callback(vm, c)?;
     let items = items_of(vm, &c.this)?;
-    let mut idx: Vec<usize> = (0..items.len()).filter(|i| !matches!(items[*i], Value::Empty)).collect();
+    let mut idx: Vec<usize> = (0..items.len())
+        .filter(|i| !matches!(items[*i], Value::Empty))
+        .collect();
     if right {
         idx.reverse();
     }
@@ -357,7 +416,11 @@ fn reduce_impl(vm: &mut Vm, c: &NativeCall, right: bool) -> Res<Value> {
         }
     };
     for i in it {
-        acc = vm.call(&f, Value::Undefined, vec![acc, items[i].clone(), Value::Num(i as f64), c.this.clone()])?;
+        acc = vm.call(
+            &f,
+            Value::Undefined,
+            vec![acc, items[i].clone(), Value::Num(i as f64), c.this.clone()],
+        )?;
     }
     Ok(acc)
 }
@@ -369,7 +432,7 @@ fn reduce_right(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     reduce_impl(vm, c, true)
 }
 
-fn sort_values(vm: &mut Vm, items: &mut [Value], cmp: &Value) -> Res<()> {
+pub fn sort_values(vm: &mut Vm, items: &mut [Value], cmp: &Value) -> Res<()> {
     // Insertion-stable merge sort with a fallible comparator.
     let n = items.len();
     let mut buf: Vec<Value> = items.to_vec();
@@ -437,7 +500,10 @@ fn sorted_items(vm: &mut Vm, c: &NativeCall) -> Res<Vec<Value>> {
     }
     let items = items_of(vm, &c.this)?;
     let holes = items.iter().filter(|v| matches!(v, Value::Empty)).count();
-    let mut vals: Vec<Value> = items.into_iter().filter(|v| !matches!(v, Value::Empty)).collect();
+    let mut vals: Vec<Value> = items
+        .into_iter()
+        .filter(|v| !matches!(v, Value::Empty))
+        .collect();
     sort_values(vm, &mut vals, &cmp)?;
     vals.extend(std::iter::repeat_n(Value::Empty, holes));
     Ok(vals)
@@ -511,7 +577,15 @@ fn at(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let items = items_of(vm, &c.this)?;
     let i = int_arg(vm, c, 0, 0.0)?;
     let i = if i < 0.0 { items.len() as f64 + i } else { i };
-    Ok(if i < 0.0 { Value::Undefined } else { items.get(i as usize).cloned().map(hole_to_undef).unwrap_or_default() })
+    Ok(if i < 0.0 {
+        Value::Undefined
+    } else {
+        items
+            .get(i as usize)
+            .cloned()
+            .map(hole_to_undef)
+            .unwrap_or_default()
+    })
 }
 
 fn with(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -526,8 +600,17 @@ fn with(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn iter_kind(vm: &mut Vm, c: &NativeCall, kind: u8) -> Res<Value> {
-    let Value::Obj(o) = c.this else { return Err(vm.type_error("Array iterator called on non-object")) };
-    Ok(super::iterators::make_iter(vm, IterData::Array { obj: o, idx: 0, kind }))
+    let Value::Obj(o) = c.this else {
+        return Err(vm.type_error("Array iterator called on non-object"));
+    };
+    Ok(super::iterators::make_iter(
+        vm,
+        IterData::Array {
+            obj: o,
+            idx: 0,
+            kind,
+        },
+    ))
 }
 
 fn values(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -591,7 +674,9 @@ pub fn install(vm: &mut Vm) {
     for (n, l, f) in list {
         vm.method(ap, n, l, f);
     }
-    let v = vm.get(&Value::Obj(ap), &PropKey::s("values")).unwrap_or_default();
+    let v = vm
+        .get(&Value::Obj(ap), &PropKey::s("values"))
+        .unwrap_or_default();
     vm.set_hidden(ap, "@Symbol.iterator", v);
 }
 
@@ -600,6 +685,15 @@ fn unsupported_method(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
 }
 
 /// Used by other modules: the array object behind a value, if any.
-pub fn as_array(vm: &Vm, v: &Value) -> Option<ObjRef> {
-    v.as_obj().filter(|o| matches!(vm.heap.kind(*o), Some(Kind::Array(_))))
+/// IsArray: arrays, and proxies of arrays.
+pub fn is_array_value(vm: &mut Vm, v: &Value) -> Res<bool> {
+    let Value::Obj(o) = v else { return Ok(false) };
+    match vm.heap.kind(*o) {
+        Some(Kind::Array(_)) => Ok(true),
+        Some(Kind::Proxy(p)) => match p.target {
+            Some(t) => is_array_value(vm, &Value::Obj(t)),
+            None => Err(vm.type_error("Cannot perform 'IsArray' on a proxy that has been revoked")),
+        },
+        _ => Ok(false),
+    }
 }

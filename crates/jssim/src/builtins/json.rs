@@ -1,191 +1,333 @@
-//! JSON.parse (with V8's error messages for the common cases) and JSON.stringify
-//! (replacer functions/arrays, indentation, toJSON, cycle detection).
+//! JSON.parse (V8's error messages: `Unexpected token 'x', "..." is not valid JSON`,
+//! `Expected property name or '}' in JSON at position 1` ...) and JSON.stringify
+//! (replacer functions/arrays, indentation, toJSON, boxed primitives, V8's circular
+//! structure message with the path).
 
 use crate::heap::{Kind, NativeCall, Prop};
-use crate::interp::{Res, Vm};
+use crate::interp::{Res, Throw, Vm};
 use crate::value::{num_to_string, ObjRef, PropKey, Value};
 
 struct Parser<'a> {
-    s: &'a [u8],
+    /// The source as UTF-16 units (positions in messages are UTF-16 indices).
+    s: Vec<u16>,
     src: &'a str,
     i: usize,
 }
 
+fn is_ws(c: u16) -> bool {
+    matches!(c, 0x20 | 0x09 | 0x0a | 0x0d)
+}
+
 impl Parser<'_> {
     fn ws(&mut self) {
-        while self.i < self.s.len() && matches!(self.s[self.i], b' ' | b'\t' | b'\n' | b'\r') {
+        while self.i < self.s.len() && is_ws(self.s[self.i]) {
             self.i += 1;
         }
     }
+    fn peek(&self) -> Option<u16> {
+        self.s.get(self.i).copied()
+    }
+    fn at_end(&self) -> bool {
+        self.i >= self.s.len()
+    }
 }
 
-fn err(vm: &mut Vm, p: &Parser) -> crate::interp::Throw {
-    let msg = if p.i >= p.s.len() {
-        "Unexpected end of JSON input".to_string()
-    } else {
-        let ch = p.src[p.i..].chars().next().unwrap_or(' ');
-        let tok = if ch == '"' { "string".to_string() } else if ch.is_ascii_digit() { "number".to_string() } else { format!("token '{ch}'") };
-        if p.src.len() < 32 {
-            format!("Unexpected {tok}, \"{}\" is not valid JSON", p.src)
-        } else {
-            format!("Unexpected {tok}, ...\"{}\"... is not valid JSON", &p.src[p.i.saturating_sub(10).min(p.src.len())..(p.i + 10).min(p.src.len())])
-        }
-    };
+fn syntax(vm: &mut Vm, msg: String) -> Throw {
     vm.throw_error("SyntaxError", &msg)
 }
 
-fn parse_value(vm: &mut Vm, p: &mut Parser) -> Res<Value> {
-    p.ws();
-    if p.i >= p.s.len() {
-        return Err(err(vm, p));
+/// V8's message for an unexpected character at `p.i` (or the end of input).
+fn unexpected(vm: &mut Vm, p: &Parser) -> Throw {
+    if p.at_end() {
+        return syntax(vm, "Unexpected end of JSON input".into());
     }
-    match p.s[p.i] {
-        b'{' => {
+    if matches!(p.src, "[object Object]" | "undefined" | "Infinity" | "NaN") {
+        return syntax(vm, format!("\"{}\" is not valid JSON", p.src));
+    }
+    let c = p.s[p.i];
+    if c == b'"' as u16 {
+        return syntax(vm, format!("Unexpected string in JSON at position {}", p.i));
+    }
+    if (b'0' as u16..=b'9' as u16).contains(&c) || c == b'-' as u16 {
+        return syntax(vm, format!("Unexpected number in JSON at position {}", p.i));
+    }
+    let tok = String::from_utf16_lossy(&p.s[p.i..p.i + 1]);
+    const CTX: usize = 10;
+    let len = p.s.len();
+    let slice = |a: usize, b: usize| String::from_utf16_lossy(&p.s[a..b.min(len)]);
+    let msg = if len <= CTX * 2 + 1 {
+        format!("Unexpected token '{tok}', \"{}\" is not valid JSON", p.src)
+    } else if p.i < CTX {
+        format!(
+            "Unexpected token '{tok}', \"{}\"... is not valid JSON",
+            slice(0, p.i + CTX)
+        )
+    } else if p.i < len - CTX {
+        format!(
+            "Unexpected token '{tok}', ...\"{}\"... is not valid JSON",
+            slice(p.i - CTX, p.i + CTX)
+        )
+    } else {
+        format!(
+            "Unexpected token '{tok}', ...\"{}\" is not valid JSON",
+            slice(p.i - CTX, len)
+        )
+    };
+    syntax(vm, msg)
+}
+
+fn at(vm: &mut Vm, p: &Parser, what: &str) -> Throw {
+    if p.at_end() {
+        return syntax(vm, "Unexpected end of JSON input".into());
+    }
+    syntax(vm, format!("{what} in JSON at position {}", p.i))
+}
+
+fn expect_literal(vm: &mut Vm, p: &mut Parser, word: &str) -> Res<()> {
+    for b in word.bytes() {
+        match p.peek() {
+            Some(c) if c == b as u16 => p.i += 1,
+            _ => return Err(unexpected(vm, p)),
+        }
+    }
+    Ok(())
+}
+
+fn parse_value(vm: &mut Vm, p: &mut Parser, depth: usize) -> Res<Value> {
+    if depth > 5000 {
+        return Err(vm.range_error("Maximum call stack size exceeded"));
+    }
+    p.ws();
+    let Some(c) = p.peek() else {
+        return Err(unexpected(vm, p));
+    };
+    match c as u8 {
+        b'{' if c < 128 => {
             p.i += 1;
             let o = vm.new_object();
             p.ws();
-            if p.i < p.s.len() && p.s[p.i] == b'}' {
+            if p.peek() == Some(b'}' as u16) {
                 p.i += 1;
                 return Ok(Value::Obj(o));
             }
+            let mut first = true;
             loop {
                 p.ws();
-                if p.i >= p.s.len() || p.s[p.i] != b'"' {
-                    return Err(err(vm, p));
+                if p.peek() != Some(b'"' as u16) {
+                    let what = if first {
+                        "Expected property name or '}'"
+                    } else {
+                        "Expected double-quoted property name"
+                    };
+                    return Err(at(vm, p, what));
                 }
+                first = false;
                 let k = parse_string(vm, p)?;
                 p.ws();
-                if p.i >= p.s.len() || p.s[p.i] != b':' {
-                    return Err(err(vm, p));
+                if p.peek() != Some(b':' as u16) {
+                    return Err(at(vm, p, "Expected ':' after property name"));
                 }
                 p.i += 1;
-                let v = parse_value(vm, p)?;
+                let v = parse_value(vm, p, depth + 1)?;
                 vm.define_own(o, PropKey::s(&k), Prop::data(v))?;
                 p.ws();
-                if p.i < p.s.len() && p.s[p.i] == b',' {
-                    p.i += 1;
-                    continue;
+                match p.peek() {
+                    Some(x) if x == b',' as u16 => p.i += 1,
+                    Some(x) if x == b'}' as u16 => {
+                        p.i += 1;
+                        return Ok(Value::Obj(o));
+                    }
+                    _ => return Err(at(vm, p, "Expected ',' or '}' after property value")),
                 }
-                if p.i < p.s.len() && p.s[p.i] == b'}' {
-                    p.i += 1;
-                    return Ok(Value::Obj(o));
-                }
-                return Err(err(vm, p));
             }
         }
-        b'[' => {
+        b'[' if c < 128 => {
             p.i += 1;
             let mut items = Vec::new();
             p.ws();
-            if p.i < p.s.len() && p.s[p.i] == b']' {
+            if p.peek() == Some(b']' as u16) {
                 p.i += 1;
                 return Ok(vm.array_value(items));
             }
             loop {
-                items.push(parse_value(vm, p)?);
+                items.push(parse_value(vm, p, depth + 1)?);
                 p.ws();
-                if p.i < p.s.len() && p.s[p.i] == b',' {
-                    p.i += 1;
-                    continue;
+                match p.peek() {
+                    Some(x) if x == b',' as u16 => p.i += 1,
+                    Some(x) if x == b']' as u16 => {
+                        p.i += 1;
+                        return Ok(vm.array_value(items));
+                    }
+                    _ => return Err(at(vm, p, "Expected ',' or ']' after array element")),
                 }
-                if p.i < p.s.len() && p.s[p.i] == b']' {
-                    p.i += 1;
-                    return Ok(vm.array_value(items));
-                }
-                return Err(err(vm, p));
             }
         }
-        b'"' => Ok(Value::str(&parse_string(vm, p)?)),
-        b't' if p.s[p.i..].starts_with(b"true") => {
-            p.i += 4;
+        b'"' if c < 128 => Ok(Value::str(&parse_string(vm, p)?)),
+        b't' if c < 128 => {
+            expect_literal(vm, p, "true")?;
             Ok(Value::Bool(true))
         }
-        b'f' if p.s[p.i..].starts_with(b"false") => {
-            p.i += 5;
+        b'f' if c < 128 => {
+            expect_literal(vm, p, "false")?;
             Ok(Value::Bool(false))
         }
-        b'n' if p.s[p.i..].starts_with(b"null") => {
-            p.i += 4;
+        b'n' if c < 128 => {
+            expect_literal(vm, p, "null")?;
             Ok(Value::Null)
         }
-        b'-' | b'0'..=b'9' => {
-            let st = p.i;
-            if p.s[p.i] == b'-' {
-                p.i += 1;
-            }
-            while p.i < p.s.len() && (p.s[p.i].is_ascii_digit() || matches!(p.s[p.i], b'.' | b'e' | b'E' | b'+' | b'-')) {
-                p.i += 1;
-            }
-            match p.src[st..p.i].parse::<f64>() {
-                Ok(n) => Ok(Value::Num(n)),
-                Err(_) => {
-                    p.i = st;
-                    Err(err(vm, p))
-                }
-            }
-        }
-        _ => Err(err(vm, p)),
+        b'-' | b'0'..=b'9' if c < 128 => parse_number(vm, p),
+        _ => Err(unexpected(vm, p)),
     }
+}
+
+fn parse_number(vm: &mut Vm, p: &mut Parser) -> Res<Value> {
+    let st = p.i;
+    let digit = |p: &Parser| {
+        p.peek()
+            .is_some_and(|c| (b'0' as u16..=b'9' as u16).contains(&c))
+    };
+    if p.peek() == Some(b'-' as u16) {
+        p.i += 1;
+        if !digit(p) {
+            return Err(at(vm, p, "No number after minus sign"));
+        }
+    }
+    if p.peek() == Some(b'0' as u16) {
+        p.i += 1;
+        if digit(p) {
+            return Err(at(vm, p, "Unexpected number"));
+        }
+    } else {
+        while digit(p) {
+            p.i += 1;
+        }
+    }
+    if p.peek() == Some(b'.' as u16) {
+        p.i += 1;
+        if !digit(p) {
+            return Err(at(vm, p, "Unterminated fractional number"));
+        }
+        while digit(p) {
+            p.i += 1;
+        }
+    }
+    if matches!(p.peek(), Some(c) if c == b'e' as u16 || c == b'E' as u16) {
+        p.i += 1;
+        if matches!(p.peek(), Some(c) if c == b'+' as u16 || c == b'-' as u16) {
+            p.i += 1;
+        }
+        if !digit(p) {
+            return Err(at(vm, p, "Exponent part is missing a number"));
+        }
+        while digit(p) {
+            p.i += 1;
+        }
+    }
+    let text = String::from_utf16_lossy(&p.s[st..p.i]);
+    Ok(Value::Num(text.parse::<f64>().unwrap_or(f64::NAN)))
 }
 
 fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
     p.i += 1;
-    let mut out = String::new();
     let mut units: Vec<u16> = Vec::new();
-    while p.i < p.s.len() {
-        let rest = &p.src[p.i..];
-        let ch = rest.chars().next().unwrap_or('"');
-        match ch {
-            '"' => {
+    loop {
+        let Some(c) = p.peek() else {
+            return Err(syntax(
+                vm,
+                format!("Unterminated string in JSON at position {}", p.i),
+            ));
+        };
+        match c {
+            0x22 => {
                 p.i += 1;
-                out.push_str(&String::from_utf16_lossy(&units));
-                return Ok(out);
+                return Ok(String::from_utf16_lossy(&units));
             }
-            '\\' => {
+            0x5c => {
                 p.i += 1;
-                let e = p.s.get(p.i).copied().unwrap_or(b'x');
-                p.i += 1;
-                let c = match e {
-                    b'n' => '\n',
-                    b't' => '\t',
-                    b'r' => '\r',
-                    b'b' => '\u{8}',
-                    b'f' => '\u{c}',
-                    b'/' => '/',
-                    b'\\' => '\\',
-                    b'"' => '"',
-                    b'u' => {
-                        let hex = p.src.get(p.i..p.i + 4).unwrap_or("");
-                        let Ok(u) = u16::from_str_radix(hex, 16) else { return Err(err(vm, p)) };
-                        p.i += 4;
-                        units.push(u);
-                        continue;
-                    }
-                    _ => {
-                        p.i -= 1;
-                        return Err(err(vm, p));
-                    }
+                let Some(e) = p.peek() else {
+                    return Err(syntax(
+                        vm,
+                        format!("Unterminated string in JSON at position {}", p.i),
+                    ));
                 };
-                let mut b = [0u16; 2];
-                units.extend_from_slice(c.encode_utf16(&mut b));
+                let simple = match e as u8 {
+                    b'n' if e < 128 => Some(0x0a),
+                    b't' if e < 128 => Some(0x09),
+                    b'r' if e < 128 => Some(0x0d),
+                    b'b' if e < 128 => Some(0x08),
+                    b'f' if e < 128 => Some(0x0c),
+                    b'/' if e < 128 => Some(0x2f),
+                    b'\\' if e < 128 => Some(0x5c),
+                    b'"' if e < 128 => Some(0x22),
+                    _ => None,
+                };
+                if let Some(u) = simple {
+                    units.push(u);
+                    p.i += 1;
+                    continue;
+                }
+                if e == b'u' as u16 {
+                    let mut v: u16 = 0;
+                    for k in 1..=4 {
+                        match p
+                            .s
+                            .get(p.i + k)
+                            .and_then(|d| char::from_u32(*d as u32))
+                            .and_then(|d| d.to_digit(16))
+                        {
+                            Some(d) => v = v * 16 + d as u16,
+                            None => {
+                                p.i += k;
+                                return Err(syntax(
+                                    vm,
+                                    format!("Bad Unicode escape in JSON at position {}", p.i),
+                                ));
+                            }
+                        }
+                    }
+                    p.i += 5;
+                    units.push(v);
+                    continue;
+                }
+                return Err(syntax(
+                    vm,
+                    format!("Bad escaped character in JSON at position {}", p.i),
+                ));
             }
-            c if (c as u32) < 0x20 => return Err(err(vm, p)),
+            c if c < 0x20 => {
+                return Err(syntax(
+                    vm,
+                    format!(
+                        "Bad control character in string literal in JSON at position {}",
+                        p.i
+                    ),
+                ))
+            }
             c => {
-                let mut b = [0u16; 2];
-                units.extend_from_slice(c.encode_utf16(&mut b));
-                p.i += c.len_utf8();
+                units.push(c);
+                p.i += 1;
             }
         }
     }
-    Err(err(vm, p))
 }
 
+/// JSON.parse of a string (no reviver).
 pub fn parse_str(vm: &mut Vm, s: &str) -> Res<Value> {
-    let mut p = Parser { s: s.as_bytes(), src: s, i: 0 };
-    let v = parse_value(vm, &mut p)?;
+    let mut p = Parser {
+        s: s.encode_utf16().collect(),
+        src: s,
+        i: 0,
+    };
+    let v = parse_value(vm, &mut p, 0)?;
     p.ws();
-    if p.i < p.s.len() {
-        return Err(err(vm, &p));
+    if !p.at_end() {
+        return Err(syntax(
+            vm,
+            format!(
+                "Unexpected non-whitespace character after JSON at position {}",
+                p.i
+            ),
+        ));
     }
     Ok(v)
 }
@@ -193,10 +335,17 @@ pub fn parse_str(vm: &mut Vm, s: &str) -> Res<Value> {
 fn revive(vm: &mut Vm, holder: &Value, key: PropKey, f: &Value) -> Res<Value> {
     let v = vm.get(holder, &key)?;
     if let Value::Obj(o) = &v {
-        for k in vm.own_keys(*o) {
-            if matches!(&k, PropKey::Str(s) if &**s == "length") && matches!(vm.heap.kind(*o), Some(Kind::Array(_))) {
-                continue;
-            }
+        let keys: Vec<PropKey> = if matches!(vm.heap.kind(*o), Some(Kind::Array(_))) {
+            (0..vm.length_of(&v)?)
+                .map(|i| PropKey::s(&i.to_string()))
+                .collect()
+        } else {
+            vm.enumerable_keys(*o)?
+                .into_iter()
+                .map(PropKey::Str)
+                .collect()
+        };
+        for k in keys {
             let nv = revive(vm, &v, k.clone(), f)?;
             if matches!(nv, Value::Undefined) {
                 vm.delete_prop(*o, &k)?;
@@ -221,7 +370,7 @@ fn parse(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(v)
 }
 
-/// JSON string quoting.
+/// QuoteJSONString (lone surrogates escaped, as well-formed JSON.stringify does).
 pub fn quote(s: &str) -> String {
     let mut o = String::with_capacity(s.len() + 2);
     o.push('"');
@@ -235,6 +384,7 @@ pub fn quote(s: &str) -> String {
             '\u{8}' => o.push_str("\\b"),
             '\u{c}' => o.push_str("\\f"),
             c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
+            '\u{fffd}' => o.push(ch),
             c => o.push(c),
         }
     }
@@ -246,10 +396,62 @@ struct Ctx {
     replacer: Value,
     allow: Option<Vec<String>>,
     gap: String,
-    stack: Vec<ObjRef>,
+    /// Objects being serialized, with the key each was reached by.
+    stack: Vec<(ObjRef, String, bool)>,
 }
 
-fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &str) -> Res<Option<String>> {
+fn ctor_words(vm: &Vm, o: ObjRef) -> String {
+    crate::inspect::constructor_name(vm, o).unwrap_or_else(|| "Object".into())
+}
+
+fn key_words(key: &str, index: bool) -> String {
+    if index {
+        format!("index {key}")
+    } else {
+        format!("property '{key}'")
+    }
+}
+
+/// V8's `Converting circular structure to JSON` with the path around the cycle.
+fn circular_error(vm: &mut Vm, cx: &Ctx, o: ObjRef, key: &str, index: bool) -> Throw {
+    let start = cx.stack.iter().position(|(x, _, _)| *x == o).unwrap_or(0);
+    let mut msg = format!(
+        "Converting circular structure to JSON\n    --> starting at object with constructor '{}'",
+        ctor_words(vm, o)
+    );
+    let path: Vec<String> = cx.stack[start + 1..]
+        .iter()
+        .map(|(x, k, i)| {
+            format!(
+                "\n    |     {} -> object with constructor '{}'",
+                key_words(k, *i),
+                ctor_words(vm, *x)
+            )
+        })
+        .collect();
+    if path.len() > 3 {
+        msg.push_str(&path[..2].concat());
+        msg.push_str("\n    |     ...");
+        msg.push_str(&path[path.len() - 1]);
+    } else {
+        msg.push_str(&path.concat());
+    }
+    msg.push_str(&format!(
+        "\n    --- {} closes the circle",
+        key_words(key, index)
+    ));
+    vm.type_error(&msg)
+}
+
+fn ser(
+    vm: &mut Vm,
+    cx: &mut Ctx,
+    holder: &Value,
+    key: &str,
+    index: bool,
+    v: Value,
+    indent: &str,
+) -> Res<Option<String>> {
     let mut v = v;
     if let Value::Obj(_) | Value::BigInt(_) = v {
         let tj = vm.get_value(&v, &PropKey::s("toJSON"))?;
@@ -258,12 +460,17 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
         }
     }
     if vm.is_callable(&cx.replacer) {
-        v = vm.call(&cx.replacer.clone(), holder.clone(), vec![Value::str(key), v])?;
+        v = vm.call(
+            &cx.replacer.clone(),
+            holder.clone(),
+            vec![Value::str(key), v],
+        )?;
     }
     if let Value::Obj(o) = &v {
         match vm.heap.kind(*o) {
-            Some(Kind::Boxed(p)) => v = p.clone(),
-            Some(Kind::Date(_)) => {}
+            Some(Kind::Boxed(Value::Num(_))) => v = Value::Num(vm.to_number(&v)?),
+            Some(Kind::Boxed(Value::Str(_))) => v = Value::Str(vm.to_string(&v)?),
+            Some(Kind::Boxed(p @ (Value::Bool(_) | Value::BigInt(_)))) => v = p.clone(),
             _ => {}
         }
     }
@@ -285,19 +492,24 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
             if vm.is_callable(&v) {
                 return Ok(None);
             }
-            if cx.stack.contains(&o) {
-                let ctor = crate::inspect::constructor_name(vm, o).unwrap_or_else(|| "Object".into());
-                return Err(vm.type_error(&format!("Converting circular structure to JSON\n    --> starting at object with constructor '{ctor}'\n    --- property '{key}' closes the circle")));
+            if cx.stack.iter().any(|(x, _, _)| *x == o) {
+                return Err(circular_error(vm, cx, o, key, index));
             }
-            cx.stack.push(o);
+            if cx.stack.len() > 5000 {
+                return Err(vm.range_error("Maximum call stack size exceeded"));
+            }
+            cx.stack.push((o, key.to_string(), index));
             let inner = format!("{indent}{}", cx.gap);
-            let is_arr = matches!(vm.heap.kind(o), Some(Kind::Array(_)));
+            let is_arr = crate::builtins::array::is_array_value(vm, &v)?;
             let mut parts = Vec::new();
             if is_arr {
                 let n = vm.length_of(&v)?;
                 for i in 0..n {
                     let e = vm.get_elem(&v, &Value::Num(i as f64))?;
-                    parts.push(ser(vm, cx, &v, &i.to_string(), e, &inner)?.unwrap_or_else(|| "null".into()));
+                    parts.push(
+                        ser(vm, cx, &v, &i.to_string(), true, e, &inner)?
+                            .unwrap_or_else(|| "null".into()),
+                    );
                 }
             } else {
                 let keys = match &cx.allow {
@@ -306,7 +518,7 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
                 };
                 for k in keys {
                     let e = vm.get(&v, &PropKey::Str(k.clone()))?;
-                    if let Some(s) = ser(vm, cx, &v, &k, e, &inner)? {
+                    if let Some(s) = ser(vm, cx, &v, &k, false, e, &inner)? {
                         let sep = if cx.gap.is_empty() { ":" } else { ": " };
                         parts.push(format!("{}{sep}{s}", quote(&k)));
                     }
@@ -319,51 +531,98 @@ fn ser(vm: &mut Vm, cx: &mut Ctx, holder: &Value, key: &str, v: Value, indent: &
             } else if cx.gap.is_empty() {
                 format!("{open}{}{close}", parts.join(","))
             } else {
-                format!("{open}\n{inner}{}\n{indent}{close}", parts.join(&format!(",\n{inner}")))
+                format!(
+                    "{open}\n{inner}{}\n{indent}{close}",
+                    parts.join(&format!(",\n{inner}"))
+                )
             }
         }
     }))
 }
 
-/// JSON.stringify(v) with no replacer or indentation.
+/// JSON.stringify(v) with no replacer or indentation (`undefined` as None).
 pub fn stringify_value(vm: &mut Vm, v: &Value) -> Res<Option<String>> {
-    let mut cx = Ctx { replacer: Value::Undefined, allow: None, gap: String::new(), stack: vec![] };
-    let holder = Value::Obj(vm.new_object());
-    ser(vm, &mut cx, &holder, "", v.clone(), "")
+    let mut cx = Ctx {
+        replacer: Value::Undefined,
+        allow: None,
+        gap: String::new(),
+        stack: vec![],
+    };
+    let holder = vm.new_object();
+    vm.set_prop_raw(holder, "", v.clone());
+    ser(vm, &mut cx, &Value::Obj(holder), "", false, v.clone(), "")
 }
 
 fn stringify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let rep = c.arg(1);
-    let allow = match super::array::as_array(vm, &rep) {
-        Some(_) => {
-            let items = vm.array_items(&rep);
-            let mut a = Vec::new();
-            for i in items {
-                a.push(vm.to_string(&i)?.to_string());
+    let allow = if matches!(rep, Value::Obj(_)) && crate::builtins::array::is_array_value(vm, &rep)?
+    {
+        let n = vm.length_of(&rep)?;
+        let mut a: Vec<String> = Vec::new();
+        for i in 0..n {
+            let item = vm.get_elem(&rep, &Value::Num(i as f64))?;
+            let s = match &item {
+                Value::Str(s) => Some(s.to_string()),
+                Value::Num(x) => Some(num_to_string(*x)),
+                Value::Obj(o)
+                    if matches!(
+                        vm.heap.kind(*o),
+                        Some(Kind::Boxed(Value::Str(_) | Value::Num(_)))
+                    ) =>
+                {
+                    Some(vm.to_string(&item)?.to_string())
+                }
+                _ => None,
+            };
+            if let Some(s) = s {
+                if !a.contains(&s) {
+                    a.push(s);
+                }
             }
-            Some(a)
         }
-        None => None,
+        Some(a)
+    } else {
+        None
     };
-    let gap = match c.arg(2) {
-        Value::Num(n) => " ".repeat(n.clamp(0.0, 10.0) as usize),
-        Value::Str(s) => s.chars().take(10).collect(),
+    let mut space = c.arg(2);
+    if let Value::Obj(o) = &space {
+        match vm.heap.kind(*o) {
+            Some(Kind::Boxed(Value::Num(_))) => space = Value::Num(vm.to_number(&space)?),
+            Some(Kind::Boxed(Value::Str(_))) => space = Value::Str(vm.to_string(&space)?),
+            _ => {}
+        }
+    }
+    let gap = match space {
+        Value::Num(n) => " ".repeat(n.trunc().clamp(0.0, 10.0) as usize),
+        Value::Str(s) => crate::value::utf16_slice(&s, 0, 10),
         _ => String::new(),
     };
-    let mut cx = Ctx { replacer: rep, allow, gap, stack: vec![] };
+    let replacer = if vm.is_callable(&rep) {
+        rep
+    } else {
+        Value::Undefined
+    };
+    let mut cx = Ctx {
+        replacer,
+        allow,
+        gap,
+        stack: vec![],
+    };
     let holder = vm.new_object();
     vm.set_prop_raw(holder, "", c.arg(0));
-    Ok(match ser(vm, &mut cx, &Value::Obj(holder), "", c.arg(0), "")? {
-        Some(s) => Value::str(&s),
-        None => Value::Undefined,
-    })
+    Ok(
+        match ser(vm, &mut cx, &Value::Obj(holder), "", false, c.arg(0), "")? {
+            Some(s) => Value::str(&s),
+            None => Value::Undefined,
+        },
+    )
 }
 
 pub fn install(vm: &mut Vm) {
     let j = vm.new_object();
     vm.method(j, "parse", 2, parse);
     vm.method(j, "stringify", 3, stringify);
-    vm.set_hidden(j, "@Symbol.toStringTag", Value::str("JSON"));
+    vm.set_tag(j, "JSON");
     let g = vm.realm.global;
     vm.set_hidden(g, "JSON", Value::Obj(j));
 }

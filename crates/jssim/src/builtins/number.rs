@@ -1,115 +1,290 @@
-//! Number, Math (seeded random), BigInt and the numeric globals.
+//! Number (toFixed/toPrecision/toExponential from the double's exact decimal value,
+//! rounded half up as ECMAScript specifies), the numeric globals (parseInt,
+//! parseFloat, isNaN, isFinite) and the URI functions.
 
 use super::{int_arg, make_ctor};
 use crate::heap::{Kind, NativeCall, NativeFnPtr};
 use crate::interp::{Res, Vm};
 use crate::value::{num_to_radix, num_to_string, Value};
-use num_bigint::BigInt;
-use std::sync::Arc;
+use num_bigint::BigUint;
 
-fn this_num(vm: &mut Vm, c: &NativeCall) -> Res<f64> {
+fn this_num(vm: &mut Vm, c: &NativeCall, method: &str) -> Res<f64> {
     match &c.this {
         Value::Num(n) => Ok(*n),
         Value::Obj(o) => match vm.heap.kind(*o) {
             Some(Kind::Boxed(Value::Num(n))) => Ok(*n),
-            _ => Err(vm.type_error("Number.prototype.valueOf requires that 'this' be a Number")),
+            _ => Err(vm.type_error(&format!(
+                "Number.prototype.{method} requires that 'this' be a Number"
+            ))),
         },
-        _ => Err(vm.type_error("Number.prototype.valueOf requires that 'this' be a Number")),
+        _ => Err(vm.type_error(&format!(
+            "Number.prototype.{method} requires that 'this' be a Number"
+        ))),
     }
 }
 
 fn number_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let n = match c.args.first() {
         None => 0.0,
-        Some(Value::BigInt(b)) => num_traits::ToPrimitive::to_f64(&**b).unwrap_or(f64::NAN),
-        Some(v) => vm.to_number(v)?,
+        Some(v) => match vm.to_numeric(v)? {
+            Value::BigInt(b) => num_traits::ToPrimitive::to_f64(&*b).unwrap_or(f64::NAN),
+            Value::Num(n) => n,
+            _ => f64::NAN,
+        },
     };
     if c.new_target.is_some() {
-        let p = vm.realm.number_proto;
+        let d = vm.realm.number_proto;
+        let p = vm.proto_for(c, d)?;
         return Ok(Value::Obj(vm.alloc(Some(p), Kind::Boxed(Value::Num(n)))));
     }
     Ok(Value::Num(n))
 }
 
 fn to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let n = this_num(vm, c)?;
+    let n = this_num(vm, c, "toString")?;
     let r = int_arg(vm, c, 0, 10.0)?;
     if !(2.0..=36.0).contains(&r) {
         return Err(vm.range_error("toString() radix must be between 2 and 36"));
     }
-    Ok(Value::str(&if r == 10.0 { num_to_string(n) } else { num_to_radix(n, r as u32) }))
+    Ok(Value::str(&if r == 10.0 {
+        num_to_string(n)
+    } else {
+        num_to_radix(n, r as u32)
+    }))
 }
 
 fn value_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Num(this_num(vm, c)?))
+    Ok(Value::Num(this_num(vm, c, "valueOf")?))
 }
 
-/// Number.prototype.toFixed (exact decimal rounding of the double).
-pub fn to_fixed_str(n: f64, d: usize) -> String {
-    if n.abs() >= 1e21 {
+/// The exact decimal digits of a finite positive double: `x = 0.DIGITS × 10^exp`.
+fn exact_digits(x: f64) -> (Vec<u8>, i32) {
+    let bits = x.to_bits();
+    let exp = ((bits >> 52) & 0x7ff) as i32;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (m, e) = if exp == 0 {
+        (frac, -1074)
+    } else {
+        (frac | (1u64 << 52), exp - 1075)
+    };
+    let (int, scale) = if e >= 0 {
+        (BigUint::from(m) << (e as usize), 0)
+    } else {
+        (BigUint::from(m) * BigUint::from(5u32).pow((-e) as u32), -e)
+    };
+    let s = int.to_string();
+    let digits: Vec<u8> = s.bytes().map(|b| b - b'0').collect();
+    let point = digits.len() as i32 - scale;
+    // Strip trailing zeros (they carry no value).
+    let mut d = digits;
+    while d.len() > 1 && d.last() == Some(&0) {
+        d.pop();
+    }
+    (d, point)
+}
+
+/// Rounds `digits` (value 0.DIGITS × 10^point) to `keep` significant digits, half up.
+fn round_digits(mut digits: Vec<u8>, mut point: i32, keep: i32) -> (Vec<u8>, i32) {
+    if keep <= 0 {
+        // Everything rounds to zero or one unit at the position.
+        let first = digits.first().copied().unwrap_or(0);
+        return if keep == 0 && first >= 5 {
+            (vec![1], point + 1)
+        } else {
+            (vec![0], point)
+        };
+    }
+    let keep = keep as usize;
+    if digits.len() > keep {
+        let up = digits[keep] >= 5;
+        digits.truncate(keep);
+        if up {
+            let mut i = keep;
+            loop {
+                if i == 0 {
+                    digits.insert(0, 1);
+                    digits.truncate(keep);
+                    point += 1;
+                    break;
+                }
+                i -= 1;
+                if digits[i] == 9 {
+                    digits[i] = 0;
+                } else {
+                    digits[i] += 1;
+                    break;
+                }
+            }
+        }
+    }
+    while digits.len() < keep {
+        digits.push(0);
+    }
+    (digits, point)
+}
+
+fn digits_str(d: &[u8]) -> String {
+    d.iter().map(|x| (b'0' + x) as char).collect()
+}
+
+/// Number.prototype.toFixed.
+pub fn to_fixed_str(n: f64, f: usize) -> String {
+    if n.abs() >= 1e21 || !n.is_finite() {
         return num_to_string(n);
     }
-    let mut buf = ryu_js::Buffer::new();
-    let s = buf.format_to_fixed(n, d as u8).to_string();
-    if s == "-0" || (s.starts_with("-0.") && s.trim_start_matches("-0.").chars().all(|c| c == '0')) {
-        return s.trim_start_matches('-').to_string();
+    let neg = n < 0.0;
+    let x = n.abs();
+    let s = if x == 0.0 {
+        if f == 0 {
+            "0".to_string()
+        } else {
+            format!("0.{}", "0".repeat(f))
+        }
+    } else {
+        let (d, point) = exact_digits(x);
+        let (d, point) = round_digits(d, point, point + f as i32);
+        let all = if point <= 0 {
+            format!("{}{}", "0".repeat((-point) as usize), digits_str(&d))
+        } else {
+            digits_str(&d)
+        };
+        let int_len = point.max(0) as usize;
+        let padded = if all.len() < int_len + f {
+            format!("{all}{}", "0".repeat(int_len + f - all.len()))
+        } else {
+            all
+        };
+        let (i, fr) = padded.split_at(int_len.min(padded.len()));
+        let i = if i.is_empty() { "0" } else { i };
+        if f == 0 {
+            i.to_string()
+        } else {
+            format!("{i}.{}", &fr[..f.min(fr.len())])
+        }
+    };
+    if neg && s.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+        format!("-{s}")
+    } else {
+        s
     }
-    s
 }
 
 fn to_fixed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let n = this_num(vm, c)?;
+    let n = this_num(vm, c, "toFixed")?;
     let d = int_arg(vm, c, 0, 0.0)?;
     if !(0.0..=100.0).contains(&d) {
         return Err(vm.range_error("toFixed() digits argument must be between 0 and 100"));
     }
-    if !n.is_finite() {
-        return Ok(Value::str(&num_to_string(n)));
-    }
     Ok(Value::str(&to_fixed_str(n, d as usize)))
 }
 
+/// `d.ddde+x` with `p` significant digits.
+fn exponential(x: f64, p: usize) -> String {
+    let neg = x < 0.0;
+    let (d, e) = if x == 0.0 {
+        (vec![0; p], 0)
+    } else {
+        let (d, point) = exact_digits(x.abs());
+        let (d, point) = round_digits(d, point, p as i32);
+        (d, point - 1)
+    };
+    let s = digits_str(&d);
+    let mant = if s.len() > 1 {
+        format!("{}.{}", &s[..1], &s[1..])
+    } else {
+        s
+    };
+    format!(
+        "{}{mant}e{}{}",
+        if neg { "-" } else { "" },
+        if e >= 0 { "+" } else { "-" },
+        e.abs()
+    )
+}
+
+fn to_exponential(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let n = this_num(vm, c, "toExponential")?;
+    let f = int_arg(vm, c, 0, 0.0)?;
+    if !n.is_finite() {
+        return Ok(Value::str(&num_to_string(n)));
+    }
+    if !(0.0..=100.0).contains(&f) {
+        return Err(vm.range_error("toExponential() argument must be between 0 and 100"));
+    }
+    if matches!(c.arg(0), Value::Undefined) {
+        // As many digits as needed to represent the value uniquely.
+        let s = num_to_string(n.abs());
+        let digits: String = s
+            .split('e')
+            .next()
+            .unwrap_or("")
+            .chars()
+            .filter(|c| c.is_ascii_digit())
+            .collect();
+        let digits = digits.trim_start_matches('0');
+        let p = digits.trim_end_matches('0').len().max(1);
+        return Ok(Value::str(&exponential(n, p)));
+    }
+    Ok(Value::str(&exponential(n, f as usize + 1)))
+}
+
 fn to_precision(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let n = this_num(vm, c)?;
-    if matches!(c.arg(0), Value::Undefined) || !n.is_finite() {
+    let n = this_num(vm, c, "toPrecision")?;
+    if matches!(c.arg(0), Value::Undefined) {
         return Ok(Value::str(&num_to_string(n)));
     }
     let p = int_arg(vm, c, 0, 1.0)?;
+    if !n.is_finite() {
+        return Ok(Value::str(&num_to_string(n)));
+    }
     if !(1.0..=100.0).contains(&p) {
         return Err(vm.range_error("toPrecision() argument must be between 1 and 100"));
     }
     let p = p as i32;
     if n == 0.0 {
-        return Ok(Value::str(&if p > 1 { format!("0.{}", "0".repeat(p as usize - 1)) } else { "0".into() }));
+        return Ok(Value::str(&if p > 1 {
+            format!("0.{}", "0".repeat(p as usize - 1))
+        } else {
+            "0".into()
+        }));
     }
-    let e = n.abs().log10().floor() as i32;
-    let s = format!("{:.*e}", (p - 1) as usize, n);
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(e);
-    if exp < -6 || exp >= p {
-        let sign = if exp >= 0 { "+" } else { "-" };
-        return Ok(Value::str(&format!("{mant}e{sign}{}", exp.abs())));
-    }
-    Ok(Value::str(&to_fixed_str(n, (p - 1 - exp).max(0) as usize)))
+    let neg = n < 0.0;
+    let (d, point) = exact_digits(n.abs());
+    let (d, point) = round_digits(d, point, p);
+    let e = point - 1;
+    let s = digits_str(&d);
+    let body = if e < -6 || e >= p {
+        let mant = if s.len() > 1 {
+            format!("{}.{}", &s[..1], &s[1..])
+        } else {
+            s
+        };
+        format!("{mant}e{}{}", if e >= 0 { "+" } else { "-" }, e.abs())
+    } else if e >= 0 {
+        let int_len = (e + 1) as usize;
+        if int_len >= s.len() {
+            s
+        } else {
+            format!("{}.{}", &s[..int_len], &s[int_len..])
+        }
+    } else {
+        format!("0.{}{s}", "0".repeat((-e - 1) as usize))
+    };
+    Ok(Value::str(&if neg { format!("-{body}") } else { body }))
 }
 
-fn to_exponential(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let n = this_num(vm, c)?;
-    let d = int_arg(vm, c, 0, 6.0)?;
-    let s = format!("{:.*e}", d as usize, n);
-    let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    let e: i32 = e.parse().unwrap_or(0);
-    Ok(Value::str(&format!("{m}e{}{}", if e >= 0 { "+" } else { "-" }, e.abs())))
-}
-
-fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let n = this_num(vm, c)?;
-    if !n.is_finite() {
-        return Ok(Value::str(&num_to_string(n)));
+/// `toLocaleString()` in the `en-US` locale: grouping commas, at most 3 fraction
+/// digits.
+pub fn locale_string(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
     }
-    let rounded = (n * 1000.0).round() / 1000.0;
-    let s = num_to_string(rounded.abs());
+    if n.is_infinite() {
+        return if n > 0.0 { "∞".into() } else { "-∞".into() };
+    }
+    let s = to_fixed_str(n.abs(), 3);
     let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let frac = frac.trim_end_matches('0');
     let mut out = String::new();
     for (i, ch) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -121,20 +296,34 @@ fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         out.push('.');
         out.push_str(frac);
     }
-    Ok(Value::str(&if n < 0.0 { format!("-{out}") } else { out }))
+    if n < 0.0 && (out.bytes().any(|b| (b'1'..=b'9').contains(&b))) {
+        out.insert(0, '-');
+    }
+    out
+}
+
+fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let n = this_num(vm, c, "toLocaleString")?;
+    Ok(Value::str(&locale_string(n)))
 }
 
 fn is_integer(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0)))
+    Ok(Value::Bool(
+        matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0),
+    ))
 }
 fn is_safe_integer(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0 && n.abs() <= 9007199254740991.0)))
+    Ok(Value::Bool(
+        matches!(c.arg(0), Value::Num(n) if n.is_finite() && n.fract() == 0.0 && n.abs() <= 9007199254740991.0),
+    ))
 }
 fn num_is_nan(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_nan())))
 }
 fn num_is_finite(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Bool(matches!(c.arg(0), Value::Num(n) if n.is_finite())))
+    Ok(Value::Bool(
+        matches!(c.arg(0), Value::Num(n) if n.is_finite()),
+    ))
 }
 fn is_nan(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(vm.to_number(&c.arg(0))?.is_nan()))
@@ -143,63 +332,92 @@ fn is_finite(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(vm.to_number(&c.arg(0))?.is_finite()))
 }
 
-fn parse_float(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let s = vm.to_string(&c.arg(0))?;
-    let t = s.trim_start();
-    for inf in ["Infinity", "+Infinity"] {
-        if t.starts_with(inf) {
-            return Ok(Value::Num(f64::INFINITY));
-        }
-    }
-    if t.starts_with("-Infinity") {
-        return Ok(Value::Num(f64::NEG_INFINITY));
-    }
-    let mut end = 0;
-    let b = t.as_bytes();
-    let mut seen_dot = false;
-    let mut seen_e = false;
-    let mut digits = false;
-    while end < b.len() {
-        let ch = b[end];
-        if ch.is_ascii_digit() {
-            digits = true;
-        } else if ch == b'.' && !seen_dot && !seen_e {
-            seen_dot = true;
-        } else if (ch == b'e' || ch == b'E') && digits && !seen_e {
-            if end + 1 < b.len() && (b[end + 1].is_ascii_digit() || ((b[end + 1] == b'+' || b[end + 1] == b'-') && end + 2 < b.len() && b[end + 2].is_ascii_digit())) {
-                seen_e = true;
-                end += 1;
-            } else {
-                break;
-            }
-        } else if (ch == b'+' || ch == b'-') && end == 0 {
-        } else {
-            break;
-        }
-        end += 1;
-    }
-    Ok(Value::Num(t[..end].parse::<f64>().unwrap_or(f64::NAN)))
+fn is_js_space(c: char) -> bool {
+    c.is_whitespace() || c == '\u{feff}'
 }
 
-fn parse_int(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+/// parseFloat on a string.
+pub fn parse_float_str(s: &str) -> f64 {
+    let t = s.trim_start_matches(is_js_space);
+    for (p, v) in [
+        ("Infinity", f64::INFINITY),
+        ("+Infinity", f64::INFINITY),
+        ("-Infinity", f64::NEG_INFINITY),
+    ] {
+        if t.starts_with(p) {
+            return v;
+        }
+    }
+    let b = t.as_bytes();
+    let mut end = 0;
+    if end < b.len() && (b[end] == b'+' || b[end] == b'-') {
+        end += 1;
+    }
+    let mut digits = false;
+    while end < b.len() && b[end].is_ascii_digit() {
+        end += 1;
+        digits = true;
+    }
+    if end < b.len() && b[end] == b'.' {
+        end += 1;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+            digits = true;
+        }
+    }
+    if !digits {
+        return f64::NAN;
+    }
+    if end < b.len() && (b[end] == b'e' || b[end] == b'E') {
+        let mut k = end + 1;
+        if k < b.len() && (b[k] == b'+' || b[k] == b'-') {
+            k += 1;
+        }
+        if k < b.len() && b[k].is_ascii_digit() {
+            while k < b.len() && b[k].is_ascii_digit() {
+                k += 1;
+            }
+            end = k;
+        }
+    }
+    let txt = &t[..end];
+    let txt = txt.strip_suffix('.').unwrap_or(txt);
+    let txt = txt.replace("+.", "+0.").replace("-.", "-0.");
+    let txt = if txt.starts_with('.') {
+        format!("0{txt}")
+    } else {
+        txt
+    };
+    txt.parse::<f64>().unwrap_or(f64::NAN)
+}
+
+fn parse_float(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = vm.to_string(&c.arg(0))?;
-    let mut t = s.trim_start().to_string();
+    Ok(Value::Num(parse_float_str(&s)))
+}
+
+/// parseInt on a string with a radix (0: decided by the prefix).
+pub fn parse_int_str(s: &str, radix: i32) -> f64 {
+    let mut t = s.trim_start_matches(is_js_space);
     let neg = t.starts_with('-');
     if t.starts_with('-') || t.starts_with('+') {
-        t.remove(0);
+        t = &t[1..];
     }
-    let mut radix = vm.to_number(&c.arg(1))? as i32;
-    if radix == 0 {
-        radix = 10;
-        if t.starts_with("0x") || t.starts_with("0X") {
-            radix = 16;
-            t = t[2..].to_string();
+    let mut radix = radix;
+    let mut strip = true;
+    if radix != 0 {
+        if !(2..=36).contains(&radix) {
+            return f64::NAN;
         }
-    } else if radix == 16 && (t.starts_with("0x") || t.starts_with("0X")) {
-        t = t[2..].to_string();
+        if radix != 16 {
+            strip = false;
+        }
+    } else {
+        radix = 10;
     }
-    if !(2..=36).contains(&radix) {
-        return Ok(Value::Num(f64::NAN));
+    if strip && (t.starts_with("0x") || t.starts_with("0X")) {
+        t = &t[2..];
+        radix = 16;
     }
     let mut v = 0f64;
     let mut any = false;
@@ -213,148 +431,156 @@ fn parse_int(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         }
     }
     if !any {
-        return Ok(Value::Num(f64::NAN));
+        return f64::NAN;
     }
-    Ok(Value::Num(if neg { -v } else { v }))
+    if radix == 10 && v >= 1e21 {
+        // Re-read decimal digits exactly (long inputs lose precision digit by digit).
+        let digits: String = t.chars().take_while(|c| c.is_ascii_digit()).collect();
+        v = digits.parse::<f64>().unwrap_or(v);
+    }
+    if neg {
+        -v
+    } else {
+        v
+    }
 }
 
-fn math1(vm: &mut Vm, c: &NativeCall, f: fn(f64) -> f64) -> Res<Value> {
-    let x = vm.to_number(&c.arg(0))?;
-    Ok(Value::Num(f(x)))
+fn parse_int(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let s = vm.to_string(&c.arg(0))?;
+    let r = vm.to_number(&c.arg(1))?;
+    let r = crate::value::to_int32(r);
+    Ok(Value::Num(parse_int_str(&s, r)))
 }
 
-macro_rules! m1 {
-    ($name:ident, $f:expr) => {
-        fn $name(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-            math1(vm, c, $f)
+const URI_RESERVED: &str = ";/?:@&=+$,#";
+const URI_UNESCAPED: &str = "-_.!~*'()";
+
+fn uri_encode(vm: &mut Vm, s: &str, keep: &str) -> Res<Value> {
+    let units: Vec<u16> = s.encode_utf16().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < units.len() {
+        let u = units[i];
+        if u < 128
+            && ((u as u8).is_ascii_alphanumeric()
+                || URI_UNESCAPED.contains(u as u8 as char)
+                || keep.contains(u as u8 as char))
+        {
+            out.push(u as u8 as char);
+            i += 1;
+            continue;
         }
-    };
-}
-m1!(m_abs, f64::abs);
-m1!(m_floor, f64::floor);
-m1!(m_ceil, f64::ceil);
-m1!(m_trunc, f64::trunc);
-m1!(m_sqrt, f64::sqrt);
-m1!(m_cbrt, f64::cbrt);
-m1!(m_sin, f64::sin);
-m1!(m_cos, f64::cos);
-m1!(m_tan, f64::tan);
-m1!(m_atan, f64::atan);
-m1!(m_asin, f64::asin);
-m1!(m_acos, f64::acos);
-m1!(m_log, f64::ln);
-m1!(m_log2, f64::log2);
-m1!(m_log10, f64::log10);
-m1!(m_exp, f64::exp);
-m1!(m_sign, |x: f64| if x.is_nan() || x == 0.0 { x } else { x.signum() });
-m1!(m_round, |x: f64| if x.is_nan() || x.is_infinite() { x } else { let f = x.floor(); if x - f >= 0.5 { f + 1.0 } else if f == 0.0 && x < 0.0 { -0.0 } else { f } });
-m1!(m_fround, |x: f64| x as f32 as f64);
-m1!(m_log1p, f64::ln_1p);
-m1!(m_expm1, f64::exp_m1);
-m1!(m_sinh, f64::sinh);
-m1!(m_cosh, f64::cosh);
-m1!(m_tanh, f64::tanh);
-
-fn m_max(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let mut r = f64::NEG_INFINITY;
-    for a in &c.args {
-        let x = vm.to_number(a)?;
-        if x.is_nan() || r.is_nan() {
-            r = f64::NAN;
-        } else if x > r || (x == 0.0 && r == 0.0 && !x.is_sign_negative()) {
-            r = x;
-        }
-    }
-    Ok(Value::Num(r))
-}
-
-fn m_min(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let mut r = f64::INFINITY;
-    for a in &c.args {
-        let x = vm.to_number(a)?;
-        if x.is_nan() || r.is_nan() {
-            r = f64::NAN;
-        } else if x < r || (x == 0.0 && r == 0.0 && x.is_sign_negative()) {
-            r = x;
-        }
-    }
-    Ok(Value::Num(r))
-}
-
-fn m_pow(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let a = vm.to_number(&c.arg(0))?;
-    let b = vm.to_number(&c.arg(1))?;
-    vm.binary(crate::code::BinOp::Exp, &Value::Num(a), &Value::Num(b))
-}
-
-fn m_atan2(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let a = vm.to_number(&c.arg(0))?;
-    let b = vm.to_number(&c.arg(1))?;
-    Ok(Value::Num(a.atan2(b)))
-}
-
-fn m_hypot(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let mut s = 0.0;
-    for a in &c.args {
-        let x = vm.to_number(a)?;
-        s += x * x;
-    }
-    Ok(Value::Num(s.sqrt()))
-}
-
-fn m_random(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
-    Ok(Value::Num(vm.random()))
-}
-
-fn bigint_fn(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    if c.new_target.is_some() {
-        return Err(vm.type_error("BigInt is not a constructor"));
-    }
-    match c.arg(0) {
-        Value::Num(n) => {
-            if n.fract() != 0.0 || !n.is_finite() {
-                let d = num_to_string(n);
-                return Err(vm.range_error(&format!("The number {d} cannot be converted to a BigInt because it is not an integer")));
+        let cp = if (0xd800..0xdc00).contains(&u) {
+            match units.get(i + 1) {
+                Some(&l) if (0xdc00..0xe000).contains(&l) => {
+                    i += 1;
+                    0x10000 + (((u as u32) - 0xd800) << 10) + (l as u32 - 0xdc00)
+                }
+                _ => return Err(vm.throw_error("URIError", "URI malformed")),
             }
-            Ok(Value::BigInt(Arc::new(BigInt::from(n as i128))))
+        } else if (0xdc00..0xe000).contains(&u) {
+            return Err(vm.throw_error("URIError", "URI malformed"));
+        } else {
+            u as u32
+        };
+        let ch = char::from_u32(cp).unwrap_or('\u{fffd}');
+        let mut buf = [0u8; 4];
+        for b in ch.encode_utf8(&mut buf).bytes() {
+            out.push_str(&format!("%{b:02X}"));
         }
-        Value::BigInt(b) => Ok(Value::BigInt(b)),
-        Value::Bool(b) => Ok(Value::BigInt(Arc::new(BigInt::from(b as u8)))),
-        Value::Str(s) => match s.trim().parse::<BigInt>() {
-            Ok(b) => Ok(Value::BigInt(Arc::new(b))),
-            Err(_) => Err(vm.throw_error("SyntaxError", &format!("Cannot convert {s} to a BigInt"))),
-        },
-        v => {
-            let d = vm.to_display(&v);
-            Err(vm.type_error(&format!("Cannot convert {d} to a BigInt")))
+        i += 1;
+    }
+    Ok(Value::str(&out))
+}
+
+fn uri_decode(vm: &mut Vm, s: &str, reserved: &str) -> Res<Value> {
+    let b = s.as_bytes();
+    let mut out: Vec<u8> = Vec::new();
+    let mut i = 0;
+    let hex = |c: u8| (c as char).to_digit(16);
+    while i < b.len() {
+        if b[i] != b'%' {
+            out.push(b[i]);
+            i += 1;
+            continue;
         }
+        let byte = |j: usize| -> Option<u8> {
+            Some((hex(*b.get(j + 1)?)? * 16 + hex(*b.get(j + 2)?)?) as u8)
+        };
+        let Some(first) = byte(i) else {
+            return Err(vm.throw_error("URIError", "URI malformed"));
+        };
+        if first < 0x80 {
+            if reserved.contains(first as char) {
+                out.extend_from_slice(&b[i..i + 3]);
+            } else {
+                out.push(first);
+            }
+            i += 3;
+            continue;
+        }
+        let n = if first & 0xe0 == 0xc0 {
+            2
+        } else if first & 0xf0 == 0xe0 {
+            3
+        } else if first & 0xf8 == 0xf0 {
+            4
+        } else {
+            return Err(vm.throw_error("URIError", "URI malformed"));
+        };
+        let mut seq = vec![first];
+        for k in 1..n {
+            let j = i + 3 * k;
+            if b.get(j) != Some(&b'%') {
+                return Err(vm.throw_error("URIError", "URI malformed"));
+            }
+            match byte(j) {
+                Some(x) if x & 0xc0 == 0x80 => seq.push(x),
+                _ => return Err(vm.throw_error("URIError", "URI malformed")),
+            }
+        }
+        if std::str::from_utf8(&seq).is_err() {
+            return Err(vm.throw_error("URIError", "URI malformed"));
+        }
+        out.extend_from_slice(&seq);
+        i += 3 * n;
+    }
+    match String::from_utf8(out) {
+        Ok(s) => Ok(Value::str(&s)),
+        Err(_) => Err(vm.throw_error("URIError", "URI malformed")),
     }
 }
 
-fn bigint_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let b = match &c.this {
-        Value::BigInt(b) => b.clone(),
-        _ => return Err(vm.type_error("BigInt.prototype.toString requires that 'this' be a BigInt")),
-    };
-    let r = int_arg(vm, c, 0, 10.0)? as u32;
-    Ok(Value::str(&b.to_str_radix(r.clamp(2, 36))))
+fn encode_uri_component(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let s = vm.to_string(&c.arg(0))?;
+    uri_encode(vm, &s, "")
 }
 
-fn bigint_value_of(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(c.this.clone())
+fn encode_uri(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let s = vm.to_string(&c.arg(0))?;
+    uri_encode(vm, &s, URI_RESERVED)
+}
+
+fn decode_uri_component(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let s = vm.to_string(&c.arg(0))?;
+    uri_decode(vm, &s, "")
+}
+
+fn decode_uri(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let s = vm.to_string(&c.arg(0))?;
+    uri_decode(vm, &s, URI_RESERVED)
 }
 
 pub fn install(vm: &mut Vm) {
     let np = vm.realm.number_proto;
     let nc = make_ctor(vm, "Number", 1, number_ctor, np);
-    let list: [(&str, u32, NativeFnPtr); 7] = [
+    let list: [(&str, u32, NativeFnPtr); 6] = [
         ("toString", 1, to_string),
         ("valueOf", 0, value_of),
         ("toFixed", 1, to_fixed),
         ("toPrecision", 1, to_precision),
         ("toExponential", 1, to_exponential),
         ("toLocaleString", 0, to_locale_string),
-        ("toJSON", 0, value_of),
     ];
     for (n, l, f) in list {
         vm.method(np, n, l, f);
@@ -375,71 +601,18 @@ pub fn install(vm: &mut Vm) {
         ("NEGATIVE_INFINITY", f64::NEG_INFINITY),
         ("NaN", f64::NAN),
     ] {
-        vm.set_hidden(nc, n, Value::Num(v));
+        vm.set_const(nc, n, Value::Num(v));
     }
     let g = vm.realm.global;
     vm.set_hidden(g, "parseFloat", Value::Obj(pf));
     vm.set_hidden(g, "parseInt", Value::Obj(pi));
     vm.method(g, "isNaN", 1, is_nan);
     vm.method(g, "isFinite", 1, is_finite);
-    vm.set_hidden(g, "NaN", Value::Num(f64::NAN));
-    vm.set_hidden(g, "Infinity", Value::Num(f64::INFINITY));
-    vm.set_hidden(g, "undefined", Value::Undefined);
-
-    let math = vm.new_object();
-    vm.set_hidden(g, "Math", Value::Obj(math));
-    let fns: [(&str, u32, NativeFnPtr); 33] = [
-        ("abs", 1, m_abs),
-        ("floor", 1, m_floor),
-        ("ceil", 1, m_ceil),
-        ("trunc", 1, m_trunc),
-        ("round", 1, m_round),
-        ("sqrt", 1, m_sqrt),
-        ("cbrt", 1, m_cbrt),
-        ("sin", 1, m_sin),
-        ("cos", 1, m_cos),
-        ("tan", 1, m_tan),
-        ("atan", 1, m_atan),
-        ("asin", 1, m_asin),
-        ("acos", 1, m_acos),
-        ("atan2", 2, m_atan2),
-        ("log", 1, m_log),
-        ("log2", 1, m_log2),
-        ("log10", 1, m_log10),
-        ("exp", 1, m_exp),
-        ("sign", 1, m_sign),
-        ("fround", 1, m_fround),
-        ("log1p", 1, m_log1p),
-        ("expm1", 1, m_expm1),
-        ("sinh", 1, m_sinh),
-        ("cosh", 1, m_cosh),
-        ("tanh", 1, m_tanh),
-        ("max", 2, m_max),
-        ("min", 2, m_min),
-        ("pow", 2, m_pow),
-        ("hypot", 2, m_hypot),
-        ("random", 0, m_random),
-        ("clz32", 1, m_trunc),
-        ("imul", 2, m_pow),
-        ("asinh", 1, m_sinh),
-    ];
-    for (n, l, f) in fns {
-        if matches!(n, "clz32" | "imul" | "asinh") {
-            continue;
-        }
-        vm.method(math, n, l, f);
-    }
-    for (n, v) in [("PI", std::f64::consts::PI), ("E", std::f64::consts::E), ("LN2", std::f64::consts::LN_2), ("LN10", std::f64::consts::LN_10), ("LOG2E", std::f64::consts::LOG2_E), ("LOG10E", std::f64::consts::LOG10_E), ("SQRT2", std::f64::consts::SQRT_2), ("SQRT1_2", std::f64::consts::FRAC_1_SQRT_2)] {
-        vm.set_hidden(math, n, Value::Num(v));
-    }
-    vm.set_hidden(math, "@Symbol.toStringTag", Value::str("Math"));
-
-    let bp = vm.realm.bigint_proto;
-    let bc = make_ctor(vm, "BigInt", 1, bigint_fn, bp);
-    if let Some(Kind::Native(n)) = vm.heap.get_mut(bc).map(|o| &mut o.kind) {
-        n.ctor = false;
-    }
-    vm.method(bp, "toString", 0, bigint_to_string);
-    vm.method(bp, "valueOf", 0, bigint_value_of);
-    vm.method(bp, "toLocaleString", 0, bigint_to_string);
+    vm.method(g, "encodeURIComponent", 1, encode_uri_component);
+    vm.method(g, "encodeURI", 1, encode_uri);
+    vm.method(g, "decodeURIComponent", 1, decode_uri_component);
+    vm.method(g, "decodeURI", 1, decode_uri);
+    vm.set_const(g, "NaN", Value::Num(f64::NAN));
+    vm.set_const(g, "Infinity", Value::Num(f64::INFINITY));
+    vm.set_const(g, "undefined", Value::Undefined);
 }

@@ -12,10 +12,18 @@ pub fn new_promise(vm: &mut Vm) -> ObjRef {
 }
 
 fn new_promise_with(vm: &mut Vm, proto: ObjRef) -> ObjRef {
-    vm.alloc(Some(proto), Kind::Promise(Box::new(PromiseData { state: PState::Pending, value: Value::Undefined, reactions: Vec::new(), handled: false })))
+    vm.alloc(
+        Some(proto),
+        Kind::Promise(Box::new(PromiseData {
+            state: PState::Pending,
+            value: Value::Undefined,
+            reactions: Vec::new(),
+            handled: false,
+        })),
+    )
 }
 
-fn data(vm: &mut Vm, p: ObjRef) -> Option<&mut PromiseData> {
+pub fn data_mut(vm: &mut Vm, p: ObjRef) -> Option<&mut PromiseData> {
     match vm.heap.get_mut(p).map(|o| &mut o.kind) {
         Some(Kind::Promise(d)) => Some(d),
         _ => None,
@@ -37,7 +45,7 @@ pub fn is_handled(vm: &Vm, p: ObjRef) -> bool {
 }
 
 fn settle(vm: &mut Vm, p: ObjRef, state: PState, v: Value) {
-    let reactions = match data(vm, p) {
+    let reactions = match data_mut(vm, p) {
         Some(d) if d.state == PState::Pending => {
             d.state = state;
             d.value = v.clone();
@@ -51,7 +59,12 @@ fn settle(vm: &mut Vm, p: ObjRef, state: PState, v: Value) {
     }
     for r in reactions {
         let handler = if rejected { r.on_rej } else { r.on_ful };
-        vm.enqueue_micro(Job::Reaction { handler, arg: v.clone(), target: r.target, rejected });
+        vm.enqueue_micro(Job::Reaction {
+            handler,
+            arg: v.clone(),
+            target: r.target,
+            rejected,
+        });
     }
 }
 
@@ -63,7 +76,10 @@ pub fn reject_promise(vm: &mut Vm, p: ObjRef, e: Value) {
 pub fn resolve_promise(vm: &mut Vm, p: ObjRef, v: Value) -> Res<()> {
     if let Value::Obj(o) = &v {
         if *o == p {
-            let e = vm.make_error("TypeError", "Chaining cycle detected for promise #<Promise>");
+            let e = vm.make_error(
+                "TypeError",
+                "Chaining cycle detected for promise #<Promise>",
+            );
             reject_promise(vm, p, e);
             return Ok(());
         }
@@ -76,7 +92,11 @@ pub fn resolve_promise(vm: &mut Vm, p: ObjRef, v: Value) -> Res<()> {
             Err(e) => return Err(e),
         };
         if vm.is_callable(&then) {
-            vm.enqueue_micro(Job::Thenable { promise: p, thenable: v, then });
+            vm.enqueue_micro(Job::Thenable {
+                promise: p,
+                thenable: v,
+                then,
+            });
             return Ok(());
         }
     }
@@ -86,19 +106,33 @@ pub fn resolve_promise(vm: &mut Vm, p: ObjRef, v: Value) -> Res<()> {
 
 /// PerformPromiseThen.
 pub fn perform_then(vm: &mut Vm, p: ObjRef, on_ful: Value, on_rej: Value, target: ReactionTarget) {
-    let Some(d) = data(vm, p) else { return };
+    let Some(d) = data_mut(vm, p) else { return };
     let was_handled = d.handled;
     d.handled = true;
     match d.state {
-        PState::Pending => d.reactions.push(Reaction { on_ful, on_rej, target }),
+        PState::Pending => d.reactions.push(Reaction {
+            on_ful,
+            on_rej,
+            target,
+        }),
         PState::Fulfilled => {
             let v = d.value.clone();
-            vm.enqueue_micro(Job::Reaction { handler: on_ful, arg: v, target, rejected: false });
+            vm.enqueue_micro(Job::Reaction {
+                handler: on_ful,
+                arg: v,
+                target,
+                rejected: false,
+            });
         }
         PState::Rejected => {
             let v = d.value.clone();
             let _ = was_handled;
-            vm.enqueue_micro(Job::Reaction { handler: on_rej, arg: v, target, rejected: true });
+            vm.enqueue_micro(Job::Reaction {
+                handler: on_rej,
+                arg: v,
+                target,
+                rejected: true,
+            });
         }
     }
 }
@@ -140,7 +174,10 @@ fn reject_fn(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn slots(vm: &Vm, f: ObjRef) -> (Option<ObjRef>, Option<ObjRef>) {
     match vm.heap.kind(f) {
-        Some(Kind::Native(n)) => (n.slots.first().and_then(|v| v.as_obj()), n.slots.get(1).and_then(|v| v.as_obj())),
+        Some(Kind::Native(n)) => (
+            n.slots.first().and_then(|v| v.as_obj()),
+            n.slots.get(1).and_then(|v| v.as_obj()),
+        ),
         _ => (None, None),
     }
 }
@@ -164,8 +201,20 @@ fn take_cell(vm: &mut Vm, cell: Option<ObjRef>) -> bool {
 /// CreateResolvingFunctions.
 pub fn resolving_functions(vm: &mut Vm, p: ObjRef) -> (Value, Value) {
     let cell = vm.alloc(None, Kind::Boxed(Value::Bool(false)));
-    let res = vm.native_with("", 1, resolve_fn, vec![Value::Obj(p), Value::Obj(cell)], false);
-    let rej = vm.native_with("", 1, reject_fn, vec![Value::Obj(p), Value::Obj(cell)], false);
+    let res = vm.native_with(
+        "",
+        1,
+        resolve_fn,
+        vec![Value::Obj(p), Value::Obj(cell)],
+        false,
+    );
+    let rej = vm.native_with(
+        "",
+        1,
+        reject_fn,
+        vec![Value::Obj(p), Value::Obj(cell)],
+        false,
+    );
     (Value::Obj(res), Value::Obj(rej))
 }
 
@@ -191,14 +240,25 @@ fn ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn this_promise(vm: &mut Vm, c: &NativeCall) -> Res<ObjRef> {
     match &c.this {
         Value::Obj(o) if matches!(vm.heap.kind(*o), Some(Kind::Promise(_))) => Ok(*o),
-        _ => Err(vm.type_error("Method Promise.prototype.then called on incompatible receiver")),
+        other => {
+            let d = vm.receiver_words(other);
+            Err(vm.type_error(&format!(
+                "Method Promise.prototype.then called on incompatible receiver {d}"
+            )))
+        }
     }
 }
 
 fn then(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_promise(vm, c)?;
     let derived = new_promise(vm);
-    perform_then(vm, p, c.arg(0), c.arg(1), ReactionTarget::Promise(Some(derived)));
+    perform_then(
+        vm,
+        p,
+        c.arg(0),
+        c.arg(1),
+        ReactionTarget::Promise(Some(derived)),
+    );
     Ok(Value::Obj(derived))
 }
 
@@ -214,7 +274,13 @@ fn finally_fulfilled(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let v = c.arg(0);
     let k = vm.native_with("", 0, value_thunk, vec![v], false);
     let derived = new_promise(vm);
-    perform_then(vm, p, Value::Obj(k), Value::Undefined, ReactionTarget::Promise(Some(derived)));
+    perform_then(
+        vm,
+        p,
+        Value::Obj(k),
+        Value::Undefined,
+        ReactionTarget::Promise(Some(derived)),
+    );
     Ok(Value::Obj(derived))
 }
 
@@ -225,7 +291,13 @@ fn finally_rejected(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let v = c.arg(0);
     let k = vm.native_with("", 0, thrower_thunk, vec![v], false);
     let derived = new_promise(vm);
-    perform_then(vm, p, Value::Obj(k), Value::Undefined, ReactionTarget::Promise(Some(derived)));
+    perform_then(
+        vm,
+        p,
+        Value::Obj(k),
+        Value::Undefined,
+        ReactionTarget::Promise(Some(derived)),
+    );
     Ok(Value::Obj(derived))
 }
 
@@ -293,9 +365,18 @@ fn combinator(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
     let presolve = vm.get(&Value::Obj(vm.realm.promise_ctor), &PropKey::s("resolve"))?;
     for (i, item) in items.into_iter().enumerate() {
         let p = vm.call(&presolve, Value::Obj(vm.realm.promise_ctor), vec![item])?;
-        let slots = vec![Value::Obj(result), Value::Obj(values), Value::Obj(counter), Value::Num(i as f64), Value::Num(mode as f64)];
+        let slots = vec![
+            Value::Obj(result),
+            Value::Obj(values),
+            Value::Obj(counter),
+            Value::Num(i as f64),
+            Value::Num(mode as f64),
+        ];
         let (on_f, on_r) = match mode {
-            0 => (Value::Obj(vm.native_with("", 1, all_elem, slots, false)), Value::Obj(vm.native_with("", 1, reject_result, vec![Value::Obj(result)], false))),
+            0 => (
+                Value::Obj(vm.native_with("", 1, all_elem, slots, false)),
+                Value::Obj(vm.native_with("", 1, reject_result, vec![Value::Obj(result)], false)),
+            ),
             1 => {
                 let a = vm.native_with("", 1, settled_elem, slots.clone(), false);
                 let mut s2 = slots;
@@ -307,7 +388,10 @@ fn combinator(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
                 let (r1, r2) = resolving_functions(vm, result);
                 (r1, r2)
             }
-            _ => (Value::Obj(vm.native_with("", 1, resolve_result, vec![Value::Obj(result)], false)), Value::Obj(vm.native_with("", 1, any_elem, slots, false))),
+            _ => (
+                Value::Obj(vm.native_with("", 1, resolve_result, vec![Value::Obj(result)], false)),
+                Value::Obj(vm.native_with("", 1, any_elem, slots, false)),
+            ),
         };
         let t = vm.get(&p, &PropKey::s("then"))?;
         vm.call(&t, p, vec![on_f, on_r])?;
@@ -343,7 +427,11 @@ fn settled_elem(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let (result, values, counter, idx, mode) = (s(0), s(1), s(2), s(3), s(4));
     let o = vm.new_object();
     let rejected = matches!(mode, Value::Num(m) if m == 10.0);
-    vm.set_prop_raw(o, "status", Value::str(if rejected { "rejected" } else { "fulfilled" }));
+    vm.set_prop_raw(
+        o,
+        "status",
+        Value::str(if rejected { "rejected" } else { "fulfilled" }),
+    );
     vm.set_prop_raw(o, if rejected { "reason" } else { "value" }, c.arg(0));
     if let (Value::Obj(v), Value::Num(i)) = (&values, idx) {
         vm.set_own(*v, PropKey::s(&(i as usize).to_string()), Value::Obj(o))?;

@@ -2,13 +2,15 @@
 
 use super::{int_arg, make_ctor, rel_index};
 use crate::heap::{IterData, Kind, NativeCall, NativeFnPtr};
-use crate::interp::{Res, Vm};
+use crate::interp::{sym, Res, Vm};
 use crate::value::{from_utf16, utf16, utf16_len, utf16_slice, JsStr, Value};
 
 fn this_str(vm: &mut Vm, c: &NativeCall) -> Res<JsStr> {
     match &c.this {
         Value::Str(s) => Ok(s.clone()),
-        Value::Undefined | Value::Null => Err(vm.type_error("String.prototype method called on null or undefined")),
+        Value::Undefined | Value::Null => {
+            Err(vm.type_error("String.prototype method called on null or undefined"))
+        }
         v => vm.to_string(v),
     }
 }
@@ -20,7 +22,9 @@ fn arg_str(vm: &mut Vm, c: &NativeCall, i: usize) -> Res<JsStr> {
 fn string_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = match c.args.first() {
         None => Value::str(""),
-        Some(Value::Sym(s)) if c.new_target.is_none() => Value::str(&vm.prim_to_string(&Value::Sym(*s))),
+        Some(Value::Sym(s)) if c.new_target.is_none() => {
+            Value::str(&vm.prim_to_string(&Value::Sym(*s)))
+        }
         Some(v) => Value::Str(vm.to_string(v)?),
     };
     if c.new_target.is_some() {
@@ -77,7 +81,11 @@ fn char_code_at(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = this_str(vm, c)?;
     let i = int_arg(vm, c, 0, 0.0)?;
     let u = utf16(&s);
-    Ok(Value::Num(if i < 0.0 { f64::NAN } else { u.get(i as usize).map(|x| *x as f64).unwrap_or(f64::NAN) }))
+    Ok(Value::Num(if i < 0.0 {
+        f64::NAN
+    } else {
+        u.get(i as usize).map(|x| *x as f64).unwrap_or(f64::NAN)
+    }))
 }
 
 fn code_point_at(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -129,7 +137,9 @@ fn includes(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = this_str(vm, c)?;
     if let Value::Obj(o) = c.arg(0) {
         if matches!(vm.heap.kind(o), Some(Kind::RegExp(_))) {
-            return Err(vm.type_error("First argument to String.prototype.includes must not be a regular expression"));
+            return Err(vm.type_error(
+                "First argument to String.prototype.includes must not be a regular expression",
+            ));
         }
     }
     let t = arg_str(vm, c, 0)?;
@@ -155,7 +165,11 @@ fn slice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let n = utf16_len(&s);
     let a = rel_index(int_arg(vm, c, 0, 0.0)?, n);
     let b = rel_index(int_arg(vm, c, 1, n as f64)?, n);
-    Ok(Value::str(&if a < b { utf16_slice(&s, a, b) } else { String::new() }))
+    Ok(Value::str(&if a < b {
+        utf16_slice(&s, a, b)
+    } else {
+        String::new()
+    }))
 }
 
 fn substring(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -176,7 +190,11 @@ fn substr(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn case(vm: &mut Vm, c: &NativeCall, upper: bool) -> Res<Value> {
     let s = this_str(vm, c)?;
-    Ok(Value::str(&if upper { s.to_uppercase() } else { s.to_lowercase() }))
+    Ok(Value::str(&if upper {
+        s.to_uppercase()
+    } else {
+        s.to_lowercase()
+    }))
 }
 fn to_upper(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     case(vm, c, true)
@@ -214,7 +232,11 @@ fn pad(vm: &mut Vm, c: &NativeCall, start: bool) -> Res<Value> {
     let fu = utf16(&fill);
     let padding: Vec<u16> = fu.iter().cycle().take(need).copied().collect();
     let p = from_utf16(&padding);
-    Ok(Value::str(&if start { format!("{p}{s}") } else { format!("{s}{p}") }))
+    Ok(Value::str(&if start {
+        format!("{p}{s}")
+    } else {
+        format!("{s}{p}")
+    }))
 }
 fn pad_start(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     pad(vm, c, true)
@@ -244,23 +266,43 @@ fn concat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::str(&s))
 }
 
-fn split(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let s = this_str(vm, c)?;
-    if let Value::Obj(o) = c.arg(0) {
-        if matches!(vm.heap.kind(o), Some(Kind::RegExp(_))) {
-            return super::regexp::split(vm, o, &s, c.arg(1));
-        }
+/// `pattern[@@method]` when the pattern is an object that has one (RegExps).
+fn pattern_method(vm: &mut Vm, pattern: &Value, key: u32) -> Res<Option<Value>> {
+    if pattern.is_nullish() || !matches!(pattern, Value::Obj(_)) {
+        return Ok(None);
     }
+    let m = vm.get(pattern, &crate::value::PropKey::Sym(key))?;
+    if m.is_nullish() {
+        return Ok(None);
+    }
+    if !vm.is_callable(&m) {
+        let d = vm.to_display(&m);
+        return Err(vm.type_error(&format!("{d} is not a function")));
+    }
+    Ok(Some(m))
+}
+
+fn split(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    if c.this.is_nullish() {
+        return Err(vm.type_error("String.prototype.split called on null or undefined"));
+    }
+    if let Some(m) = pattern_method(vm, &c.arg(0), sym::SPLIT)? {
+        return vm.call(&m, c.arg(0), vec![c.this.clone(), c.arg(1)]);
+    }
+    let s = this_str(vm, c)?;
     let limit = match c.arg(1) {
-        Value::Undefined => usize::MAX,
-        v => vm.to_number(&v)? as u32 as usize,
+        Value::Undefined => u32::MAX as usize,
+        v => crate::value::to_uint32(vm.to_number(&v)?) as usize,
     };
     let parts: Vec<Value> = match c.arg(0) {
         Value::Undefined => vec![Value::Str(s.clone())],
         sep => {
             let sep = vm.to_string(&sep)?;
             if sep.is_empty() {
-                utf16(&s).iter().map(|u| Value::str(&from_utf16(&[*u]))).collect()
+                utf16(&s)
+                    .iter()
+                    .map(|u| Value::str(&from_utf16(&[*u])))
+                    .collect()
             } else {
                 s.split(&*sep).map(Value::str).collect()
             }
@@ -270,48 +312,78 @@ fn split(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
-    let s = this_str(vm, c)?;
-    if let Value::Obj(o) = c.arg(0) {
-        if matches!(vm.heap.kind(o), Some(Kind::RegExp(_))) {
-            return super::regexp::replace(vm, o, &s, c.arg(1), all);
-        }
+    if c.this.is_nullish() {
+        let m = if all { "replaceAll" } else { "replace" };
+        return Err(vm.type_error(&format!("String.prototype.{m} called on null or undefined")));
     }
-    let pat = arg_str(vm, c, 0)?;
-    let rep = c.arg(1);
-    let mut out = String::new();
-    let mut rest: &str = &s;
-    let mut consumed = 0;
-    loop {
-        let Some(i) = rest.find(&*pat) else { break };
-        out.push_str(&rest[..i]);
-        let r = if vm.is_callable(&rep) {
-            let pos = utf16_len(&s[..consumed + i]);
-            let v = vm.call(&rep, Value::Undefined, vec![Value::Str(pat.clone()), Value::Num(pos as f64), Value::Str(s.clone())])?;
-            vm.to_string(&v)?.to_string()
-        } else {
-            let t = vm.to_string(&rep)?;
-            t.replace("$&", &pat)
-        };
-        out.push_str(&r);
-        let adv = i + pat.len();
-        consumed += adv;
-        rest = &rest[adv..];
-        if !all {
-            break;
-        }
-        if pat.is_empty() {
-            match rest.chars().next() {
-                Some(ch) => {
-                    out.push(ch);
-                    consumed += ch.len_utf8();
-                    rest = &rest[ch.len_utf8()..];
+    let pattern = c.arg(0);
+    if all {
+        if let Value::Obj(o) = &pattern {
+            if matches!(vm.heap.kind(*o), Some(Kind::RegExp(_))) {
+                let f = vm.get(&pattern, &crate::value::PropKey::s("flags"))?;
+                if !vm.to_string(&f)?.contains('g') {
+                    return Err(vm.type_error("replaceAll must be called with a global RegExp"));
                 }
-                None => break,
             }
         }
     }
-    out.push_str(rest);
-    Ok(Value::str(&out))
+    if let Some(m) = pattern_method(vm, &pattern, sym::REPLACE)? {
+        return vm.call(&m, pattern, vec![c.this.clone(), c.arg(1)]);
+    }
+    let s = this_str(vm, c)?;
+    let units = utf16(&s);
+    let pat = utf16(&vm.to_string(&pattern)?);
+    let rep = c.arg(1);
+    let functional = vm.is_callable(&rep);
+    let template = if functional {
+        String::new()
+    } else {
+        vm.to_string(&rep)?.to_string()
+    };
+    let find = |from: usize| -> Option<usize> {
+        if pat.is_empty() {
+            return if from <= units.len() {
+                Some(from)
+            } else {
+                None
+            };
+        }
+        (from..=units.len().saturating_sub(pat.len())).find(|&i| units[i..].starts_with(&pat))
+    };
+    let mut positions = Vec::new();
+    let mut at = find(0);
+    while let Some(p) = at {
+        positions.push(p);
+        if !all {
+            break;
+        }
+        at = find(p + pat.len().max(1));
+    }
+    let mut out: Vec<u16> = Vec::new();
+    let mut end = 0;
+    for p in positions {
+        out.extend_from_slice(&units[end..p]);
+        let r = if functional {
+            let v = vm.call(
+                &rep,
+                Value::Undefined,
+                vec![
+                    Value::str(&from_utf16(&pat)),
+                    Value::Num(p as f64),
+                    Value::Str(s.clone()),
+                ],
+            )?;
+            vm.to_string(&v)?.to_string()
+        } else {
+            super::regexp::substitute(&template, &pat, &units, p, &[], &None, vm)
+        };
+        out.extend(r.encode_utf16());
+        end = p + pat.len();
+    }
+    if end < units.len() {
+        out.extend_from_slice(&units[end..]);
+    }
+    Ok(Value::str(&from_utf16(&out)))
 }
 
 fn replace(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -321,29 +393,69 @@ fn replace_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     replace_impl(vm, c, true)
 }
 
-fn match_(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+fn regexp_method(vm: &mut Vm, c: &NativeCall, key: u32, name: &str, flags: &str) -> Res<Value> {
+    if c.this.is_nullish() {
+        return Err(vm.type_error(&format!(
+            "String.prototype.{name} called on null or undefined"
+        )));
+    }
+    let pattern = c.arg(0);
+    if key == sym::MATCH_ALL {
+        if let Value::Obj(o) = &pattern {
+            if matches!(vm.heap.kind(*o), Some(Kind::RegExp(_))) {
+                let f = vm.get(&pattern, &crate::value::PropKey::s("flags"))?;
+                if !vm.to_string(&f)?.contains('g') {
+                    return Err(vm.type_error(
+                        "String.prototype.matchAll called with a non-global RegExp argument",
+                    ));
+                }
+            }
+        }
+    }
+    if let Some(m) = pattern_method(vm, &pattern, key)? {
+        return vm.call(&m, pattern, vec![c.this.clone()]);
+    }
     let s = this_str(vm, c)?;
-    let re = super::regexp::coerce(vm, &c.arg(0))?;
-    super::regexp::match_str(vm, re, &s)
+    let re = super::regexp::coerce(vm, &pattern, flags)?;
+    let m = vm.get(&Value::Obj(re), &crate::value::PropKey::Sym(key))?;
+    vm.call(&m, Value::Obj(re), vec![Value::Str(s)])
+}
+
+fn match_(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    regexp_method(vm, c, sym::MATCH, "match", "")
 }
 
 fn match_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let s = this_str(vm, c)?;
-    let re = super::regexp::coerce(vm, &c.arg(0))?;
-    super::regexp::match_all(vm, re, &s)
+    regexp_method(vm, c, sym::MATCH_ALL, "matchAll", "g")
 }
 
 fn search(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let s = this_str(vm, c)?;
-    let re = super::regexp::coerce(vm, &c.arg(0))?;
-    super::regexp::search(vm, re, &s)
+    regexp_method(vm, c, sym::SEARCH, "search", "")
+}
+
+/// The collation key of a string for `localeCompare`: letters without accents
+/// (primary), then accents (secondary), then case with lowercase first (tertiary), like
+/// ICU's root collation for Latin text.
+fn collation_key(s: &str) -> (String, String, String) {
+    use unicode_normalization::UnicodeNormalization;
+    let decomposed: String = s.nfd().collect();
+    let primary: String = decomposed
+        .chars()
+        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+        .flat_map(|c| c.to_lowercase())
+        .collect();
+    let tertiary: String = decomposed
+        .chars()
+        .map(|c| if c.is_uppercase() { '1' } else { '0' })
+        .collect();
+    (primary, decomposed, tertiary)
 }
 
 fn locale_compare(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let a = this_str(vm, c)?;
     let b = arg_str(vm, c, 0)?;
-    let key = |s: &str| s.to_lowercase();
-    Ok(Value::Num(match key(&a).cmp(&key(&b)).then(b.cmp(&a)) {
+    let (ka, kb) = (collation_key(&a), collation_key(&b));
+    Ok(Value::Num(match ka.cmp(&kb) {
         std::cmp::Ordering::Less => -1.0,
         std::cmp::Ordering::Equal => 0.0,
         std::cmp::Ordering::Greater => 1.0,
@@ -351,6 +463,32 @@ fn locale_compare(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn normalize(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    use unicode_normalization::UnicodeNormalization;
+    let s = this_str(vm, c)?;
+    let form = match c.arg(0) {
+        Value::Undefined => "NFC".to_string(),
+        v => vm.to_string(&v)?.to_string(),
+    };
+    let out: String = match form.as_str() {
+        "NFC" => s.nfc().collect(),
+        "NFD" => s.nfd().collect(),
+        "NFKC" => s.nfkc().collect(),
+        "NFKD" => s.nfkd().collect(),
+        _ => {
+            return Err(
+                vm.range_error("The normalization form should be one of NFC, NFD, NFKC, NFKD.")
+            )
+        }
+    };
+    Ok(Value::str(&out))
+}
+
+fn is_well_formed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    this_str(vm, c)?;
+    Ok(Value::Bool(true))
+}
+
+fn to_well_formed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Str(this_str(vm, c)?))
 }
 
@@ -381,7 +519,7 @@ pub fn install(vm: &mut Vm) {
     vm.method(sc, "fromCharCode", 1, from_char_code);
     vm.method(sc, "fromCodePoint", 1, from_code_point);
     vm.method(sc, "raw", 1, raw);
-    let list: [(&str, u32, NativeFnPtr); 37] = [
+    let list: [(&str, u32, NativeFnPtr); 38] = [
         ("toString", 0, value_of),
         ("valueOf", 0, value_of),
         ("charAt", 1, char_at),
@@ -418,7 +556,8 @@ pub fn install(vm: &mut Vm) {
         ("localeCompare", 1, locale_compare),
         ("normalize", 0, normalize),
         ("@Symbol.iterator", 0, iterator),
-        ("isWellFormed", 0, normalize),
+        ("isWellFormed", 0, is_well_formed),
+        ("toWellFormed", 0, to_well_formed),
     ];
     for (n, l, f) in list {
         vm.method(sp, n, l, f);

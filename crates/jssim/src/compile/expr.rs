@@ -6,7 +6,9 @@ use super::{CResult, Compiler};
 use crate::code::{BinOp, Op, UnOp, VarAct};
 use oxc_ast::ast::*;
 use oxc_span::GetSpan;
-use oxc_syntax::operator::{AssignmentOperator, BinaryOperator, LogicalOperator, UnaryOperator, UpdateOperator};
+use oxc_syntax::operator::{
+    AssignmentOperator, BinaryOperator, LogicalOperator, UnaryOperator, UpdateOperator,
+};
 
 pub(crate) fn bin_op(op: BinaryOperator) -> BinOp {
     use BinaryOperator as B;
@@ -85,7 +87,11 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Const(i));
             }
             Expression::BigIntLiteral(b) => {
-                let raw = b.raw.as_ref().map(|r| r.as_str()).unwrap_or(b.value.as_str());
+                let raw = b
+                    .raw
+                    .as_ref()
+                    .map(|r| r.as_str())
+                    .unwrap_or(b.value.as_str());
                 let digits = raw.trim_end_matches('n').replace('_', "");
                 let parsed = parse_bigint(&digits);
                 match parsed {
@@ -104,7 +110,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::RegExp(p, f));
             }
             Expression::Identifier(id) => {
-                if id.name == "undefined" && self.scopes.resolve(&self.scope_stack, "undefined", u32::MAX).is_none() {
+                if id.name == "undefined"
+                    && self
+                        .scopes
+                        .resolve(&self.scope_stack, "undefined", u32::MAX)
+                        .is_none()
+                {
                     self.emit(Op::Undef);
                 } else {
                     self.emit_var(VarAct::Get, &id.name);
@@ -126,7 +137,8 @@ impl<'a> Compiler<'a> {
                         match el {
                             ArrayExpressionElement::SpreadElement(s) => {
                                 self.expr(&s.argument)?;
-                                self.emit(Op::ArraySpread);
+                                let d = self.name(&describe(&s.argument));
+                                self.emit(Op::ArraySpread(d, false));
                             }
                             ArrayExpressionElement::Elision(_) => {
                                 self.emit(Op::ArrayHole);
@@ -144,6 +156,7 @@ impl<'a> Compiler<'a> {
             Expression::ObjectExpression(o) => self.object(o)?,
             Expression::FunctionExpression(f) => {
                 let n = f.id.as_ref().map(|i| i.name.as_str()).or(name);
+                self.self_binding = f.id.as_ref().map(|i| i.name.as_str());
                 self.function(f, n)?;
             }
             Expression::ArrowFunctionExpression(a) => self.arrow(a, name)?,
@@ -189,7 +202,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Bin(bin_op(b.operator)));
             }
             Expression::PrivateInExpression(p) => {
-                self.emit_str(&format!("#{}", p.left.name));
+                self.emit_var(VarAct::Get, &format!("#{}", p.left.name));
                 self.expr(&p.right)?;
                 self.emit(Op::Bin(BinOp::In));
             }
@@ -207,7 +220,9 @@ impl<'a> Compiler<'a> {
                 let mut jumps = Vec::new();
                 match &c.expression {
                     ChainElement::CallExpression(call) => self.call(call, &mut jumps)?,
-                    ChainElement::TSNonNullExpression(t) => return self.unsupported("TypeScript syntax", t.span),
+                    ChainElement::TSNonNullExpression(t) => {
+                        return self.unsupported("TypeScript syntax", t.span)
+                    }
                     other => {
                         if let Some(m) = other.as_member_expression() {
                             self.member_expr(m, &mut jumps)?;
@@ -225,7 +240,10 @@ impl<'a> Compiler<'a> {
                 self.expr(&n.callee)?;
                 let desc = describe(&n.callee);
                 let d = self.name(&desc);
-                if n.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_))) {
+                if n.arguments
+                    .iter()
+                    .any(|a| matches!(a, Argument::SpreadElement(_)))
+                {
                     self.args_array(&n.arguments)?;
                     self.set_pos(n.span);
                     self.emit(Op::NewSpread(d));
@@ -262,19 +280,27 @@ impl<'a> Compiler<'a> {
                         self.emit(Op::Undef);
                     }
                 }
+                let is_async = self.fns.last().is_some_and(|f| f.code.flags.is_async);
                 if y.delegate {
-                    // yield* as a loop over the inner iterator (sent values are not forwarded)
-                    self.emit(Op::GetIter);
-                    let top = self.emit(Op::IterNext);
-                    let end = self.emit(Op::JumpIfTrue(0));
-                    self.emit(Op::Yield);
-                    self.emit(Op::Pop);
+                    if is_async {
+                        return self.unsupported("yield* in an async generator", y.span);
+                    }
+                    let d = match &y.argument {
+                        Some(x) => describe(x),
+                        None => String::new(),
+                    };
+                    let d = self.name(&d);
+                    self.emit(Op::GetIter(d));
+                    self.emit(Op::Undef);
+                    let mode = self.const_num(0.0);
+                    self.emit(Op::Const(mode));
+                    let top = self.emit(Op::YieldDelegate(0));
                     self.emit(Op::Jump(top as u32));
-                    self.patch(end);
-                    self.emit(Op::Rot3);
-                    self.emit(Op::Pop);
-                    self.emit(Op::Pop);
+                    self.patch(top);
                 } else {
+                    if is_async {
+                        self.emit(Op::Await);
+                    }
                     self.emit(Op::Yield);
                 }
             }
@@ -336,7 +362,11 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    pub(crate) fn member_expr(&mut self, m: &'a MemberExpression<'a>, jumps: &mut ChainJumps) -> CResult<()> {
+    pub(crate) fn member_expr(
+        &mut self,
+        m: &'a MemberExpression<'a>,
+        jumps: &mut ChainJumps,
+    ) -> CResult<()> {
         match m {
             MemberExpression::StaticMemberExpression(s) => {
                 if matches!(s.object, Expression::Super(_)) {
@@ -373,15 +403,19 @@ impl<'a> Compiler<'a> {
                 if p.optional {
                     self.optional_test(jumps, 0);
                 }
-                let n = self.name(&format!("#{}", p.field.name));
-                self.emit(Op::GetNamed(n));
+                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
+                self.emit(Op::GetElem);
             }
         }
         Ok(())
     }
 
     /// Pushes `func this` for a call of `callee`.
-    fn callee_with_this(&mut self, callee: &'a Expression<'a>, jumps: &mut ChainJumps) -> CResult<()> {
+    fn callee_with_this(
+        &mut self,
+        callee: &'a Expression<'a>,
+        jumps: &mut ChainJumps,
+    ) -> CResult<()> {
         match callee.without_parentheses() {
             Expression::StaticMemberExpression(s) => {
                 if matches!(s.object, Expression::Super(_)) {
@@ -426,8 +460,8 @@ impl<'a> Compiler<'a> {
                     self.optional_test(jumps, 0);
                 }
                 self.emit(Op::Dup);
-                let n = self.name(&format!("#{}", p.field.name));
-                self.emit(Op::GetNamed(n));
+                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
+                self.emit(Op::GetElem);
                 self.emit(Op::Swap);
             }
             other => {
@@ -438,9 +472,16 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    pub(crate) fn call(&mut self, c: &'a CallExpression<'a>, jumps: &mut ChainJumps) -> CResult<()> {
+    pub(crate) fn call(
+        &mut self,
+        c: &'a CallExpression<'a>,
+        jumps: &mut ChainJumps,
+    ) -> CResult<()> {
         if matches!(c.callee, Expression::Super(_)) {
-            let spread = c.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+            let spread = c
+                .arguments
+                .iter()
+                .any(|a| matches!(a, Argument::SpreadElement(_)));
             if spread {
                 self.args_array(&c.arguments)?;
                 self.emit(Op::SuperCallSpread);
@@ -466,7 +507,10 @@ impl<'a> Compiler<'a> {
         }
         let desc = describe(&c.callee);
         let d = self.name(&desc);
-        let spread = c.arguments.iter().any(|a| matches!(a, Argument::SpreadElement(_)));
+        let spread = c
+            .arguments
+            .iter()
+            .any(|a| matches!(a, Argument::SpreadElement(_)));
         if spread {
             self.args_array(&c.arguments)?;
             self.set_pos(c.span);
@@ -489,7 +533,8 @@ impl<'a> Compiler<'a> {
             match a {
                 Argument::SpreadElement(s) => {
                     self.expr(&s.argument)?;
-                    self.emit(Op::ArraySpread);
+                    let d = self.name(&describe(&s.argument));
+                    self.emit(Op::ArraySpread(d, true));
                 }
                 _ => {
                     if let Some(x) = a.as_expression() {
@@ -503,13 +548,23 @@ impl<'a> Compiler<'a> {
     }
 
     fn template(&mut self, t: &'a TemplateLiteral<'a>) -> CResult<()> {
-        let first = t.quasis.first().and_then(|q| q.value.cooked.as_ref()).map(|c| c.as_str()).unwrap_or("");
+        let first = t
+            .quasis
+            .first()
+            .and_then(|q| q.value.cooked.as_ref())
+            .map(|c| c.as_str())
+            .unwrap_or("");
         self.emit_str(first);
         for (i, x) in t.expressions.iter().enumerate() {
             self.expr(x)?;
             self.emit(Op::ToStr);
             self.emit(Op::Bin(BinOp::Add));
-            let q = t.quasis.get(i + 1).and_then(|q| q.value.cooked.as_ref()).map(|c| c.as_str()).unwrap_or("");
+            let q = t
+                .quasis
+                .get(i + 1)
+                .and_then(|q| q.value.cooked.as_ref())
+                .map(|c| c.as_str())
+                .unwrap_or("");
             if !q.is_empty() {
                 self.emit_str(q);
                 self.emit(Op::Bin(BinOp::Add));
@@ -523,11 +578,15 @@ impl<'a> Compiler<'a> {
         let start = self.f().code.names.len() as u32;
         let n = t.quasis.len();
         let f = self.f();
-        f.code.names.push(std::sync::Arc::from(n.to_string().as_str()));
+        f.code
+            .names
+            .push(std::sync::Arc::from(n.to_string().as_str()));
         for q in &t.quasis {
             let cooked = q.value.cooked.as_ref().map(|c| c.as_str()).unwrap_or("");
             f.code.names.push(std::sync::Arc::from(cooked));
-            f.code.names.push(std::sync::Arc::from(q.value.raw.as_str()));
+            f.code
+                .names
+                .push(std::sync::Arc::from(q.value.raw.as_str()));
         }
         start
     }
@@ -577,7 +636,11 @@ impl<'a> Compiler<'a> {
     }
 
     fn update(&mut self, u: &'a UpdateExpression<'a>) -> CResult<()> {
-        let step = if u.operator == UpdateOperator::Increment { Op::Inc } else { Op::Dec };
+        let step = if u.operator == UpdateOperator::Increment {
+            Op::Inc
+        } else {
+            Op::Dec
+        };
         match &u.argument {
             SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => {
                 self.emit_var(VarAct::Get, &id.name);
@@ -636,7 +699,7 @@ impl<'a> Compiler<'a> {
             }
             MemberExpression::PrivateFieldExpression(p) => {
                 self.expr(&p.object)?;
-                self.emit_str(&format!("#{}", p.field.name));
+                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
             }
         }
         Ok(())
@@ -652,7 +715,9 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Dup);
                     self.emit_var(VarAct::Set, name);
                 }
-                AssignmentOperator::LogicalAnd | AssignmentOperator::LogicalOr | AssignmentOperator::LogicalNullish => {
+                AssignmentOperator::LogicalAnd
+                | AssignmentOperator::LogicalOr
+                | AssignmentOperator::LogicalNullish => {
                     self.emit_var(VarAct::Get, name);
                     let j = match op {
                         AssignmentOperator::LogicalAnd => self.emit(Op::JumpIfFalseKeep(0)),
@@ -681,6 +746,22 @@ impl<'a> Compiler<'a> {
             return Ok(());
         }
         if let Some(m) = a.left.as_member_expression() {
+            if matches!(m.object(), Expression::Super(_)) && op == AssignmentOperator::Assign {
+                self.emit_var(VarAct::Get, "this");
+                match m {
+                    MemberExpression::StaticMemberExpression(s) => self.emit_str(&s.property.name),
+                    MemberExpression::ComputedMemberExpression(c) => {
+                        self.expr(&c.expression)?;
+                        self.emit(Op::ToPropertyKey);
+                    }
+                    MemberExpression::PrivateFieldExpression(p) => {
+                        return self.syntax("Unexpected private field", p.span)
+                    }
+                }
+                self.expr(&a.right)?;
+                self.emit(Op::SuperSet);
+                return Ok(());
+            }
             self.member_ref(m)?;
             match op {
                 AssignmentOperator::Assign => {
@@ -688,7 +769,9 @@ impl<'a> Compiler<'a> {
                     self.set_pos(a.span);
                     self.emit(Op::SetElem);
                 }
-                AssignmentOperator::LogicalAnd | AssignmentOperator::LogicalOr | AssignmentOperator::LogicalNullish => {
+                AssignmentOperator::LogicalAnd
+                | AssignmentOperator::LogicalOr
+                | AssignmentOperator::LogicalNullish => {
                     self.emit(Op::Dup2);
                     self.emit(Op::GetElem);
                     let j = match op {
@@ -728,11 +811,13 @@ impl<'a> Compiler<'a> {
         }
         self.expr(&a.right)?;
         self.emit(Op::Dup);
+        self.pattern_desc = Some(describe(&a.right));
         self.assign_target_from_stack(&a.left)
     }
 
     fn object(&mut self, o: &'a ObjectExpression<'a>) -> CResult<()> {
-        self.emit(Op::NewObject);
+        let n = o.properties.len().min(64) as u32;
+        self.emit(Op::NewObject(n));
         for p in &o.properties {
             match p {
                 ObjectPropertyKind::SpreadProperty(s) => {
@@ -741,32 +826,71 @@ impl<'a> Compiler<'a> {
                 }
                 ObjectPropertyKind::ObjectProperty(p) => {
                     let static_name = self.static_key(&p.key, p.computed);
+                    let method = match &p.value {
+                        Expression::FunctionExpression(f)
+                            if p.method || p.kind != PropertyKind::Init =>
+                        {
+                            Some(f)
+                        }
+                        _ => None,
+                    };
                     match p.kind {
                         PropertyKind::Init => match &static_name {
-                            Some(n) if n == "__proto__" && !p.computed && !p.shorthand && !p.method => {
+                            Some(n)
+                                if n == "__proto__" && !p.computed && !p.shorthand && !p.method =>
+                            {
                                 self.expr(&p.value)?;
                                 self.emit(Op::SetProto);
                             }
                             Some(n) => {
                                 let n = n.clone();
-                                self.expr_named(&p.value, Some(&n))?;
+                                match method {
+                                    Some(f) => {
+                                        self.method_function(f, &n)?;
+                                        self.emit(Op::MakeMethod(1));
+                                    }
+                                    None => self.expr_named(&p.value, Some(&n))?,
+                                }
                                 let i = self.name(&n);
                                 self.emit(Op::DefineNamed(i));
                             }
                             None => {
                                 self.prop_key(&p.key)?;
-                                self.expr(&p.value)?;
+                                match method {
+                                    Some(f) => {
+                                        self.method_function(f, "")?;
+                                        self.emit(Op::MakeMethod(2));
+                                        self.emit(Op::SetFunctionName(0));
+                                    }
+                                    None => {
+                                        self.expr(&p.value)?;
+                                        if is_anonymous_definition(&p.value) {
+                                            self.emit(Op::SetFunctionName(0));
+                                        }
+                                    }
+                                }
                                 self.emit(Op::DefineElem);
                             }
                         },
                         PropertyKind::Get | PropertyKind::Set => {
                             let is_get = p.kind == PropertyKind::Get;
+                            let prefix = if is_get { "get" } else { "set" };
                             match &static_name {
                                 Some(n) => self.emit_str(n),
                                 None => self.prop_key(&p.key)?,
                             }
-                            let n = static_name.clone().unwrap_or_default();
-                            self.expr_named(&p.value, Some(&n))?;
+                            let name = static_name
+                                .as_ref()
+                                .map(|n| format!("{prefix} {n}"))
+                                .unwrap_or_default();
+                            match method {
+                                Some(f) => self.method_function(f, &name)?,
+                                None => self.expr_named(&p.value, Some(&name))?,
+                            }
+                            self.emit(Op::MakeMethod(2));
+                            if static_name.is_none() {
+                                self.emit(Op::SetFunctionName(if is_get { 1 } else { 2 }));
+                            }
                             self.emit(Op::DefineAccessor(is_get, true));
                         }
                     }
@@ -780,7 +904,6 @@ impl<'a> Compiler<'a> {
     pub(crate) fn static_key(&self, k: &'a PropertyKey<'a>, _computed: bool) -> Option<String> {
         match k {
             PropertyKey::StaticIdentifier(id) => Some(id.name.to_string()),
-            PropertyKey::PrivateIdentifier(id) => Some(format!("#{}", id.name)),
             PropertyKey::StringLiteral(s) => Some(s.value.to_string()),
             PropertyKey::NumericLiteral(n) => Some(crate::value::num_to_string(n.value)),
             _ => None,
@@ -789,11 +912,26 @@ impl<'a> Compiler<'a> {
 
     /// Pushes a computed property key.
     pub(crate) fn prop_key(&mut self, k: &'a PropertyKey<'a>) -> CResult<()> {
+        if let PropertyKey::PrivateIdentifier(id) = k {
+            self.emit_var(VarAct::Get, &format!("#{}", id.name));
+            return Ok(());
+        }
         if let Some(e) = k.as_expression() {
             self.expr(e)?;
             self.emit(Op::ToPropertyKey);
         }
         Ok(())
+    }
+}
+
+/// An anonymous function, arrow or class expression (named after its binding).
+pub(crate) fn is_anonymous_definition(e: &Expression) -> bool {
+    match e {
+        Expression::ArrowFunctionExpression(_) => true,
+        Expression::FunctionExpression(f) => f.id.is_none(),
+        Expression::ClassExpression(c) => c.id.is_none(),
+        Expression::ParenthesizedExpression(p) => is_anonymous_definition(&p.expression),
+        _ => false,
     }
 }
 
@@ -810,38 +948,186 @@ fn parse_bigint(s: &str) -> Option<num_bigint::BigInt> {
     num_bigint::BigInt::parse_bytes(digits.as_bytes(), radix)
 }
 
-/// The callee text V8 shows in `x is not a function` (its CallPrinter).
+/// The text V8's CallPrinter shows for an expression in `x is not a function`,
+/// `x is not iterable` and destructuring errors: names, member chains and literals as
+/// written, other values as `(intermediate value)`.
 pub(crate) fn describe(e: &Expression) -> String {
+    const IV: &str = "(intermediate value)";
     match e {
         Expression::Identifier(id) => id.name.to_string(),
         Expression::ThisExpression(_) => "this".into(),
         Expression::Super(_) => "super".into(),
-        Expression::StaticMemberExpression(s) => format!("{}.{}", describe(&s.object), s.property.name),
-        Expression::PrivateFieldExpression(p) => format!("{}.#{}", describe(&p.object), p.field.name),
+        Expression::StaticMemberExpression(s) => format!(
+            "{}{}.{}",
+            describe(&s.object),
+            if s.optional { "?" } else { "" },
+            s.property.name
+        ),
+        Expression::PrivateFieldExpression(p) => {
+            format!("{}.#{}", describe(&p.object), p.field.name)
+        }
         Expression::ComputedMemberExpression(c) => {
-            let inner = match &c.expression {
-                Expression::StringLiteral(s) => format!("\"{}\"", s.value),
-                Expression::NumericLiteral(n) => crate::value::num_to_string(n.value),
-                other => describe(other),
-            };
-            format!("{}[{}]", describe(&c.object), inner)
+            let obj = describe(&c.object);
+            match &c.expression {
+                Expression::StringLiteral(k) if is_identifier_name(&k.value) => {
+                    format!("{obj}.{}", k.value)
+                }
+                Expression::TemplateLiteral(t) if t.expressions.is_empty() => {
+                    let k = t
+                        .quasis
+                        .first()
+                        .and_then(|q| q.value.cooked.as_ref())
+                        .map(|c| c.to_string())
+                        .unwrap_or_default();
+                    if is_identifier_name(&k) {
+                        format!("{obj}.{k}")
+                    } else {
+                        format!("{obj}[\"{k}\"]")
+                    }
+                }
+                other => format!("{obj}[{}]", describe(other)),
+            }
         }
         Expression::CallExpression(c) => format!("{}(...)", describe(&c.callee)),
         Expression::ChainExpression(c) => match &c.expression {
             ChainElement::CallExpression(call) => format!("{}(...)", describe(&call.callee)),
-            other => match other.as_member_expression() {
-                Some(MemberExpression::StaticMemberExpression(s)) => {
-                    format!("{}?.{}", describe(&s.object), s.property.name)
-                }
-                _ => "(intermediate value)".into(),
-            },
+            ChainElement::StaticMemberExpression(s) => format!(
+                "{}{}.{}",
+                describe(&s.object),
+                if s.optional { "?" } else { "" },
+                s.property.name
+            ),
+            ChainElement::ComputedMemberExpression(m) => {
+                format!("{}[{}]", describe(&m.object), describe(&m.expression))
+            }
+            _ => IV.into(),
         },
         Expression::ParenthesizedExpression(p) => describe(&p.expression),
         Expression::StringLiteral(s) => format!("\"{}\"", s.value),
+        Expression::TemplateLiteral(t) if t.expressions.is_empty() => {
+            format!(
+                "\"{}\"",
+                t.quasis
+                    .first()
+                    .and_then(|q| q.value.cooked.as_ref())
+                    .map(|c| c.to_string())
+                    .unwrap_or_default()
+            )
+        }
         Expression::NumericLiteral(n) => crate::value::num_to_string(n.value),
         Expression::NullLiteral(_) => "null".into(),
         Expression::BooleanLiteral(b) => b.value.to_string(),
-        Expression::NewExpression(_) => "(intermediate value)".into(),
-        _ => "(intermediate value)".into(),
+        Expression::RegExpLiteral(r) => format!("/{}/{}", r.regex.pattern.text, r.regex.flags),
+        Expression::ArrayExpression(a) => {
+            let items: Vec<String> = a
+                .elements
+                .iter()
+                .map(|el| match el {
+                    ArrayExpressionElement::SpreadElement(s) => {
+                        format!("...{}", describe(&s.argument))
+                    }
+                    ArrayExpressionElement::Elision(_) => String::new(),
+                    other => other.as_expression().map(describe).unwrap_or_default(),
+                })
+                .collect();
+            format!("[{}]", items.join(","))
+        }
+        Expression::ObjectExpression(o) => format!("{{{}}}", IV.repeat(o.properties.len())),
+        Expression::ConditionalExpression(_) => IV.repeat(3),
+        Expression::SequenceExpression(s) => format!(
+            "({})",
+            s.expressions
+                .iter()
+                .map(describe)
+                .collect::<Vec<_>>()
+                .join(" , ")
+        ),
+        Expression::LogicalExpression(l) => format!(
+            "({} {} {})",
+            describe(&l.left),
+            l.operator.as_str(),
+            describe(&l.right)
+        ),
+        Expression::BinaryExpression(b) => match fold_numeric(b) {
+            Some(n) => crate::value::num_to_string(n),
+            None => format!(
+                "({} {} {})",
+                describe(&b.left),
+                b.operator.as_str(),
+                describe(&b.right)
+            ),
+        },
+        Expression::UnaryExpression(u) => {
+            let op = u.operator.as_str();
+            let sep = if op.chars().all(|c| c.is_ascii_alphabetic()) {
+                " "
+            } else {
+                ""
+            };
+            format!("({op}{sep}{})", describe(&u.argument))
+        }
+        Expression::UpdateExpression(u) => {
+            let target = match &u.argument {
+                SimpleAssignmentTarget::AssignmentTargetIdentifier(id) => id.name.to_string(),
+                other => other
+                    .as_member_expression()
+                    .map(|m| describe_member(m))
+                    .unwrap_or_else(|| IV.into()),
+            };
+            let op = u.operator.as_str();
+            if u.prefix {
+                format!("({op}{target})")
+            } else {
+                format!("({target}{op})")
+            }
+        }
+        Expression::AssignmentExpression(a) => match &a.left {
+            AssignmentTarget::AssignmentTargetIdentifier(id) => id.name.to_string(),
+            other => other
+                .as_member_expression()
+                .map(|m| describe_member(m))
+                .unwrap_or_else(|| IV.into()),
+        },
+        Expression::NewTarget(_) => ".new.target".into(),
+        _ => IV.into(),
     }
+}
+
+fn describe_member(m: &MemberExpression) -> String {
+    match m {
+        MemberExpression::StaticMemberExpression(s) => {
+            format!("{}.{}", describe(&s.object), s.property.name)
+        }
+        MemberExpression::ComputedMemberExpression(c) => {
+            format!("{}[{}]", describe(&c.object), describe(&c.expression))
+        }
+        MemberExpression::PrivateFieldExpression(p) => {
+            format!("{}.#{}", describe(&p.object), p.field.name)
+        }
+    }
+}
+
+/// V8's parser folds arithmetic on two number literals (`1 + 1` is printed `2`).
+fn fold_numeric(b: &BinaryExpression) -> Option<f64> {
+    let (Expression::NumericLiteral(l), Expression::NumericLiteral(r)) = (&b.left, &b.right) else {
+        return None;
+    };
+    let (x, y) = (l.value, r.value);
+    use BinaryOperator as B;
+    Some(match b.operator {
+        B::Addition => x + y,
+        B::Subtraction => x - y,
+        B::Multiplication => x * y,
+        B::Division => x / y,
+        B::Remainder => x % y,
+        B::Exponential => x.powf(y),
+        _ => return None,
+    })
+}
+
+/// True for a string usable after a dot.
+fn is_identifier_name(s: &str) -> bool {
+    let mut ch = s.chars();
+    matches!(ch.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '$')
+        && ch.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
 }

@@ -15,15 +15,44 @@ impl<'a> Compiler<'a> {
             generator: f.generator,
             ..FnFlags::default()
         };
-        if f.r#async && f.generator {
-            return self.unsupported("async generator", f.span);
-        }
-        let idx = self.fn_common(name.unwrap_or(""), flags, f.span, Some(&f.params), FnBody::Block(f.body.as_deref()), false)?;
+        let idx = self.fn_common(
+            name.unwrap_or(""),
+            flags,
+            f.span,
+            Some(&f.params),
+            FnBody::Block(f.body.as_deref()),
+            false,
+        )?;
         self.emit(Op::Closure(idx));
         Ok(())
     }
 
-    pub(crate) fn arrow(&mut self, a: &'a ArrowFunctionExpression<'a>, name: Option<&str>) -> CResult<()> {
+    /// An object literal method, getter or setter: not a constructor, `super` refers
+    /// to the object (set by `MakeMethod`).
+    pub(crate) fn method_function(&mut self, f: &'a Function<'a>, name: &str) -> CResult<()> {
+        let flags = FnFlags {
+            method: true,
+            is_async: f.r#async,
+            generator: f.generator,
+            ..FnFlags::default()
+        };
+        let idx = self.fn_common(
+            name,
+            flags,
+            f.span,
+            Some(&f.params),
+            FnBody::Block(f.body.as_deref()),
+            false,
+        )?;
+        self.emit(Op::Closure(idx));
+        Ok(())
+    }
+
+    pub(crate) fn arrow(
+        &mut self,
+        a: &'a ArrowFunctionExpression<'a>,
+        name: Option<&str>,
+    ) -> CResult<()> {
         let flags = FnFlags {
             arrow: true,
             is_async: a.r#async,
@@ -36,7 +65,14 @@ impl<'a> Compiler<'a> {
                 None => FnBody::Block(None),
             },
         };
-        let idx = self.fn_common(name.unwrap_or(""), flags, a.span, Some(&a.params), body, false)?;
+        let idx = self.fn_common(
+            name.unwrap_or(""),
+            flags,
+            a.span,
+            Some(&a.params),
+            body,
+            false,
+        )?;
         self.emit(Op::Closure(idx));
         Ok(())
     }
@@ -55,9 +91,21 @@ impl<'a> Compiler<'a> {
         let saved_labels = std::mem::take(&mut self.pending_labels);
         let saved_pos = self.cur_pos;
         let src = self.text(span);
+        let mut flags = flags;
+        if let FnBody::Block(Some(b)) = &body {
+            flags.strict |= b.directives.iter().any(|d| d.directive == "use strict");
+        }
+        let self_binding = self.self_binding.take();
         self.begin_fn(name, flags, src);
         if !flags.arrow {
-            self.declare("this", VarKind::Implicit);
+            self.declare(
+                "this",
+                if flags.derived {
+                    VarKind::ParamTdz
+                } else {
+                    VarKind::Implicit
+                },
+            );
             if flags.derived {
                 self.emit(Op::Empty);
             } else {
@@ -69,23 +117,52 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Nop);
             self.f().args_pc = Some(pc);
         }
+        if let Some(sb) = self_binding {
+            // A named function expression sees its own name.
+            self.declare(sb, VarKind::Implicit);
+            self.emit(Op::LoadCallee);
+            self.emit_var(VarAct::Init, sb);
+        }
         let mut length = 0;
         let mut seen_default = false;
         let items: &[FormalParameter<'a>] = params.map(|p| p.items.as_slice()).unwrap_or(&[]);
         let rest = params.and_then(|p| p.rest.as_ref());
+        let simple = rest.is_none()
+            && items.iter().all(|p| {
+                p.initializer.is_none() && matches!(p.pattern, BindingPattern::BindingIdentifier(_))
+            });
+        // Parameters of a non-simple list are in their TDZ until bound, in order.
+        let pkind = if simple {
+            VarKind::Param
+        } else {
+            VarKind::ParamTdz
+        };
+        let mut all_names = Vec::new();
         for p in items {
-            let mut names = Vec::new();
-            super::stmt::pattern_names(&p.pattern, &mut names);
-            for n in names {
-                self.declare(n, VarKind::Param);
-            }
+            super::stmt::pattern_names(&p.pattern, &mut all_names);
         }
         if let Some(r) = rest {
-            let mut names = Vec::new();
-            super::stmt::pattern_names(&r.rest.argument, &mut names);
-            for n in names {
-                self.declare(n, VarKind::Param);
+            super::stmt::pattern_names(&r.rest.argument, &mut all_names);
+        }
+        for n in &all_names {
+            self.declare(n, pkind);
+            if !simple {
+                self.emit(Op::Empty);
+                self.emit_var(VarAct::Init, n);
             }
+        }
+        if simple && !flags.arrow {
+            let scope = self.cur_scope();
+            let params = items
+                .iter()
+                .filter_map(|p| match &p.pattern {
+                    BindingPattern::BindingIdentifier(id) => {
+                        self.scopes.lookup(scope, &id.name).map(|i| (scope, i))
+                    }
+                    _ => None,
+                })
+                .collect();
+            self.f().simple_params = Some(params);
         }
         for (i, p) in items.iter().enumerate() {
             self.set_pos(p.span);
@@ -154,7 +231,7 @@ impl<'a> Compiler<'a> {
         let Some(k) = self.fns.iter().rposition(|f| !f.code.flags.arrow) else {
             return;
         };
-        if self.fns[k].code.flags.program {
+        if self.fns[k].code.flags.program && self.script_globals {
             return;
         }
         let scope = self.fns[k].code.scope;
@@ -162,11 +239,21 @@ impl<'a> Compiler<'a> {
             return;
         }
         let index = self.scopes.declare(scope, "arguments", VarKind::Implicit);
+        let mapped = !self.fns[k].code.flags.strict
+            && self.fns[k]
+                .simple_params
+                .as_ref()
+                .is_some_and(|p| !p.is_empty());
+        if mapped {
+            for (s, i) in self.fns[k].simple_params.clone().unwrap_or_default() {
+                self.scopes.capture(s, i);
+            }
+        }
         let fb = &mut self.fns[k];
         let name = fb.code.names.len() as u32;
         fb.code.names.push(std::sync::Arc::from("arguments"));
         if let Some(pc) = fb.args_pc {
-            fb.code.code[pc] = Op::LoadArguments;
+            fb.code.code[pc] = Op::LoadArguments(mapped);
             fb.code.code[pc + 1] = Op::Var(
                 VarAct::Init,
                 VarRef {
@@ -186,19 +273,33 @@ impl<'a> Compiler<'a> {
 
     /// Leaves the class constructor on the stack.
     pub(crate) fn class_named(&mut self, c: &'a Class<'a>, name: Option<&str>) -> CResult<()> {
-        let cname = c.id.as_ref().map(|i| i.name.as_str()).or(name).unwrap_or("").to_string();
+        let cname =
+            c.id.as_ref()
+                .map(|i| i.name.as_str())
+                .or(name)
+                .unwrap_or("")
+                .to_string();
         self.push_scope();
         if let Some(id) = &c.id {
             self.declare(&id.name, VarKind::Const);
             self.emit(Op::Empty);
             self.emit_var(VarAct::Init, &id.name);
         }
+        for n in private_names(c) {
+            let bind = format!("#{n}");
+            self.declare(&bind, VarKind::Const);
+            let i = self.name(&bind);
+            self.emit(Op::NewPrivateName(i));
+            self.emit_var(VarAct::Init, &bind);
+        }
         let derived = c.heritage.is_some();
         if let Some(h) = &c.heritage {
             self.expr(&h.expression)?;
         }
         let ctor = c.body.body.iter().find_map(|e| match e {
-            ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => Some(m),
+            ClassElement::MethodDefinition(m) if m.kind == MethodDefinitionKind::Constructor => {
+                Some(m)
+            }
             _ => None,
         });
         let flags = FnFlags {
@@ -208,9 +309,20 @@ impl<'a> Compiler<'a> {
             ..FnFlags::default()
         };
         let idx = match ctor {
-            Some(m) => self.fn_common(&cname, flags, c.span, Some(&m.value.params), FnBody::Block(m.value.body.as_deref()), !derived)?,
+            Some(m) => self.fn_common(
+                &cname,
+                flags,
+                c.span,
+                Some(&m.value.params),
+                FnBody::Block(m.value.body.as_deref()),
+                !derived,
+            )?,
             None => {
-                let body = if derived { FnBody::DefaultDerived } else { FnBody::Block(None) };
+                let body = if derived {
+                    FnBody::DefaultDerived
+                } else {
+                    FnBody::Block(None)
+                };
                 self.fn_common(&cname, flags, c.span, None, body, !derived)?
             }
         };
@@ -243,11 +355,18 @@ impl<'a> Compiler<'a> {
                         strict: true,
                         ..FnFlags::default()
                     };
-                    if f.r#async && f.generator {
-                        return self.unsupported("async generator", f.span);
-                    }
-                    let k = key.unwrap_or_default();
-                    let i = self.fn_common(&k, mflags, f.span, Some(&f.params), FnBody::Block(f.body.as_deref()), false)?;
+                    let k = match &m.key {
+                        PropertyKey::PrivateIdentifier(id) => format!("#{}", id.name),
+                        _ => key.unwrap_or_default(),
+                    };
+                    let i = self.fn_common(
+                        &k,
+                        mflags,
+                        f.span,
+                        Some(&f.params),
+                        FnBody::Block(f.body.as_deref()),
+                        false,
+                    )?;
                     self.emit(Op::Closure(i));
                     let kind = match m.kind {
                         MethodDefinitionKind::Get => 1,
@@ -264,8 +383,12 @@ impl<'a> Compiler<'a> {
                     }
                 }
                 ClassElement::StaticBlock(_) => statics.push(el),
-                ClassElement::AccessorProperty(a) => return self.unsupported("auto-accessor", a.span),
-                ClassElement::TSIndexSignature(t) => return self.unsupported("TypeScript syntax", t.span),
+                ClassElement::AccessorProperty(a) => {
+                    return self.unsupported("auto-accessor", a.span)
+                }
+                ClassElement::TSIndexSignature(t) => {
+                    return self.unsupported("TypeScript syntax", t.span)
+                }
             }
         }
         if !fields.is_empty() {
@@ -275,9 +398,20 @@ impl<'a> Compiler<'a> {
                 ..FnFlags::default()
             };
             self.emit(Op::Dup);
-            let i = self.fn_common("<instance_members_initializer>", mflags, c.span, None, FnBody::Fields(fields), false)?;
+            let i = self.fn_common(
+                "<instance_members_initializer>",
+                mflags,
+                c.span,
+                None,
+                FnBody::Fields(fields),
+                false,
+            )?;
             self.emit(Op::Closure(i));
             self.emit(Op::SetFieldInit);
+        }
+        if let Some(id) = &c.id {
+            self.emit(Op::Dup);
+            self.emit_var(VarAct::Init, &id.name);
         }
         for el in statics {
             let mflags = FnFlags {
@@ -286,16 +420,19 @@ impl<'a> Compiler<'a> {
                 ..FnFlags::default()
             };
             self.emit(Op::Dup);
-            let i = self.fn_common("<static_initializer>", mflags, c.span, None, FnBody::Fields(vec![el]), false)?;
+            let i = self.fn_common(
+                "<static_initializer>",
+                mflags,
+                c.span,
+                None,
+                FnBody::Fields(vec![el]),
+                false,
+            )?;
             self.emit(Op::Closure(i));
             self.emit(Op::Swap);
             let d = self.name("");
             self.emit(Op::Call(0, d));
             self.emit(Op::Pop);
-        }
-        if let Some(id) = &c.id {
-            self.emit(Op::Dup);
-            self.emit_var(VarAct::Init, &id.name);
         }
         self.pop_scope();
         Ok(())
@@ -330,6 +467,25 @@ impl<'a> Compiler<'a> {
     }
 }
 
+/// The private names (`#x`) a class body declares.
+fn private_names<'a>(c: &'a Class<'a>) -> Vec<&'a str> {
+    let mut out: Vec<&str> = Vec::new();
+    for el in &c.body.body {
+        let key = match el {
+            ClassElement::PropertyDefinition(p) => &p.key,
+            ClassElement::MethodDefinition(m) => &m.key,
+            ClassElement::AccessorProperty(a) => &a.key,
+            _ => continue,
+        };
+        if let PropertyKey::PrivateIdentifier(id) = key {
+            if !out.contains(&id.name.as_str()) {
+                out.push(id.name.as_str());
+            }
+        }
+    }
+    out
+}
+
 /// What a compiled function body is.
 enum FnBody<'a> {
     Block(Option<&'a FunctionBody<'a>>),
@@ -337,4 +493,3 @@ enum FnBody<'a> {
     DefaultDerived,
     Fields(Vec<&'a ClassElement<'a>>),
 }
-

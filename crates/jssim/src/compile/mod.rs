@@ -20,9 +20,17 @@ use std::sync::Arc;
 #[derive(Debug, Clone)]
 pub enum CompileError {
     /// A construct the simulator does not model.
-    Unsupported { feature: String, line: u32, col: u32 },
+    Unsupported {
+        feature: String,
+        line: u32,
+        col: u32,
+    },
     /// An early error V8 would raise (`SyntaxError: ...`).
-    Syntax { message: String, line: u32, col: u32 },
+    Syntax {
+        message: String,
+        line: u32,
+        col: u32,
+    },
 }
 
 pub type CResult<T> = Result<T, CompileError>;
@@ -33,6 +41,9 @@ pub(crate) struct FnBuilder {
     pub children: Vec<FnBuilder>,
     /// Reserved prologue slot for a lazily bound `arguments`.
     pub args_pc: Option<usize>,
+    /// The parameters' bindings (scope, index) when the list is simple (no defaults,
+    /// patterns or rest): a sloppy function's `arguments` aliases them.
+    pub simple_params: Option<Vec<(u32, u32)>>,
     const_strs: HashMap<JsStr, u32>,
     names_idx: HashMap<JsStr, u32>,
 }
@@ -65,10 +76,24 @@ pub struct Compiler<'a> {
     pub(crate) ctl: Vec<Ctl<'a>>,
     pub(crate) cur_pos: (u32, u32),
     pub(crate) pending_labels: Vec<String>,
+    /// Classic-script semantics (browser): top-level `var` and function declarations
+    /// become properties of the global object. Otherwise the program is a CommonJS
+    /// module body (Node), whose top-level bindings are local.
+    pub(crate) script_globals: bool,
+    /// How V8 would name the value the next binding pattern destructures (set by a
+    /// declaration or assignment just before its pattern).
+    pub(crate) pattern_desc: Option<String>,
+    /// Compiling a built-in module's source.
+    pub(crate) builtin: bool,
+    /// The name a function expression being compiled binds to itself.
+    pub(crate) self_binding: Option<&'a str>,
+    /// Session snippets: top-level let/const/class are global bindings too, so the
+    /// next snippet of the session sees them.
+    pub(crate) global_lexicals: bool,
 }
 
 impl<'a> Compiler<'a> {
-    pub fn new(src: &'a str) -> Self {
+    pub fn new(src: &'a str, script_globals: bool) -> Self {
         let mut line_starts = vec![0];
         for (i, b) in src.bytes().enumerate() {
             if b == b'\n' {
@@ -84,6 +109,11 @@ impl<'a> Compiler<'a> {
             ctl: Vec::new(),
             cur_pos: (1, 1),
             pending_labels: Vec::new(),
+            script_globals,
+            pattern_desc: None,
+            builtin: false,
+            global_lexicals: false,
+            self_binding: None,
         }
     }
 
@@ -157,19 +187,19 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn patch_to(&mut self, at: usize, target: u32) {
-        if let Some(op) = self.f().code.code.get_mut(at) {
-            match op {
-                Op::Jump(t)
-                | Op::JumpIfFalse(t)
-                | Op::JumpIfTrue(t)
-                | Op::JumpIfNullish(t)
-                | Op::JumpIfNotNullish(t)
-                | Op::JumpIfNotUndef(t)
-                | Op::JumpIfTrueKeep(t)
-                | Op::JumpIfFalseKeep(t)
-                | Op::PushHandler(t) => *t = target,
-                _ => {}
-            }
+        if let Some(
+            Op::Jump(t)
+            | Op::JumpIfFalse(t)
+            | Op::JumpIfTrue(t)
+            | Op::JumpIfNotNullish(t)
+            | Op::JumpIfNotUndef(t)
+            | Op::JumpIfTrueKeep(t)
+            | Op::JumpIfFalseKeep(t)
+            | Op::PushHandler(t, _)
+            | Op::YieldDelegate(t),
+        ) = self.f().code.code.get_mut(at)
+        {
+            *t = target;
         }
     }
 
@@ -218,10 +248,6 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn cur_scope(&self) -> u32 {
         self.scope_stack.last().copied().unwrap_or(0)
-    }
-
-    pub(crate) fn cur_fn_id(&self) -> u32 {
-        self.fns.len() as u32 - 1
     }
 
     /// Opens a scope (emits its entry marker).
@@ -284,7 +310,7 @@ impl<'a> Compiler<'a> {
                     // V8 still checks the TDZ before reporting the const assignment.
                     self.emit(Op::Var(VarAct::Get, VarRef { from, scope, index }, true, n));
                     self.emit(Op::Pop);
-                    self.emit(Op::ThrowConst(n));
+                    self.emit(Op::ThrowConst);
                     return;
                 }
                 let checked = kind.has_tdz();
@@ -302,8 +328,21 @@ impl<'a> Compiler<'a> {
         }
     }
 
-    /// Starts compiling a new function; its body scope is pushed.
-    pub(crate) fn begin_fn(&mut self, name: &str, flags: FnFlags, source: &str) -> u32 {
+    /// True when the function being compiled is strict-mode code.
+    pub(crate) fn strict(&self) -> bool {
+        self.fns.last().is_some_and(|f| f.code.flags.strict)
+    }
+
+    /// True at the top level of a classic script, where declarations are global.
+    pub(crate) fn at_global_level(&self) -> bool {
+        self.script_globals && self.fns.len() == 1
+    }
+
+    /// Starts compiling a new function; its body scope is pushed. Strictness is
+    /// inherited from the enclosing function.
+    pub(crate) fn begin_fn(&mut self, name: &str, mut flags: FnFlags, source: &str) -> u32 {
+        flags.strict |= self.strict();
+        flags.builtin = self.builtin;
         let parent = self.scope_stack.last().copied();
         let scope = self.scopes.add_fn(parent);
         self.fns.push(FnBuilder {
@@ -316,6 +355,7 @@ impl<'a> Compiler<'a> {
             },
             children: Vec::new(),
             args_pc: None,
+            simple_params: None,
             const_strs: HashMap::new(),
             names_idx: HashMap::new(),
         });
@@ -342,18 +382,22 @@ impl<'a> Compiler<'a> {
     }
 }
 
-/// Parses and compiles a program. Syntax errors come back as V8 would word them.
-pub fn compile_program(src: &str) -> CResult<Arc<FnCode>> {
+/// Parses and compiles a program (a classic script when `script_globals`, else a
+/// CommonJS module body). Syntax errors come back as V8 would word them.
+pub fn compile_program(
+    src: &str,
+    script_globals: bool,
+    builtin: bool,
+    global_lexicals: bool,
+) -> CResult<Arc<FnCode>> {
     let alloc = oxc_allocator::Allocator::default();
     let st = oxc_span::SourceType::cjs();
     let ret = oxc_parser::Parser::new(&alloc, src, st).parse();
-    let comp = Compiler::new(src);
+    let mut comp = Compiler::new(src, script_globals);
+    comp.builtin = builtin;
+    comp.global_lexicals = global_lexicals;
     if let Some(err) = ret.diagnostics.errors().next() {
-        let offset = err
-            .labels
-            .first()
-            .map(|l| l.offset() as u32)
-            .unwrap_or(0);
+        let offset = err.labels.first().map(|l| l.offset()).unwrap_or(0);
         let (line, col) = comp.line_col(offset);
         return Err(CompileError::Syntax {
             message: crate::errors::v8_syntax_message(&err.message, src, offset as usize),
@@ -361,7 +405,6 @@ pub fn compile_program(src: &str) -> CResult<Arc<FnCode>> {
             col,
         });
     }
-    let mut comp = comp;
     comp.program(&ret.program)?;
     let root = comp.fns.pop().ok_or(CompileError::Unsupported {
         feature: "empty program".into(),

@@ -17,13 +17,19 @@ pub enum VarKind {
     Class,
     Func,
     Param,
+    /// A parameter of a non-simple list (or a derived constructor's `this`): in its
+    /// temporal dead zone until initialised.
+    ParamTdz,
     /// `this`, `arguments` and other implicit bindings.
     Implicit,
 }
 
 impl VarKind {
     pub fn has_tdz(self) -> bool {
-        matches!(self, VarKind::Let | VarKind::Const | VarKind::Class)
+        matches!(
+            self,
+            VarKind::Let | VarKind::Const | VarKind::Class | VarKind::ParamTdz
+        )
     }
     pub fn lexical(self) -> bool {
         matches!(self, VarKind::Let | VarKind::Const | VarKind::Class)
@@ -110,13 +116,36 @@ impl Scopes {
         }
     }
 
+    /// The index of `name` declared in `scope`.
+    pub fn lookup(&self, scope: u32, name: &str) -> Option<u32> {
+        self.list[scope as usize].lookup.get(name).copied()
+    }
+
+    /// The kind of binding `name` has in `scope`.
+    pub fn kind_in(&self, scope: u32, name: &str) -> Option<VarKind> {
+        let s = &self.list[scope as usize];
+        s.lookup.get(name).map(|i| s.vars[*i as usize].kind)
+    }
+
+    /// Forces a binding into its scope's context (a mapped `arguments` aliases it).
+    pub fn capture(&mut self, scope: u32, index: u32) {
+        if let Some(v) = self.list[scope as usize].vars.get_mut(index as usize) {
+            v.captured = true;
+        }
+    }
+
     pub fn has(&self, scope: u32, name: &str) -> bool {
         self.list[scope as usize].lookup.contains_key(name)
     }
 
     /// Finds the binding `name` visible from the innermost scope of `stack`; marks it
     /// captured when it belongs to another function than `cur_fn`.
-    pub fn resolve(&mut self, stack: &[u32], name: &str, cur_fn: u32) -> Option<(u32, u32, VarKind)> {
+    pub fn resolve(
+        &mut self,
+        stack: &[u32],
+        name: &str,
+        cur_fn: u32,
+    ) -> Option<(u32, u32, VarKind)> {
         for s in stack.iter().rev() {
             let info = &mut self.list[*s as usize];
             if let Some(i) = info.lookup.get(name).copied() {
@@ -164,7 +193,10 @@ fn layout(scopes: &Scopes) -> Layout {
                 let c = l.local_count.entry(s.func).or_insert(0);
                 locs.push(Loc::Local(*c));
                 *c += 1;
-                l.local_names.entry(s.func).or_default().push(v.name.clone());
+                l.local_names
+                    .entry(s.func)
+                    .or_default()
+                    .push(v.name.clone());
             }
         }
         l.locs.push(locs);
@@ -187,6 +219,15 @@ fn resolve_fn(b: FnBuilder, scopes: &Scopes, l: &Layout) -> Arc<FnCode> {
         .map(|c| resolve_fn(c, scopes, l))
         .collect();
     let uid = code.scope;
+    if let Some(params) = &b.simple_params {
+        code.mapped_params = params
+            .iter()
+            .filter_map(|(s, i)| match l.locs[*s as usize][*i as usize] {
+                Loc::Ctx { slot, .. } => Some(slot),
+                Loc::Local(_) => None,
+            })
+            .collect();
+    }
     code.locals = l.local_count.get(&uid).copied().unwrap_or(0);
     code.local_names = l.local_names.get(&uid).cloned().unwrap_or_default();
     let mut layouts: HashMap<u32, u32> = HashMap::new();

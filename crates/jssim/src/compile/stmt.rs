@@ -9,16 +9,33 @@ use oxc_ast::ast::*;
 use oxc_span::GetSpan;
 
 impl<'a> Compiler<'a> {
-    /// Compiles the whole program as the body of the top-level function.
+    /// Compiles the whole program as the body of the top-level function. A CommonJS
+    /// module body (Node) receives `exports, require, module, __filename, __dirname` as
+    /// its arguments, like Node's module wrapper.
     pub fn program(&mut self, p: &'a Program<'a>) -> CResult<()> {
         let flags = FnFlags {
             program: true,
+            strict: p.directives.iter().any(|d| d.directive == "use strict"),
             ..FnFlags::default()
         };
         self.begin_fn("", flags, self.src);
         self.declare("this", VarKind::Implicit);
         self.emit(Op::LoadThis);
         self.emit_var(VarAct::Init, "this");
+        if !self.script_globals {
+            let pc = self.here();
+            self.emit(Op::Nop);
+            self.emit(Op::Nop);
+            self.f().args_pc = Some(pc);
+            for (i, n) in ["exports", "require", "module", "__filename", "__dirname"]
+                .into_iter()
+                .enumerate()
+            {
+                self.declare(n, VarKind::Param);
+                self.emit(Op::LoadArg(i as u32));
+                self.emit_var(VarAct::Init, n);
+            }
+        }
         self.body(&p.body)?;
         self.emit(Op::Undef);
         self.emit(Op::Return);
@@ -26,18 +43,47 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// A function or program body: hoists `var`s and function declarations into the
-    /// current (function) scope, then compiles the statements.
+    /// A function or program body: hoists `var`s, function declarations and (in sloppy
+    /// code, Annex B) the `var` twins of block-level functions into the current function
+    /// scope, then compiles the statements.
     pub(crate) fn body(&mut self, stmts: &'a [Statement<'a>]) -> CResult<()> {
         let mut vars = Vec::new();
         for s in stmts {
             collect_vars(s, &mut vars);
         }
-        for v in vars {
-            if self.scopes.conflicts(self.cur_scope(), v, VarKind::Var) {
-                return self.syntax(&format!("Identifier '{v}' has already been declared"), stmts[0].span());
+        if !self.strict() {
+            let mut lexical = Vec::new();
+            top_lexical_names(stmts, &mut lexical);
+            let mut block_fns = Vec::new();
+            for s in stmts {
+                collect_block_fns(s, false, &mut block_fns);
             }
-            self.declare_var(v);
+            vars.extend(block_fns.into_iter().filter(|n| !lexical.contains(n)));
+        }
+        if self.at_global_level() {
+            let mut names = vars;
+            for s in stmts {
+                if let Statement::FunctionDeclaration(f) = s {
+                    names.extend(f.id.as_ref().map(|id| id.name.as_str()));
+                }
+            }
+            if self.global_lexicals {
+                top_lexical_names(stmts, &mut names);
+            }
+            for v in names {
+                let n = self.name(v);
+                self.emit(Op::DeclareGlobalVar(n));
+            }
+        } else {
+            for v in vars {
+                if self.scopes.conflicts(self.cur_scope(), v, VarKind::Var) {
+                    return self.syntax(
+                        &format!("Identifier '{v}' has already been declared"),
+                        stmts[0].span(),
+                    );
+                }
+                self.declare_var(v);
+            }
         }
         self.hoist_block(stmts, true)?;
         for s in stmts {
@@ -50,8 +96,11 @@ impl<'a> Compiler<'a> {
     /// function declarations.
     fn hoist_block(&mut self, stmts: &'a [Statement<'a>], fn_level: bool) -> CResult<()> {
         let mut tdz = Vec::new();
+        let lexicals_global = fn_level && self.global_lexicals && self.at_global_level();
         for s in stmts {
             match s {
+                Statement::VariableDeclaration(_) | Statement::ClassDeclaration(_)
+                    if lexicals_global => {}
                 Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => {
                     let kind = if d.kind == VariableDeclarationKind::Const {
                         VarKind::Const
@@ -75,7 +124,10 @@ impl<'a> Compiler<'a> {
                 }
                 Statement::ClassDeclaration(c) => {
                     if let Some(id) = &c.id {
-                        if self.scopes.conflicts(self.cur_scope(), &id.name, VarKind::Class) {
+                        if self
+                            .scopes
+                            .conflicts(self.cur_scope(), &id.name, VarKind::Class)
+                        {
                             return self.syntax(
                                 &format!("Identifier '{}' has already been declared", id.name),
                                 c.span,
@@ -87,8 +139,19 @@ impl<'a> Compiler<'a> {
                 }
                 Statement::FunctionDeclaration(f) => {
                     if let Some(id) = &f.id {
-                        let kind = if fn_level { VarKind::Var } else { VarKind::Func };
-                        if !fn_level && self.scopes.conflicts(self.cur_scope(), &id.name, VarKind::Let) {
+                        if fn_level && self.at_global_level() {
+                            continue;
+                        }
+                        let kind = if fn_level {
+                            VarKind::Var
+                        } else {
+                            VarKind::Func
+                        };
+                        if !fn_level
+                            && self
+                                .scopes
+                                .conflicts(self.cur_scope(), &id.name, VarKind::Let)
+                        {
                             return self.syntax(
                                 &format!("Identifier '{}' has already been declared", id.name),
                                 f.span,
@@ -110,10 +173,44 @@ impl<'a> Compiler<'a> {
                     self.set_pos(f.span);
                     self.function(f, Some(id.name.as_str()))?;
                     self.emit_var(VarAct::Init, &id.name);
+                    if !fn_level && !self.strict() {
+                        self.annex_b_copy(&id.name);
+                    }
                 }
             }
         }
         Ok(())
+    }
+
+    /// Annex B: a sloppy block-level function is also assigned to the `var` binding of
+    /// the same name in the enclosing function (or to the global object).
+    fn annex_b_copy(&mut self, name: &str) {
+        let from = self.cur_scope();
+        let fs = self.fn_scope();
+        if self.at_global_level() {
+            self.emit_var(VarAct::Get, name);
+            let n = self.name(name);
+            self.emit(Op::SetGlobal(n));
+            return;
+        }
+        let Some(index) = self.scopes.lookup(fs, name) else {
+            return;
+        };
+        if self.scopes.kind_in(fs, name) != Some(VarKind::Var) {
+            return;
+        }
+        self.emit_var(VarAct::Get, name);
+        let n = self.name(name);
+        self.emit(Op::Var(
+            VarAct::Set,
+            crate::code::VarRef {
+                from,
+                scope: fs,
+                index,
+            },
+            false,
+            n,
+        ));
     }
 
     pub(crate) fn stmt(&mut self, s: &'a Statement<'a>) -> CResult<()> {
@@ -187,17 +284,19 @@ impl<'a> Compiler<'a> {
             }
             Statement::ForStatement(f) => self.for_stmt(f, labels)?,
             Statement::ForOfStatement(f) => {
-                if f.r#await {
-                    return self.unsupported("for await", f.span);
-                }
                 self.expr(&f.right)?;
-                self.emit(Op::GetIter);
-                self.for_each(&f.left, &f.body, labels)?;
+                let d = self.name(&super::expr::describe(&f.right));
+                if f.r#await {
+                    self.emit(Op::GetAsyncIter(d));
+                } else {
+                    self.emit(Op::GetIter(d));
+                }
+                self.for_each(&f.left, &f.body, labels, f.r#await)?;
             }
             Statement::ForInStatement(f) => {
                 self.expr(&f.right)?;
                 self.emit(Op::ForInKeys);
-                self.for_each(&f.left, &f.body, labels)?;
+                self.for_each(&f.left, &f.body, labels, false)?;
             }
             Statement::BreakStatement(b) => {
                 let label = b.label.as_ref().map(|l| l.name.to_string());
@@ -235,8 +334,12 @@ impl<'a> Compiler<'a> {
             Statement::SwitchStatement(sw) => self.switch(sw, labels)?,
             Statement::TryStatement(t) => self.try_stmt(t)?,
             Statement::WithStatement(w) => return self.unsupported("with statement", w.span),
-            Statement::ImportDeclaration(d) => return self.unsupported("import declaration", d.span),
-            _ if s.is_module_declaration() => return self.unsupported("export declaration", s.span()),
+            Statement::ImportDeclaration(d) => {
+                return self.unsupported("import declaration", d.span)
+            }
+            _ if s.is_module_declaration() => {
+                return self.unsupported("export declaration", s.span())
+            }
             _ => return self.unsupported("TypeScript syntax", s.span()),
         }
         Ok(())
@@ -261,7 +364,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn var_decl(&mut self, d: &'a VariableDeclaration<'a>) -> CResult<()> {
-        if matches!(d.kind, VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing) {
+        if matches!(
+            d.kind,
+            VariableDeclarationKind::Using | VariableDeclarationKind::AwaitUsing
+        ) {
             return self.unsupported("using declaration", d.span);
         }
         for decl in &d.declarations {
@@ -281,12 +387,21 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Undef);
                 }
             }
+            if let Some(init) = &decl.init {
+                self.pattern_desc = Some(super::expr::describe(init));
+            }
             self.bind_pattern(&decl.id, VarAct::Init)?;
         }
         Ok(())
     }
 
-    fn loop_body(&mut self, labels: Vec<String>, body: &'a Statement<'a>, iter: bool, cont: u32) -> CResult<()> {
+    fn loop_body(
+        &mut self,
+        labels: Vec<String>,
+        body: &'a Statement<'a>,
+        iter: bool,
+        cont: u32,
+    ) -> CResult<()> {
         self.ctl.push(Ctl::Loop {
             labels,
             breaks: vec![],
@@ -391,10 +506,23 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// for-of / for-in body: the iterator and its `next` are on the stack.
-    fn for_each(&mut self, left: &'a ForStatementLeft<'a>, body: &'a Statement<'a>, labels: Vec<String>) -> CResult<()> {
+    /// for-of / for-in body: the iterator and its `next` are on the stack. An exception
+    /// leaving the body closes the iterator (a generator's `finally` runs).
+    fn for_each(
+        &mut self,
+        left: &'a ForStatementLeft<'a>,
+        body: &'a Statement<'a>,
+        labels: Vec<String>,
+        is_await: bool,
+    ) -> CResult<()> {
         let top = self.here() as u32;
-        self.emit(Op::IterNext);
+        if is_await {
+            self.emit(Op::AsyncIterCall);
+            self.emit(Op::Await);
+            self.emit(Op::IterResult);
+        } else {
+            self.emit(Op::IterNext);
+        }
         let exit = self.emit(Op::JumpIfTrue(0));
         self.ctl.push(Ctl::Loop {
             labels,
@@ -402,6 +530,7 @@ impl<'a> Compiler<'a> {
             continues: vec![],
             iter_on_stack: true,
         });
+        let mut scoped = false;
         match left {
             ForStatementLeft::VariableDeclaration(d) => {
                 let decl = match d.declarations.first() {
@@ -410,9 +539,9 @@ impl<'a> Compiler<'a> {
                 };
                 if d.kind == VariableDeclarationKind::Var {
                     self.bind_pattern(&decl.id, VarAct::Set)?;
-                    self.stmt(body)?;
                 } else {
                     self.push_scope();
+                    scoped = true;
                     let kind = if d.kind == VariableDeclarationKind::Const {
                         VarKind::Const
                     } else {
@@ -424,19 +553,26 @@ impl<'a> Compiler<'a> {
                         self.declare(n, kind);
                     }
                     self.bind_pattern(&decl.id, VarAct::Init)?;
-                    self.stmt(body)?;
-                    self.pop_scope();
                 }
             }
             _ => {
                 if let Some(t) = left.as_assignment_target() {
                     self.assign_target_from_stack(t)?;
                 }
-                self.stmt(body)?;
             }
+        }
+        let h = self.emit(Op::PushHandler(0, true));
+        self.ctl.push(Ctl::Handler);
+        self.stmt(body)?;
+        self.ctl.pop();
+        self.emit(Op::PopHandler);
+        if scoped {
+            self.pop_scope();
         }
         self.patch_continues(top);
         self.emit(Op::Jump(top));
+        self.patch(h);
+        self.emit(Op::IterCloseThrow);
         self.patch(exit);
         self.emit(Op::Pop);
         self.emit(Op::Pop);
@@ -452,7 +588,8 @@ impl<'a> Compiler<'a> {
             breaks: vec![],
             extra: 1,
         });
-        let all: Vec<&'a Statement<'a>> = sw.cases.iter().flat_map(|c| c.consequent.iter()).collect();
+        let all: Vec<&'a Statement<'a>> =
+            sw.cases.iter().flat_map(|c| c.consequent.iter()).collect();
         let needs_scope = all.iter().any(|s| {
             matches!(s, Statement::ClassDeclaration(_) | Statement::FunctionDeclaration(_))
                 || matches!(s, Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var)
@@ -499,23 +636,38 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// try/catch/finally: the `finally` handler encloses the `catch` handler, so an
+    /// exception from the catch block (or a generator's return) still runs the
+    /// finally block; the finally body is compiled once for the normal path and once
+    /// for the throw path (which rethrows after it).
     fn try_stmt(&mut self, t: &'a TryStatement<'a>) -> CResult<()> {
         if let Some(fin) = &t.finalizer {
             self.ctl.push(Ctl::Finally(fin));
         }
-        let h = self.emit(Op::PushHandler(0));
-        self.ctl.push(Ctl::Handler);
-        self.block(&t.block.body)?;
-        self.ctl.pop();
-        self.emit(Op::PopHandler);
-        let done = self.emit(Op::Jump(0));
-        self.patch(h);
-        let mut fin_handler = None;
-        if let Some(handler) = &t.handler {
-            if t.finalizer.is_some() {
-                fin_handler = Some(self.emit(Op::PushHandler(0)));
+        let fin_h = match t.finalizer {
+            Some(_) => {
+                let h = self.emit(Op::PushHandler(0, true));
                 self.ctl.push(Ctl::Handler);
+                Some(h)
             }
+            None => None,
+        };
+        let catch_h = match t.handler {
+            Some(_) => {
+                let h = self.emit(Op::PushHandler(0, false));
+                self.ctl.push(Ctl::Handler);
+                Some(h)
+            }
+            None => None,
+        };
+        self.block(&t.block.body)?;
+        if catch_h.is_some() {
+            self.ctl.pop();
+            self.emit(Op::PopHandler);
+        }
+        let after_try = self.emit(Op::Jump(0));
+        if let (Some(handler), Some(h)) = (&t.handler, catch_h) {
+            self.patch(h);
             self.push_scope();
             match &handler.param {
                 Some(p) => {
@@ -532,49 +684,37 @@ impl<'a> Compiler<'a> {
             }
             self.block(&handler.body.body)?;
             self.pop_scope();
-            if t.finalizer.is_some() {
-                self.ctl.pop();
-                self.emit(Op::PopHandler);
-            }
-        } else {
-            fin_handler = Some(h);
         }
-        match &t.finalizer {
-            Some(fin) => {
-                self.ctl.pop();
-                let skip_throw_path = if t.handler.is_some() {
-                    Some(self.emit(Op::Jump(0)))
-                } else {
-                    None
-                };
-                // Throw path: the exception is on the stack while the finally runs.
-                if let Some(fh) = fin_handler {
-                    self.patch(fh);
-                }
-                self.block(&fin.body)?;
-                self.emit(Op::Throw);
-                self.patch(done);
-                if let Some(j) = skip_throw_path {
-                    self.patch(j);
-                }
-                self.block(&fin.body)?;
-            }
-            None => self.patch(done),
+        self.patch(after_try);
+        if let (Some(fin), Some(h)) = (&t.finalizer, fin_h) {
+            self.ctl.pop();
+            self.emit(Op::PopHandler);
+            self.ctl.pop();
+            self.block(&fin.body)?;
+            let end = self.emit(Op::Jump(0));
+            // Throw path: the exception is on the stack while the finally runs.
+            self.patch(h);
+            self.block(&fin.body)?;
+            self.emit(Op::Throw);
+            self.patch(end);
         }
         Ok(())
     }
 
     /// break / continue: unwinds scopes, handlers, finally blocks and iterators up to
     /// the target construct.
-    fn jump_out(&mut self, label: Option<String>, is_continue: bool, span: oxc_span::Span) -> CResult<()> {
+    fn jump_out(
+        &mut self,
+        label: Option<String>,
+        is_continue: bool,
+        span: oxc_span::Span,
+    ) -> CResult<()> {
         let mut target = None;
         for (i, c) in self.ctl.iter().enumerate().rev() {
             match c {
-                Ctl::Loop { labels, .. } => {
-                    if label.as_ref().is_none_or(|l| labels.contains(l)) {
-                        target = Some(i);
-                        break;
-                    }
+                Ctl::Loop { labels, .. } if label.as_ref().is_none_or(|l| labels.contains(l)) => {
+                    target = Some(i);
+                    break;
                 }
                 Ctl::Breakable { labels, .. } if !is_continue => {
                     let matches = match &label {
@@ -592,7 +732,9 @@ impl<'a> Compiler<'a> {
         let Some(t) = target else {
             let msg = match &label {
                 Some(l) => format!("Undefined label '{l}'"),
-                None if is_continue => "Illegal continue statement: no surrounding iteration statement".to_string(),
+                None if is_continue => {
+                    "Illegal continue statement: no surrounding iteration statement".to_string()
+                }
                 None => "Illegal break statement".to_string(),
             };
             return self.syntax(&msg, span);
@@ -600,7 +742,10 @@ impl<'a> Compiler<'a> {
         self.unwind_to(t + 1)?;
         if !is_continue {
             match &self.ctl[t] {
-                Ctl::Loop { iter_on_stack: true, .. } => {
+                Ctl::Loop {
+                    iter_on_stack: true,
+                    ..
+                } => {
                     self.emit(Op::IterClose);
                 }
                 Ctl::Breakable { extra, .. } => {
@@ -613,7 +758,9 @@ impl<'a> Compiler<'a> {
         }
         let j = self.emit(Op::Jump(0));
         match &mut self.ctl[t] {
-            Ctl::Loop { breaks, continues, .. } => {
+            Ctl::Loop {
+                breaks, continues, ..
+            } => {
                 if is_continue {
                     continues.push(j)
                 } else {
@@ -647,7 +794,10 @@ impl<'a> Compiler<'a> {
                     self.scope_stack = saved_scopes;
                     self.ctl.extend(saved);
                 }
-                Ctl::Loop { iter_on_stack: true, .. } => {
+                Ctl::Loop {
+                    iter_on_stack: true,
+                    ..
+                } => {
                     self.emit(Op::IterClose);
                 }
                 Ctl::Breakable { extra, .. } => {
@@ -682,7 +832,10 @@ impl<'a> Compiler<'a> {
                     self.scope_stack = saved_scopes;
                     self.ctl.extend(saved);
                 }
-                Ctl::Loop { iter_on_stack: true, .. } => {
+                Ctl::Loop {
+                    iter_on_stack: true,
+                    ..
+                } => {
                     self.emit(Op::Rot3);
                     self.emit(Op::IterClose);
                 }
@@ -750,6 +903,58 @@ pub(crate) fn collect_vars<'a>(s: &'a Statement<'a>, out: &mut Vec<&'a str>) {
             }
         }
         _ => {}
+    }
+}
+
+/// Annex B: names of function declarations nested in blocks (not in nested functions).
+/// `in_block` is false for the statements of the body itself.
+fn collect_block_fns<'a>(s: &'a Statement<'a>, in_block: bool, out: &mut Vec<&'a str>) {
+    let list = |stmts: &'a [Statement<'a>], out: &mut Vec<&'a str>| {
+        stmts.iter().for_each(|s| collect_block_fns(s, true, out))
+    };
+    match s {
+        Statement::FunctionDeclaration(f) if in_block && !f.generator && !f.r#async => {
+            out.extend(f.id.as_ref().map(|id| id.name.as_str()))
+        }
+        Statement::BlockStatement(b) => list(&b.body, out),
+        Statement::IfStatement(i) => {
+            collect_block_fns(&i.consequent, true, out);
+            if let Some(a) = &i.alternate {
+                collect_block_fns(a, true, out);
+            }
+        }
+        Statement::WhileStatement(w) => collect_block_fns(&w.body, true, out),
+        Statement::DoWhileStatement(w) => collect_block_fns(&w.body, true, out),
+        Statement::ForStatement(f) => collect_block_fns(&f.body, true, out),
+        Statement::ForInStatement(f) => collect_block_fns(&f.body, true, out),
+        Statement::ForOfStatement(f) => collect_block_fns(&f.body, true, out),
+        Statement::LabeledStatement(l) => collect_block_fns(&l.body, in_block, out),
+        Statement::SwitchStatement(sw) => sw.cases.iter().for_each(|c| list(&c.consequent, out)),
+        Statement::TryStatement(t) => {
+            list(&t.block.body, out);
+            if let Some(h) = &t.handler {
+                list(&h.body.body, out);
+            }
+            if let Some(f) = &t.finalizer {
+                list(&f.body, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Names declared with let/const/class directly in a statement list.
+fn top_lexical_names<'a>(stmts: &'a [Statement<'a>], out: &mut Vec<&'a str>) {
+    for s in stmts {
+        match s {
+            Statement::VariableDeclaration(d) if d.kind != VariableDeclarationKind::Var => {
+                d.declarations
+                    .iter()
+                    .for_each(|decl| pattern_names(&decl.id, out));
+            }
+            Statement::ClassDeclaration(c) => out.extend(c.id.as_ref().map(|id| id.name.as_str())),
+            _ => {}
+        }
     }
 }
 

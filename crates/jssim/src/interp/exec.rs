@@ -44,13 +44,14 @@ impl Vm {
         self.run_frame_with(None)
     }
 
-    /// Runs the top frame; `pending` is an exception to raise at the current pc first
-    /// (generator `throw()`, a rejected `await`).
-    pub(crate) fn run_frame_with(&mut self, mut pending: Option<Value>) -> Res<Completion> {
+    /// Runs the top frame; `pending` is an abrupt completion to raise at the current pc
+    /// first (generator `throw()`/`return()`, a rejected `await`).
+    pub(crate) fn run_frame_with(&mut self, mut pending: Option<Throw>) -> Res<Completion> {
+        let code = self.fr().code.clone();
         loop {
             let r = match pending.take() {
-                Some(e) => Err(Throw::Js(e)),
-                None => self.step_op(),
+                Some(e) => Err(e),
+                None => self.step_op(&code),
             };
             match r {
                 Ok(None) => {}
@@ -63,8 +64,42 @@ impl Vm {
                             f.ctx = h.ctx;
                             f.stack.push(v);
                             f.pc = h.pc as usize;
+                            self.error_pos = None;
                         }
-                        None => return Err(Throw::Js(v)),
+                        None => {
+                            let pos = code
+                                .pos
+                                .get(f.pc.saturating_sub(1))
+                                .copied()
+                                .unwrap_or((1, 1));
+                            let same = self
+                                .error_pos
+                                .as_ref()
+                                .is_some_and(|(e, _)| crate::value::strict_equals(e, &v));
+                            if !same {
+                                self.error_pos = Some((v.clone(), pos));
+                            }
+                            return Err(Throw::Js(v));
+                        }
+                    }
+                }
+                Err(Throw::GenReturn(v)) => {
+                    // A generator's `return()`: only `finally` handlers run; the marker
+                    // `Empty` on the stack makes their closing `Throw` continue the return.
+                    let f = self.fr();
+                    loop {
+                        match f.handlers.pop() {
+                            Some(h) if h.finally => {
+                                f.stack.truncate(h.stack_len);
+                                f.ctx = h.ctx;
+                                f.stack.push(Value::Empty);
+                                f.pc = h.pc as usize;
+                                f.pending_return = Some(v);
+                                break;
+                            }
+                            Some(_) => {}
+                            None => return Ok(Completion::Return(v)),
+                        }
                     }
                 }
                 Err(e) => return Err(e),
@@ -88,18 +123,35 @@ impl Vm {
         if &*n == "this" {
             return self.throw_error("ReferenceError", "Must call super constructor in derived class before accessing 'this' or returning from derived constructor");
         }
-        self.throw_error("ReferenceError", &format!("Cannot access '{n}' before initialization"))
+        self.throw_error(
+            "ReferenceError",
+            &format!("Cannot access '{n}' before initialization"),
+        )
     }
 
-    fn var_op(&mut self, act: VarAct, loc: Option<(u32, u32)>, local: u32, checked: bool, name: u32) -> Res<()> {
+    fn var_op(
+        &mut self,
+        act: VarAct,
+        loc: Option<(u32, u32)>,
+        local: u32,
+        checked: bool,
+        name: u32,
+    ) -> Res<()> {
         match act {
             VarAct::Get | VarAct::Typeof => {
                 let v = match loc {
-                    None => self.fr().locals.get(local as usize).cloned().unwrap_or_default(),
+                    None => self
+                        .fr()
+                        .locals
+                        .get(local as usize)
+                        .cloned()
+                        .unwrap_or_default(),
                     Some((d, s)) => {
                         let c = self.ctx_at(d);
                         match c.and_then(|c| self.heap.kind(c)) {
-                            Some(Kind::Context(cd)) => cd.slots.get(s as usize).cloned().unwrap_or_default(),
+                            Some(Kind::Context(cd)) => {
+                                cd.slots.get(s as usize).cloned().unwrap_or_default()
+                            }
                             _ => Value::Undefined,
                         }
                     }
@@ -113,11 +165,18 @@ impl Vm {
                 let v = self.pop();
                 if checked && act == VarAct::Set {
                     let cur = match loc {
-                        None => self.fr().locals.get(local as usize).cloned().unwrap_or_default(),
+                        None => self
+                            .fr()
+                            .locals
+                            .get(local as usize)
+                            .cloned()
+                            .unwrap_or_default(),
                         Some((d, s)) => {
                             let c = self.ctx_at(d);
                             match c.and_then(|c| self.heap.kind(c)) {
-                                Some(Kind::Context(cd)) => cd.slots.get(s as usize).cloned().unwrap_or_default(),
+                                Some(Kind::Context(cd)) => {
+                                    cd.slots.get(s as usize).cloned().unwrap_or_default()
+                                }
                                 _ => Value::Undefined,
                             }
                         }
@@ -134,7 +193,9 @@ impl Vm {
                     }
                     Some((d, s)) => {
                         let c = self.ctx_at(d);
-                        if let Some(Kind::Context(cd)) = c.and_then(|c| self.heap.get_mut(c)).map(|o| &mut o.kind) {
+                        if let Some(Kind::Context(cd)) =
+                            c.and_then(|c| self.heap.get_mut(c)).map(|o| &mut o.kind)
+                        {
                             if let Some(slot) = cd.slots.get_mut(s as usize) {
                                 *slot = v;
                             }
@@ -146,17 +207,17 @@ impl Vm {
         Ok(())
     }
 
-    fn step_op(&mut self) -> Step {
+    fn step_op(&mut self, code: &std::sync::Arc<crate::code::FnCode>) -> Step {
         if self.gc_pending.is_some() && self.native_depth == 0 {
-            self.collect_pending();
+            self.collect_pending()?;
         }
-        let (op, code) = {
+        let op = {
             let f = self.fr();
-            let Some(op) = f.code.code.get(f.pc).cloned() else {
+            let Some(op) = code.code.get(f.pc).copied() else {
                 return Ok(Some(Completion::Return(Value::Undefined)));
             };
             f.pc += 1;
-            (op, f.code.clone())
+            op
         };
         self.step()?;
         if self.trace.enabled {
@@ -165,7 +226,7 @@ impl Vm {
             self.trace_line(line);
         }
         match op {
-            Op::Nop | Op::Debugger => {}
+            Op::Nop => {}
             Op::Const(i) => {
                 let v = match &code.consts[i as usize] {
                     Const::Num(n) => Value::Num(*n),
@@ -223,14 +284,18 @@ impl Vm {
                 return Err(self.unsupported("unresolved variable"));
             }
             Op::Local(act, slot, checked, name) => self.var_op(act, None, slot, checked, name)?,
-            Op::Ctx(act, d, s, checked, name) => self.var_op(act, Some((d, s)), 0, checked, name)?,
+            Op::Ctx(act, d, s, checked, name) => {
+                self.var_op(act, Some((d, s)), 0, checked, name)?
+            }
             Op::GetGlobal(n) => {
                 let name = code.name_at(n);
                 let g = self.realm.global;
                 match self.lookup_global(g, &name)? {
                     Some(v) => self.push(v),
                     None => {
-                        return Err(self.throw_error("ReferenceError", &format!("{name} is not defined")));
+                        return Err(
+                            self.throw_error("ReferenceError", &format!("{name} is not defined"))
+                        );
                     }
                 }
             }
@@ -246,14 +311,27 @@ impl Vm {
                 let g = Value::Obj(self.realm.global);
                 let strict = code.flags.strict;
                 if strict && self.lookup_global(self.realm.global, &name)?.is_none() {
-                    return Err(self.throw_error("ReferenceError", &format!("{name} is not defined")));
+                    return Err(
+                        self.throw_error("ReferenceError", &format!("{name} is not defined"))
+                    );
                 }
                 self.set(&g, PropKey::Str(name), v, g.clone())?;
             }
             Op::PushCtx(n, layout) => {
                 let parent = self.fr().ctx;
-                let names = code.ctx_layouts.get(layout as usize).cloned().unwrap_or_default();
-                let c = self.alloc(None, Kind::Context(Box::new(CtxData { slots: vec![Value::Undefined; n as usize], parent, names })));
+                let names = code
+                    .ctx_layouts
+                    .get(layout as usize)
+                    .cloned()
+                    .unwrap_or_default();
+                let c = self.alloc(
+                    None,
+                    Kind::Context(Box::new(CtxData {
+                        slots: vec![Value::Undefined; n as usize],
+                        parent,
+                        names,
+                    })),
+                );
                 self.fr().ctx = Some(c);
             }
             Op::PopCtx => {
@@ -267,7 +345,11 @@ impl Vm {
             Op::CopyCtx => {
                 let cur = self.fr().ctx;
                 let copy = match cur.and_then(|c| self.heap.kind(c)) {
-                    Some(Kind::Context(d)) => Some(CtxData { slots: d.slots.clone(), parent: d.parent, names: d.names.clone() }),
+                    Some(Kind::Context(d)) => Some(CtxData {
+                        slots: d.slots.clone(),
+                        parent: d.parent,
+                        names: d.names.clone(),
+                    }),
                     _ => None,
                 };
                 if let Some(d) = copy {
@@ -288,25 +370,25 @@ impl Vm {
                 let a = self.array_value(rest);
                 self.push(a);
             }
-            Op::LoadArguments => {
-                let args = self.fr().args.clone();
-                let op = self.realm.object_proto;
-                let a = self.alloc(Some(op), Kind::Arguments);
-                let n = args.len();
-                if let Some(o) = self.heap.get_mut(a) {
-                    for (i, v) in args.into_iter().enumerate() {
-                        o.props.insert(PropKey::s(&i.to_string()), Prop::data(v));
-                    }
-                    o.props.insert(PropKey::s("length"), Prop::hidden(Value::Num(n as f64)));
-                }
-                self.set_hidden(a, "@Symbol.iterator", Value::Undefined);
-                let values = self.get(&Value::Obj(self.realm.array_proto), &PropKey::s("values"))?;
-                self.set_hidden(a, "@Symbol.iterator", values);
+            Op::LoadArguments(mapped) => {
+                let a = self.arguments_object(code, mapped)?;
                 self.push(Value::Obj(a));
             }
-            Op::LoadCallee => {
-                let c = self.fr().callee.map(Value::Obj).unwrap_or_default();
-                self.push(c);
+            Op::DeclareGlobalVar(n) => {
+                let g = self.realm.global;
+                let k = PropKey::Str(code.name_at(n));
+                if self.heap.get(g).is_some_and(|o| !o.props.contains_key(&k)) {
+                    self.define_own(
+                        g,
+                        k,
+                        Prop {
+                            v: PropVal::Data(Value::Undefined),
+                            enumerable: true,
+                            writable: true,
+                            configurable: false,
+                        },
+                    )?;
+                }
             }
             Op::NewTarget => {
                 let c = self.fr().new_target.map(Value::Obj).unwrap_or_default();
@@ -321,22 +403,25 @@ impl Vm {
             Op::GetElem => {
                 let key = self.pop();
                 let obj = self.pop();
-                let v = self.get_elem(&obj, &key)?;
-                self.push(v);
-            }
-            Op::SetNamed(n) => {
-                let v = self.pop();
-                let obj = self.pop();
-                let key = PropKey::Str(code.name_at(n));
-                self.put_value(&obj, key, v.clone())?;
+                let v = match key {
+                    Value::Sym(s) if self.is_private_symbol(s) => self.get_private(&obj, s)?,
+                    _ => self.get_elem(&obj, &key)?,
+                };
                 self.push(v);
             }
             Op::SetElem => {
                 let v = self.pop();
                 let key = self.pop();
                 let obj = self.pop();
-                let k = self.to_property_key(&key)?;
-                self.put_value(&obj, k, v.clone())?;
+                match key {
+                    Value::Sym(s) if self.is_private_symbol(s) => {
+                        self.set_private(&obj, s, v.clone())?
+                    }
+                    _ => {
+                        let k = self.to_property_key(&key)?;
+                        self.put_value(&obj, k, v.clone())?;
+                    }
+                }
                 self.push(v);
             }
             Op::DefineElem => {
@@ -409,8 +494,7 @@ impl Vm {
                 let r = match obj {
                     Value::Obj(o) => self.delete_prop(o, &k)?,
                     Value::Undefined | Value::Null => {
-                        let d = self.to_display(&obj);
-                        return Err(self.type_error(&format!("Cannot convert undefined or null to object{}", if d.is_empty() { "" } else { "" })));
+                        return Err(self.type_error("Cannot convert undefined or null to object"));
                     }
                     _ => true,
                 };
@@ -436,25 +520,81 @@ impl Vm {
                     }
                 }
             }
-            Op::ArraySpread => {
+            Op::ArraySpread(d, call) => {
                 let src = self.pop();
-                let items = self.iterate_to_vec(&src)?;
+                let desc = code.name_at(d);
+                let items = self.spread_items(&src, &desc, call)?;
                 if let Some(Value::Obj(a)) = self.fr().stack.last().cloned() {
                     if let Some(Kind::Array(v)) = self.heap.get_mut(a).map(|o| &mut o.kind) {
                         v.extend(items);
                     }
                 }
             }
-            Op::NewObject => {
+            Op::NewObject(n) => {
+                self.heap.next_inobject = if n == 0 { 4 } else { n as u8 };
                 let o = self.new_object();
                 self.push(Value::Obj(o));
             }
+            Op::MakeMethod(depth) => {
+                let f = self.fr();
+                let len = f.stack.len();
+                let (fv, ov) = (
+                    f.stack[len - 1].clone(),
+                    f.stack[len - 1 - depth as usize].clone(),
+                );
+                if let (Value::Obj(fo), Value::Obj(o)) = (fv, ov) {
+                    if let Some(Kind::Function(c)) = self.heap.get_mut(fo).map(|x| &mut x.kind) {
+                        c.home = Some(o);
+                    }
+                }
+            }
+            Op::SetFunctionName(prefix) => {
+                let f = self.fr();
+                let len = f.stack.len();
+                let (fv, kv) = (f.stack[len - 1].clone(), f.stack[len - 2].clone());
+                if let Value::Obj(fo) = fv {
+                    let key = self.to_property_key(&kv)?;
+                    let base = match &key {
+                        PropKey::Str(s) => s.to_string(),
+                        PropKey::Sym(i) => match self.symbols.get(*i as usize).cloned().flatten() {
+                            Some(d) => format!("[{d}]"),
+                            None => String::new(),
+                        },
+                    };
+                    let name = match prefix {
+                        1 => format!("get {base}"),
+                        2 => format!("set {base}"),
+                        _ => base,
+                    };
+                    if let Some(o) = self.heap.get_mut(fo) {
+                        o.props.insert(
+                            PropKey::s("name"),
+                            Prop {
+                                v: PropVal::Data(Value::str(&name)),
+                                enumerable: false,
+                                writable: false,
+                                configurable: true,
+                            },
+                        );
+                    }
+                }
+            }
+            Op::LoadCallee => {
+                let c = self.fr().callee.map(Value::Obj).unwrap_or_default();
+                self.push(c);
+            }
+            Op::NewPrivateName(n) => {
+                let s = self.new_symbol(Some(code.name_at(n)));
+                self.private_symbols.insert(s);
+                self.push(Value::Sym(s));
+            }
             Op::RegExp(p, f) => {
-                let r = crate::builtins::regexp::new_regexp(self, &code.name_at(p), &code.name_at(f))?;
+                let r =
+                    crate::builtins::regexp::new_regexp(self, &code.name_at(p), &code.name_at(f))?;
                 self.push(r);
             }
             Op::TemplateObject(i) => {
-                let key = (std::sync::Arc::as_ptr(&code) as usize, i);
+                let key = (std::sync::Arc::as_ptr(code) as usize, i);
                 let v = match self.template_cache.get(&key) {
                     Some(o) => Value::Obj(*o),
                     None => {
@@ -467,7 +607,13 @@ impl Vm {
                         }
                         let c = self.new_array(cooked);
                         let r = self.new_array(raw);
-                        self.set_hidden(c, "raw", Value::Obj(r));
+                        self.set_const(c, "raw", Value::Obj(r));
+                        for a in [r, c] {
+                            if let Some(o) = self.heap.get_mut(a) {
+                                o.lock = crate::heap::Lock::Frozen;
+                                o.extensible = false;
+                            }
+                        }
                         self.template_cache.insert(key, c);
                         Value::Obj(c)
                     }
@@ -572,13 +718,7 @@ impl Vm {
             Op::SuperGet => {
                 let key = self.pop();
                 let this = self.pop();
-                let home = self.fr().home.or_else(|| {
-                    let callee = self.frames.last().and_then(|f| f.callee);
-                    match callee.and_then(|c| self.heap.kind(c)) {
-                        Some(Kind::Function(c)) => c.home,
-                        _ => None,
-                    }
-                });
+                let home = self.home_object();
                 let proto = home.and_then(|h| self.heap.get(h)).and_then(|o| o.proto);
                 let k = self.to_property_key(&key)?;
                 let v = match proto {
@@ -587,24 +727,34 @@ impl Vm {
                 };
                 self.push(v);
             }
-            Op::SuperSet => return Err(self.unsupported("assignment to super property")),
+            Op::SuperSet => {
+                let v = self.pop();
+                let key = self.pop();
+                let this = self.pop();
+                let proto = self
+                    .home_object()
+                    .and_then(|h| self.heap.get(h))
+                    .and_then(|o| o.proto);
+                let k = self.to_property_key(&key)?;
+                if let Some(p) = proto {
+                    self.set(&Value::Obj(p), k, v.clone(), this)?;
+                }
+                self.push(v);
+            }
             Op::Return => {
                 let v = self.pop();
                 return Ok(Some(Completion::Return(v)));
             }
             Op::Throw => {
                 let v = self.pop();
+                if matches!(v, Value::Empty) {
+                    if let Some(r) = self.fr().pending_return.take() {
+                        return Err(Throw::GenReturn(r));
+                    }
+                }
                 return Err(Throw::Js(v));
             }
-            Op::ThrowConst(_) => return Err(self.type_error("Assignment to constant variable.")),
-            Op::ThrowTypeError(n) => {
-                let m = code.name_at(n);
-                return Err(self.type_error(&m));
-            }
-            Op::ThrowRef(n) => {
-                let m = code.name_at(n);
-                return Err(self.throw_error("ReferenceError", &m));
-            }
+            Op::ThrowConst => return Err(self.type_error("Assignment to constant variable.")),
             Op::Jump(t) => self.fr().pc = t as usize,
             Op::JumpIfFalse(t) => {
                 if !self.pop().truthy() {
@@ -613,11 +763,6 @@ impl Vm {
             }
             Op::JumpIfTrue(t) => {
                 if self.pop().truthy() {
-                    self.fr().pc = t as usize;
-                }
-            }
-            Op::JumpIfNullish(t) => {
-                if self.peek().is_nullish() {
                     self.fr().pc = t as usize;
                 }
             }
@@ -645,9 +790,14 @@ impl Vm {
                     self.pop();
                 }
             }
-            Op::PushHandler(t) => {
+            Op::PushHandler(t, finally) => {
                 let f = self.fr();
-                let h = Handler { pc: t, stack_len: f.stack.len(), ctx: f.ctx };
+                let h = Handler {
+                    pc: t,
+                    stack_len: f.stack.len(),
+                    ctx: f.ctx,
+                    finally,
+                };
                 f.handlers.push(h);
             }
             Op::PopHandler => {
@@ -673,7 +823,9 @@ impl Vm {
                 let v = self.pop();
                 let d = if matches!(op, Op::Inc) { 1.0 } else { -1.0 };
                 let r = match v {
-                    Value::BigInt(b) => Value::BigInt(std::sync::Arc::new(&*b + num_bigint::BigInt::from(d as i64))),
+                    Value::BigInt(b) => Value::BigInt(std::sync::Arc::new(
+                        &*b + num_bigint::BigInt::from(d as i64),
+                    )),
                     other => Value::Num(self.to_number(&other)? + d),
                 };
                 self.push(r);
@@ -709,20 +861,70 @@ impl Vm {
                 let s = self.to_string(&v)?;
                 self.push(Value::Str(s));
             }
-            Op::RequireObjectCoercible(_) => {
+            Op::RequireObjectCoercible(c) => {
                 let v = self.peek();
                 if v.is_nullish() {
-                    let d = self.to_display(&v);
-                    return Err(self.type_error(&format!("Cannot destructure '{d}' as it is {d}.")));
+                    return Err(self.destructure_error(code, c, &v));
                 }
             }
-            Op::GetIter => {
+            Op::GetIter(d) => {
                 let v = self.pop();
-                let (it, next) = self.get_iterator(&v)?;
+                let (it, next) = self.get_iterator_described(&v, &code.name_at(d))?;
                 self.push(it);
                 self.push(next);
             }
-            Op::GetAsyncIter => return Err(self.unsupported("async iteration")),
+            Op::GetAsyncIter(d) => {
+                let v = self.pop();
+                let (it, next) = self.get_async_iterator(&v, &code.name_at(d))?;
+                self.push(it);
+                self.push(next);
+            }
+            Op::AsyncIterCall => {
+                let f = self.fr();
+                let n = f.stack.len();
+                let (it, next) = (f.stack[n - 2].clone(), f.stack[n - 1].clone());
+                let r = self.call(&next, it, vec![])?;
+                self.push(r);
+            }
+            Op::IterResult => {
+                let r = self.pop();
+                if !matches!(r, Value::Obj(_)) {
+                    let d = self.to_display(&r);
+                    return Err(self.type_error(&format!("Iterator result {d} is not an object")));
+                }
+                let done = self.get(&r, &PropKey::s("done"))?.truthy();
+                let value = self.get(&r, &PropKey::s("value"))?;
+                self.push(value);
+                self.push(Value::Bool(done));
+            }
+            Op::IterCloseThrow => {
+                let e = self.pop();
+                let _next = self.pop();
+                let it = self.pop();
+                match self.iter_close(&it) {
+                    Ok(()) | Err(Throw::Js(_)) => {}
+                    Err(other) => return Err(other),
+                }
+                if matches!(e, Value::Empty) {
+                    if let Some(r) = self.fr().pending_return.take() {
+                        return Err(Throw::GenReturn(r));
+                    }
+                }
+                return Err(Throw::Js(e));
+            }
+            Op::YieldDelegate(done) => {
+                let mode = self.pop();
+                let received = self.pop();
+                match self.delegate_step(&mode, received)? {
+                    Ok(v) => return Ok(Some(Completion::Yield(v))),
+                    Err(v) => {
+                        self.pop();
+                        self.pop();
+                        self.push(v);
+                        self.fr().pc = done as usize;
+                    }
+                }
+            }
             Op::IterNext => {
                 let f = self.fr();
                 let n = f.stack.len();
@@ -773,9 +975,208 @@ impl Vm {
                 let v = self.pop();
                 return Ok(Some(Completion::Await(v)));
             }
-            Op::Line(..) => {}
         }
         Ok(None)
+    }
+
+    /// `obj.#x`: the private member, or V8's TypeError when the object lacks it.
+    fn get_private(&mut self, obj: &Value, s: u32) -> Res<Value> {
+        let k = PropKey::Sym(s);
+        if let Value::Obj(o) = obj {
+            if let Some(owner) = self.private_owner(*o, &k) {
+                return self.get_with_receiver(owner, &k, obj.clone());
+            }
+        }
+        let n = self.key_display(&k);
+        let n = n
+            .trim_start_matches("Symbol(")
+            .trim_end_matches(')')
+            .to_string();
+        Err(self.type_error(&format!(
+            "Cannot read private member {n} from an object whose class did not declare it"
+        )))
+    }
+
+    /// `obj.#x = v`.
+    fn set_private(&mut self, obj: &Value, s: u32, v: Value) -> Res<()> {
+        let k = PropKey::Sym(s);
+        if let Value::Obj(o) = obj {
+            if let Some(owner) = self.private_owner(*o, &k) {
+                if let Some(Prop {
+                    v: PropVal::Accessor(_, set),
+                    ..
+                }) = self.get_own_prop(owner, &k)
+                {
+                    let n = self
+                        .symbols
+                        .get(s as usize)
+                        .cloned()
+                        .flatten()
+                        .unwrap_or_default();
+                    let Some(set) = set else {
+                        return Err(self.type_error(&format!("'{n}' was defined without a setter")));
+                    };
+                    self.call(&Value::Obj(set), obj.clone(), vec![v])?;
+                    return Ok(());
+                }
+                if let Some(x) = self.heap.get_mut(*o) {
+                    x.props.insert(k, Prop::hidden(v));
+                }
+                return Ok(());
+            }
+        }
+        let n = self
+            .symbols
+            .get(s as usize)
+            .cloned()
+            .flatten()
+            .unwrap_or_default();
+        Err(self.type_error(&format!(
+            "Cannot write private member {n} to an object whose class did not declare it"
+        )))
+    }
+
+    /// The object on `o`'s chain holding private member `k` (methods live on the
+    /// prototype).
+    fn private_owner(&self, o: ObjRef, k: &PropKey) -> Option<ObjRef> {
+        let mut cur = Some(o);
+        while let Some(x) = cur {
+            let obj = self.heap.get(x)?;
+            if obj.props.contains_key(k) {
+                return Some(x);
+            }
+            cur = obj.proto;
+        }
+        None
+    }
+
+    /// The elements a spread produces; a non-iterable is reported as V8 does for
+    /// array literals (`x is not iterable`) or call arguments.
+    fn spread_items(&mut self, src: &Value, desc: &str, call: bool) -> Res<Vec<Value>> {
+        if call {
+            let f = match src {
+                Value::Undefined | Value::Null => {
+                    let what = self.prim_to_string(src);
+                    return Err(self.type_error(&format!(
+                        "{desc} is not iterable (cannot read property {what})"
+                    )));
+                }
+                _ => self.get_value(src, &PropKey::Sym(super::sym::ITERATOR))?,
+            };
+            if !self.is_callable(&f) {
+                return Err(self.type_error(
+                    "Spread syntax requires ...iterable[Symbol.iterator] to be a function",
+                ));
+            }
+            return self.iterate_to_vec(src);
+        }
+        if let Value::Obj(o) = src {
+            if matches!(self.heap.kind(*o), Some(Kind::Array(_))) {
+                return self.iterate_to_vec(src);
+            }
+        }
+        let (it, next) = self.get_iterator_described(src, desc)?;
+        let mut out = Vec::new();
+        loop {
+            let (v, done) = self.iter_step(&it, &next)?;
+            if done {
+                return Ok(out);
+            }
+            out.push(v);
+            if out.len() > 50_000_000 {
+                return Err(Throw::Limit(
+                    "spread of more than 50,000,000 elements".into(),
+                ));
+            }
+        }
+    }
+
+    /// The object `super` refers through: the running method's home object.
+    fn home_object(&self) -> Option<ObjRef> {
+        let f = self.frames.last()?;
+        f.home
+            .or_else(|| match f.callee.and_then(|c| self.heap.kind(c)) {
+                Some(Kind::Function(c)) => c.home,
+                _ => None,
+            })
+    }
+
+    /// The `arguments` object of the running function; a mapped one aliases the
+    /// parameters' context slots.
+    fn arguments_object(&mut self, code: &crate::code::FnCode, mapped: bool) -> Res<ObjRef> {
+        let args = self.fr().args.clone();
+        let ctx = if mapped { self.fr().ctx } else { None };
+        let map: Vec<u32> = if mapped {
+            code.mapped_params
+                .iter()
+                .copied()
+                .take(args.len())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let op = self.realm.object_proto;
+        let a = self.alloc(
+            Some(op),
+            Kind::Arguments(Box::new(crate::heap::ArgsData {
+                ctx,
+                map: map.into_iter().map(Some).collect(),
+            })),
+        );
+        let n = args.len();
+        let values = self.get(&Value::Obj(self.realm.array_proto), &PropKey::s("values"))?;
+        let callee = self.fr().callee.map(Value::Obj).unwrap_or_default();
+        if let Some(o) = self.heap.get_mut(a) {
+            for (i, v) in args.into_iter().enumerate() {
+                o.props.insert(PropKey::s(&i.to_string()), Prop::data(v));
+            }
+            o.props
+                .insert(PropKey::s("length"), Prop::hidden(Value::Num(n as f64)));
+            o.props.insert(PropKey::s("callee"), Prop::hidden(callee));
+            o.props
+                .insert(PropKey::Sym(super::sym::ITERATOR), Prop::hidden(values));
+        }
+        Ok(a)
+    }
+
+    /// V8's message for destructuring `null`/`undefined`.
+    fn destructure_error(
+        &mut self,
+        code: &crate::code::FnCode,
+        c: crate::code::Coercible,
+        v: &Value,
+    ) -> Throw {
+        use crate::code::Coercible;
+        let what = if matches!(v, Value::Null) {
+            "null"
+        } else {
+            "undefined"
+        };
+        let source = |d: u32| {
+            let d = code.name_at(d);
+            if !d.is_empty() {
+                d.to_string()
+            } else if matches!(v, Value::Null) {
+                "object null".to_string()
+            } else {
+                "undefined".to_string()
+            }
+        };
+        let msg = match c {
+            Coercible::Property { desc, key } => format!(
+                "Cannot destructure property '{}' of '{}' as it is {what}.",
+                code.name_at(key),
+                source(desc)
+            ),
+            Coercible::Whole { desc } => {
+                format!("Cannot destructure '{}' as it is {what}.", source(desc))
+            }
+            Coercible::Read { key } => format!(
+                "Cannot read properties of {what} (reading '{}')",
+                code.name_at(key)
+            ),
+        };
+        self.type_error(&msg)
     }
 
     /// `super(...args)` in a derived constructor.
@@ -784,7 +1185,9 @@ impl Vm {
         let nt = self.fr().new_target;
         let parent = callee.and_then(|c| self.heap.get(c)).and_then(|o| o.proto);
         let Some(parent) = parent else {
-            return Err(self.type_error("Super constructor null of anonymous class is not a constructor"));
+            return Err(
+                self.type_error("Super constructor null of anonymous class is not a constructor")
+            );
         };
         let this = self.construct(&Value::Obj(parent), args, nt, Some("Super constructor"))?;
         self.fr().this = this.clone();
@@ -804,20 +1207,31 @@ impl Vm {
     }
 
     /// Creates a class constructor with its prototype chain set up.
-    fn make_class(&mut self, code: std::sync::Arc<crate::code::FnCode>, env: Option<ObjRef>, parent: Option<Value>) -> Res<ObjRef> {
+    fn make_class(
+        &mut self,
+        code: std::sync::Arc<crate::code::FnCode>,
+        env: Option<ObjRef>,
+        parent: Option<Value>,
+    ) -> Res<ObjRef> {
         let (proto_parent, ctor_parent) = match &parent {
             None => (Some(self.realm.object_proto), self.realm.function_proto),
             Some(Value::Null) => (None, self.realm.function_proto),
             Some(p) => {
                 if !self.is_constructor(p) {
                     let d = self.to_display(p);
-                    return Err(self.type_error(&format!("Class extends value {d} is not a constructor or null")));
+                    return Err(self.type_error(&format!(
+                        "Class extends value {d} is not a constructor or null"
+                    )));
                 }
                 let pp = self.get(p, &PropKey::s("prototype"))?;
                 let pp = match pp {
                     Value::Obj(o) => Some(o),
                     Value::Null => None,
-                    _ => return Err(self.type_error("Class extends value does not have valid prototype property")),
+                    _ => {
+                        return Err(self.type_error(
+                            "Class extends value does not have valid prototype property",
+                        ))
+                    }
                 };
                 (pp, p.as_obj().unwrap_or(self.realm.function_proto))
             }
@@ -839,15 +1253,34 @@ impl Vm {
         Ok(c)
     }
 
-    fn define_accessor(&mut self, o: ObjRef, k: PropKey, is_get: bool, f: ObjRef, enumerable: bool) {
+    fn define_accessor(
+        &mut self,
+        o: ObjRef,
+        k: PropKey,
+        is_get: bool,
+        f: ObjRef,
+        enumerable: bool,
+    ) {
         if let Some(obj) = self.heap.get_mut(o) {
             let existing = obj.props.get(&k).and_then(|p| match p.v {
                 PropVal::Accessor(g, s) => Some((g, s)),
                 _ => None,
             });
             let (g, s) = existing.unwrap_or((None, None));
-            let v = if is_get { PropVal::Accessor(Some(f), s) } else { PropVal::Accessor(g, Some(f)) };
-            obj.props.insert(k, Prop { v, enumerable, writable: true, configurable: true });
+            let v = if is_get {
+                PropVal::Accessor(Some(f), s)
+            } else {
+                PropVal::Accessor(g, Some(f))
+            };
+            obj.props.insert(
+                k,
+                Prop {
+                    v,
+                    enumerable,
+                    writable: true,
+                    configurable: true,
+                },
+            );
         }
     }
 }

@@ -5,6 +5,7 @@ mod exec;
 pub mod iter;
 pub mod ops;
 pub mod props;
+mod proxy;
 
 use crate::code::FnCode;
 use crate::heap::{Closure, Heap, Kind, Native, NativeCall, NativeFnPtr, Prop};
@@ -20,6 +21,8 @@ pub enum Throw {
     Unsupported(String, u32, u32),
     /// A budget of the simulator was exhausted.
     Limit(String),
+    /// A generator's `return(value)` unwinding through its `finally` blocks.
+    GenReturn(Value),
 }
 
 pub type Res<T> = Result<T, Throw>;
@@ -30,6 +33,8 @@ pub struct Handler {
     pub pc: u32,
     pub stack_len: usize,
     pub ctx: Option<ObjRef>,
+    /// A `finally` (or iterator-closing) handler: it also runs on a generator return.
+    pub finally: bool,
 }
 
 /// One activation of a compiled function.
@@ -46,6 +51,33 @@ pub struct Frame {
     pub callee: Option<ObjRef>,
     pub new_target: Option<ObjRef>,
     pub home: Option<ObjRef>,
+    /// The value of a generator return in progress while its `finally` blocks run.
+    pub pending_return: Option<Value>,
+}
+
+impl Frame {
+    /// Calls `f` for every object the frame references.
+    pub fn for_each_obj(&self, mut f: impl FnMut(ObjRef)) {
+        let vals = self
+            .stack
+            .iter()
+            .chain(self.locals.iter())
+            .chain(self.args.iter())
+            .chain(std::iter::once(&self.this))
+            .chain(self.pending_return.iter());
+        for v in vals {
+            if let Value::Obj(o) = v {
+                f(*o);
+            }
+        }
+        self.ctx
+            .into_iter()
+            .chain(self.callee)
+            .chain(self.new_target)
+            .chain(self.home)
+            .for_each(&mut f);
+        self.handlers.iter().filter_map(|h| h.ctx).for_each(f);
+    }
 }
 
 /// The intrinsic objects of the realm.
@@ -65,6 +97,8 @@ pub struct Realm {
     pub iterator_proto: ObjRef,
     pub array_iter_proto: ObjRef,
     pub generator_proto: ObjRef,
+    pub async_generator_proto: ObjRef,
+    pub async_iterator_proto: ObjRef,
     pub promise_proto: ObjRef,
     pub promise_ctor: ObjRef,
     pub map_proto: ObjRef,
@@ -81,6 +115,64 @@ pub struct Realm {
     pub node_proto: ObjRef,
     pub element_proto: ObjRef,
     pub event_proto: ObjRef,
+    pub async_function_proto: ObjRef,
+    pub generator_function_proto: ObjRef,
+    pub async_generator_function_proto: ObjRef,
+    pub map_iter_proto: ObjRef,
+    pub set_iter_proto: ObjRef,
+    pub string_iter_proto: ObjRef,
+    pub regexp_string_iter_proto: ObjRef,
+    pub timeout_proto: ObjRef,
+    pub immediate_proto: ObjRef,
+    pub array_buffer_proto: ObjRef,
+    /// The prototypes of Int8Array ... BigUint64Array, in `TaKind` order.
+    pub typed_protos: Vec<ObjRef>,
+    pub dataview_proto: ObjRef,
+    /// Node's Buffer.prototype.
+    pub node_buffer_proto: ObjRef,
+    /// Further intrinsics (iterator prototypes, typed-array prototypes...).
+    pub extra: Vec<ObjRef>,
+}
+
+impl Realm {
+    /// The intrinsic prototypes and constructors (GC roots).
+    pub fn intrinsics(&self) -> Vec<ObjRef> {
+        let mut v = vec![
+            self.object_proto,
+            self.function_proto,
+            self.array_proto,
+            self.string_proto,
+            self.number_proto,
+            self.boolean_proto,
+            self.symbol_proto,
+            self.bigint_proto,
+            self.error_proto,
+            self.iterator_proto,
+            self.array_iter_proto,
+            self.generator_proto,
+            self.async_generator_proto,
+            self.async_iterator_proto,
+            self.promise_proto,
+            self.promise_ctor,
+            self.map_proto,
+            self.set_proto,
+            self.weakmap_proto,
+            self.weakset_proto,
+            self.weakref_proto,
+            self.finreg_proto,
+            self.date_proto,
+            self.regexp_proto,
+            self.array_ctor,
+            self.object_ctor,
+            self.function_ctor,
+            self.node_proto,
+            self.element_proto,
+            self.event_proto,
+        ];
+        v.extend(self.errors.values().copied());
+        v.extend(self.extra.iter().copied());
+        v
+    }
 }
 
 /// Well-known symbols (indices into the symbol table).
@@ -91,7 +183,28 @@ pub mod sym {
     pub const TO_PRIMITIVE: u32 = 3;
     pub const TO_STRING_TAG: u32 = 4;
     pub const INSPECT: u32 = 5;
-    pub const COUNT: u32 = 6;
+    pub const MATCH: u32 = 9;
+    pub const MATCH_ALL: u32 = 10;
+    pub const REPLACE: u32 = 11;
+    pub const SEARCH: u32 = 12;
+    pub const SPLIT: u32 = 13;
+    /// Descriptions of the well-known symbols, in index order.
+    pub const NAMES: [&str; 14] = [
+        "Symbol.iterator",
+        "Symbol.asyncIterator",
+        "Symbol.hasInstance",
+        "Symbol.toPrimitive",
+        "Symbol.toStringTag",
+        "nodejs.util.inspect.custom",
+        "Symbol.species",
+        "Symbol.isConcatSpreadable",
+        "Symbol.unscopables",
+        "Symbol.match",
+        "Symbol.matchAll",
+        "Symbol.replace",
+        "Symbol.search",
+        "Symbol.split",
+    ];
 }
 
 /// The interpreter.
@@ -108,7 +221,8 @@ pub struct Vm {
     pub max_steps: u64,
     pub depth: u32,
     pub native_depth: u32,
-    pub rng: u64,
+    /// Math.random's xorshift128+ state.
+    pub rng: [u64; 2],
     pub events: crate::event_loop::Loop,
     pub template_cache: HashMap<(usize, u32), ObjRef>,
     pub trace: crate::trace::Recorder,
@@ -118,16 +232,41 @@ pub struct Vm {
     pub dom: crate::dom::DomState,
     /// Objects kept alive until the end of the current job (WeakRef.deref targets).
     pub kept_alive: Vec<ObjRef>,
-    pub cancelled_running: Option<u32>,
+    /// Arrays being joined (`Array.prototype.join` prints a cycle as empty).
     pub join_stack: Vec<ObjRef>,
     pub file_name: String,
+    /// The program's source (for error reports).
+    pub source: String,
+    /// The first uncaught error: its `Name: message` line and where it was thrown.
+    pub first_error: Option<(String, Option<gen_trace::Pos>)>,
+    /// The exception in flight and where it was thrown (its innermost frame).
+    pub error_pos: Option<(Value, (u32, u32))>,
+    pub max_virtual_ms: u64,
+    pub max_heap_bytes: u64,
+    /// A classic script's top-level `let`/`const`/`class` bindings, which outlive it
+    /// (the page's script scope).
+    pub script_scope: Vec<(JsStr, Value)>,
+    /// Objects a native holds while it calls back into JavaScript (GC roots).
+    pub temp_roots: Vec<ObjRef>,
+    /// Console groups, counters and timers.
+    pub console: crate::builtins::console::ConsoleState,
+    /// The `refed` and (private) `timerId` symbols of Node's Timeout objects.
+    pub timer_symbols: [u32; 2],
+    /// The `util.inspect` function, once created.
+    pub util_inspect: Option<ObjRef>,
+    /// `require` results by module name.
+    pub module_cache: HashMap<String, Value>,
+    /// Symbols that are class private names (`#x`): never own keys.
+    pub private_symbols: std::collections::HashSet<u32>,
+    /// Global object keys present before the program ran (built-ins).
+    pub builtin_globals: std::collections::HashSet<PropKey>,
 }
 
 /// Maximum nesting of JavaScript calls before `RangeError: Maximum call stack size exceeded`.
 pub const MAX_DEPTH: u32 = 1800;
 
 impl Vm {
-    pub fn new(browser: bool, max_steps: u64, file_name: &str) -> Vm {
+    pub fn new(browser: bool, limits: &gen_trace::Limits, file_name: &str) -> Vm {
         let mut vm = Vm {
             heap: Heap::default(),
             frames: Vec::new(),
@@ -137,10 +276,10 @@ impl Vm {
             stdout: String::new(),
             stderr: String::new(),
             steps: 0,
-            max_steps,
+            max_steps: limits.max_steps,
             depth: 0,
             native_depth: 0,
-            rng: 0x2545_F491_4F6C_DD1D,
+            rng: [0x2545_F491_4F6C_DD1D, 0x9E37_79B9_7F4A_7C15],
             events: crate::event_loop::Loop::default(),
             template_cache: HashMap::new(),
             trace: crate::trace::Recorder::default(),
@@ -148,22 +287,52 @@ impl Vm {
             browser,
             dom: crate::dom::DomState::default(),
             kept_alive: Vec::new(),
-            cancelled_running: None,
             join_stack: Vec::new(),
             file_name: file_name.to_string(),
+            source: String::new(),
+            first_error: None,
+            error_pos: None,
+            max_virtual_ms: limits.max_virtual_ms,
+            max_heap_bytes: limits.max_heap_bytes,
+            script_scope: Vec::new(),
+            temp_roots: Vec::new(),
+            builtin_globals: std::collections::HashSet::new(),
+            private_symbols: std::collections::HashSet::new(),
+            util_inspect: None,
+            console: Default::default(),
+            timer_symbols: [0, 0],
+            module_cache: HashMap::new(),
         };
-        for d in [
-            "Symbol.iterator",
-            "Symbol.asyncIterator",
-            "Symbol.hasInstance",
-            "Symbol.toPrimitive",
-            "Symbol.toStringTag",
-            "nodejs.util.inspect.custom",
-        ] {
+        for d in sym::NAMES {
             vm.symbols.push(Some(Arc::from(d)));
         }
+        vm.symbol_registry
+            .insert(Arc::from("nodejs.util.inspect.custom"), sym::INSPECT);
         crate::builtins::install(&mut vm);
+        let g = vm.realm.global;
+        vm.builtin_globals = vm
+            .heap
+            .get(g)
+            .map(|o| o.props.keys().cloned().collect())
+            .unwrap_or_default();
         vm
+    }
+
+    /// Prepares the interpreter for the next snippet (fresh output and trace; the
+    /// heap, globals and clock stay).
+    pub fn begin_run(&mut self, src: &str, options: &gen_trace::RunOptions) {
+        self.stdout.clear();
+        self.stderr.clear();
+        self.first_error = None;
+        self.error_pos = None;
+        self.steps = 0;
+        self.events.hit_time_limit = false;
+        self.events.live_at_limit.clear();
+        self.trace.enabled = options.trace;
+        self.trace.max_events = options.limits.max_events;
+        self.trace.source_lines = src.lines().map(|s| s.to_string()).collect();
+        self.trace.trace = gen_trace::Trace::default();
+        self.source = src.to_string();
     }
 
     // ----- object creation -----
@@ -198,29 +367,46 @@ impl Vm {
         self.native_with(name, len, f, Vec::new(), false)
     }
 
-    pub fn native_with(&mut self, name: &str, len: u32, f: NativeFnPtr, slots: Vec<Value>, ctor: bool) -> ObjRef {
+    pub fn native_with(
+        &mut self,
+        name: &str,
+        len: u32,
+        f: NativeFnPtr,
+        slots: Vec<Value>,
+        ctor: bool,
+    ) -> ObjRef {
         let p = self.realm.function_proto;
         let r = self.alloc(Some(p), Kind::Native(Box::new(Native { f, ctor, slots })));
         if let Some(o) = self.heap.get_mut(r) {
-            o.props.insert(PropKey::s("length"), Prop {
-                v: crate::heap::PropVal::Data(Value::Num(len as f64)),
-                enumerable: false,
-                writable: false,
-                configurable: true,
-            });
-            o.props.insert(PropKey::s("name"), Prop {
-                v: crate::heap::PropVal::Data(Value::str(name)),
-                enumerable: false,
-                writable: false,
-                configurable: true,
-            });
+            o.props.insert(
+                PropKey::s("length"),
+                Prop {
+                    v: crate::heap::PropVal::Data(Value::Num(len as f64)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
+            o.props.insert(
+                PropKey::s("name"),
+                Prop {
+                    v: crate::heap::PropVal::Data(Value::str(name)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
         }
         r
     }
 
     /// Defines a non-enumerable method on `obj`.
     pub fn method(&mut self, obj: ObjRef, name: &str, len: u32, f: NativeFnPtr) -> ObjRef {
-        let fname = if let Some(s) = name.strip_prefix('@') { format!("[{s}]") } else { name.to_string() };
+        let fname = if let Some(s) = name.strip_prefix('@') {
+            format!("[{s}]")
+        } else {
+            name.to_string()
+        };
         let func = self.native(&fname, len, f);
         let key = self.key_for(name);
         if let Some(o) = self.heap.get_mut(obj) {
@@ -231,18 +417,54 @@ impl Vm {
 
     /// `@@iterator`-style names map to well-known symbols.
     pub fn key_for(&self, name: &str) -> PropKey {
-        match name {
-            "@Symbol.iterator" => PropKey::Sym(sym::ITERATOR),
-            "@Symbol.asyncIterator" => PropKey::Sym(sym::ASYNC_ITERATOR),
-            "@Symbol.hasInstance" => PropKey::Sym(sym::HAS_INSTANCE),
-            "@Symbol.toPrimitive" => PropKey::Sym(sym::TO_PRIMITIVE),
-            "@Symbol.toStringTag" => PropKey::Sym(sym::TO_STRING_TAG),
-            other => PropKey::s(other),
+        if let Some(well_known) = name.strip_prefix('@') {
+            if let Some(i) = sym::NAMES.iter().position(|n| *n == well_known) {
+                return PropKey::Sym(i as u32);
+            }
         }
+        PropKey::s(name)
     }
 
     pub fn set_hidden(&mut self, obj: ObjRef, name: &str, v: Value) {
         let key = self.key_for(name);
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(key, Prop::hidden(v));
+        }
+    }
+
+    /// Defines a non-writable, non-enumerable, non-configurable property (constants).
+    pub fn set_const(&mut self, obj: ObjRef, name: &str, v: Value) {
+        let key = self.key_for(name);
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(
+                key,
+                Prop {
+                    v: crate::heap::PropVal::Data(v),
+                    enumerable: false,
+                    writable: false,
+                    configurable: false,
+                },
+            );
+        }
+    }
+
+    /// Defines `Symbol.toStringTag` (read-only, configurable).
+    pub fn set_tag(&mut self, obj: ObjRef, tag: &str) {
+        if let Some(o) = self.heap.get_mut(obj) {
+            o.props.insert(
+                PropKey::Sym(sym::TO_STRING_TAG),
+                Prop {
+                    v: crate::heap::PropVal::Data(Value::str(tag)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
+        }
+    }
+
+    /// Defines a non-enumerable property by key.
+    pub fn set_hidden_key(&mut self, obj: ObjRef, key: PropKey, v: Value) {
         if let Some(o) = self.heap.get_mut(obj) {
             o.props.insert(key, Prop::hidden(v));
         }
@@ -254,6 +476,10 @@ impl Vm {
         }
     }
 
+    pub fn is_private_symbol(&self, s: u32) -> bool {
+        self.private_symbols.contains(&s)
+    }
+
     pub fn new_symbol(&mut self, desc: Option<JsStr>) -> u32 {
         self.symbols.push(desc);
         self.symbols.len() as u32 - 1
@@ -263,32 +489,74 @@ impl Vm {
 
     /// Creates an error object of the named constructor (`TypeError`...).
     pub fn make_error(&mut self, name: &str, msg: &str) -> Value {
-        let proto = self.realm.errors.get(name).copied().unwrap_or(self.realm.error_proto);
-        let e = self.alloc(Some(proto), Kind::Error);
-        let stack = self.stack_string(name, msg);
-        if let Some(o) = self.heap.get_mut(e) {
-            o.props.insert(PropKey::s("stack"), Prop::hidden(Value::str(&stack)));
-            o.props.insert(PropKey::s("message"), Prop::hidden(Value::str(msg)));
-        }
+        let proto = self
+            .realm
+            .errors
+            .get(name)
+            .copied()
+            .unwrap_or(self.realm.error_proto);
+        let e = self.new_error_object(proto);
+        self.set_hidden(e, "message", Value::str(msg));
         Value::Obj(e)
     }
 
-    /// `Name: message` plus V8-like `at` lines for the current call stack.
-    pub fn stack_string(&self, name: &str, msg: &str) -> String {
-        let mut s = if msg.is_empty() { name.to_string() } else { format!("{name}: {msg}") };
+    /// An error object with the current call stack captured; its `stack` string is
+    /// formatted on first access, as V8 does (so a `name` set in a subclass
+    /// constructor shows in it).
+    pub fn new_error_object(&mut self, proto: ObjRef) -> ObjRef {
+        let frames = self.stack_frames();
+        let e = self.alloc(Some(proto), Kind::Error(Some(frames.into())));
+        if let Some(o) = self.heap.get_mut(e) {
+            o.props
+                .insert(PropKey::s("stack"), Prop::hidden(Value::Empty));
+        }
+        e
+    }
+
+    /// Formats a pending `stack`: `Name: message` plus the captured frames.
+    pub fn materialize_stack(&mut self, e: ObjRef) -> Res<()> {
+        let frames = match self.heap.get_mut(e).map(|o| &mut o.kind) {
+            Some(Kind::Error(f)) => f.take(),
+            _ => None,
+        };
+        let Some(frames) = frames else { return Ok(()) };
+        let header = crate::builtins::object::error_header(self, e)?;
+        if let Some(o) = self.heap.get_mut(e) {
+            if let Some(p) = o.props.get_mut(&PropKey::s("stack")) {
+                if matches!(p.v, crate::heap::PropVal::Data(Value::Empty)) {
+                    p.v = crate::heap::PropVal::Data(Value::str(&format!("{header}{frames}")));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// V8-like `at` lines for the current call stack.
+    pub fn stack_frames(&self) -> String {
+        let mut s = String::new();
         for f in self.frames.iter().rev().take(10) {
-            let (line, col) = f.code.pos.get(f.pc.saturating_sub(1)).copied().unwrap_or((1, 1));
+            let (line, col) = f
+                .code
+                .pos
+                .get(f.pc.saturating_sub(1))
+                .copied()
+                .unwrap_or((1, 1));
             let fname = if f.code.flags.program {
-                "Object.<anonymous>".to_string()
-            } else if f.code.name.is_empty() {
-                String::new()
+                if self.browser {
+                    String::new()
+                } else {
+                    "Object.<anonymous>".to_string()
+                }
             } else {
                 f.code.name.to_string()
             };
             if fname.is_empty() {
                 s.push_str(&format!("\n    at {}:{line}:{col}", self.file_name));
             } else {
-                s.push_str(&format!("\n    at {fname} ({}:{line}:{col})", self.file_name));
+                s.push_str(&format!(
+                    "\n    at {fname} ({}:{line}:{col})",
+                    self.file_name
+                ));
             }
         }
         s
@@ -314,7 +582,12 @@ impl Vm {
     /// Source position of the instruction being executed.
     pub fn cur_pos(&self) -> (u32, u32) {
         match self.frames.last() {
-            Some(f) => f.code.pos.get(f.pc.saturating_sub(1)).copied().unwrap_or((1, 1)),
+            Some(f) => f
+                .code
+                .pos
+                .get(f.pc.saturating_sub(1))
+                .copied()
+                .unwrap_or((1, 1)),
             None => (1, 1),
         }
     }
@@ -325,7 +598,7 @@ impl Vm {
         match v {
             Value::Obj(o) => match self.heap.kind(*o) {
                 Some(Kind::Function(_) | Kind::Native(_) | Kind::Bound(_)) => true,
-                Some(Kind::Proxy(t, _)) => self.is_callable(&Value::Obj(*t)),
+                Some(Kind::Proxy(p)) => p.callable,
                 _ => false,
             },
             _ => false,
@@ -341,7 +614,7 @@ impl Vm {
                 }
                 Some(Kind::Native(n)) => n.ctor,
                 Some(Kind::Bound(b)) => self.is_constructor(&Value::Obj(b.0)),
-                Some(Kind::Proxy(t, _)) => self.is_constructor(&Value::Obj(*t)),
+                Some(Kind::Proxy(p)) => p.constructor,
                 _ => false,
             },
             _ => false,
@@ -353,7 +626,13 @@ impl Vm {
         self.call_desc(f, this, args, None)
     }
 
-    pub fn call_desc(&mut self, f: &Value, this: Value, args: Vec<Value>, desc: Option<&str>) -> Res<Value> {
+    pub fn call_desc(
+        &mut self,
+        f: &Value,
+        this: Value,
+        args: Vec<Value>,
+        desc: Option<&str>,
+    ) -> Res<Value> {
         let Value::Obj(fo) = f else {
             return Err(self.not_a_function(f, desc));
         };
@@ -362,33 +641,42 @@ impl Vm {
             Closure(Arc<FnCode>, Option<ObjRef>, Option<ObjRef>),
             Native(NativeFnPtr),
             Bound(ObjRef, Value, Vec<Value>),
-            Proxy(ObjRef, ObjRef),
+            Proxy,
             No,
         }
         let k = match self.heap.kind(fo) {
             Some(Kind::Function(c)) => K::Closure(c.code.clone(), c.env, c.home),
             Some(Kind::Native(n)) => K::Native(n.f),
             Some(Kind::Bound(b)) => K::Bound(b.0, b.1.clone(), b.2.clone()),
-            Some(Kind::Proxy(t, h)) => K::Proxy(*t, *h),
+            Some(Kind::Proxy(p)) if p.callable => K::Proxy,
             _ => K::No,
         };
         match k {
             K::Closure(code, env, home) => {
                 if code.flags.class_ctor {
-                    let msg = format!("Class constructor {} cannot be invoked without 'new'", code.name);
+                    let msg = format!(
+                        "Class constructor {} cannot be invoked without 'new'",
+                        code.name
+                    );
                     return Err(self.type_error(&msg));
                 }
-                let this = if code.flags.strict || code.flags.method || !matches!(this, Value::Undefined | Value::Null) {
-                    this
-                } else {
-                    Value::Obj(self.realm.global)
+                let this = match this {
+                    _ if code.flags.strict || code.flags.arrow => this,
+                    Value::Undefined | Value::Null => Value::Obj(self.realm.global),
+                    Value::Obj(_) => this,
+                    prim => Value::Obj(crate::builtins::object::to_object(self, &prim)?),
                 };
                 self.call_closure(fo, code, env, home, this, args, None)
             }
             K::Native(nf) => {
                 self.enter()?;
                 self.native_depth += 1;
-                let call = NativeCall { this, args, callee: fo, new_target: None };
+                let call = NativeCall {
+                    this,
+                    args,
+                    callee: fo,
+                    new_target: None,
+                };
                 let r = nf(self, &call);
                 self.native_depth -= 1;
                 self.depth -= 1;
@@ -398,13 +686,19 @@ impl Vm {
                 bargs.extend(args);
                 self.call(&Value::Obj(target), bthis, bargs)
             }
-            K::Proxy(target, handler) => {
-                let trap = self.get(&Value::Obj(handler), &PropKey::s("apply"))?;
+            K::Proxy => {
+                let Some((target, handler, trap)) = self.proxy_trap(fo, "apply")? else {
+                    return Err(self.not_a_function(f, desc));
+                };
                 if trap.is_nullish() {
                     return self.call(&Value::Obj(target), this, args);
                 }
                 let arr = self.array_value(args);
-                self.call(&trap, Value::Obj(handler), vec![Value::Obj(target), this, arr])
+                self.call(
+                    &trap,
+                    Value::Obj(handler),
+                    vec![Value::Obj(target), this, arr],
+                )
             }
             K::No => Err(self.not_a_function(f, desc)),
         }
@@ -443,7 +737,17 @@ impl Vm {
     }
 
     /// Builds the frame of a closure call.
-    pub fn make_frame(&mut self, callee: ObjRef, code: Arc<FnCode>, env: Option<ObjRef>, home: Option<ObjRef>, this: Value, args: Vec<Value>, new_target: Option<ObjRef>) -> Frame {
+    #[allow(clippy::too_many_arguments)]
+    pub fn make_frame(
+        &mut self,
+        callee: ObjRef,
+        code: Arc<FnCode>,
+        env: Option<ObjRef>,
+        home: Option<ObjRef>,
+        this: Value,
+        args: Vec<Value>,
+        new_target: Option<ObjRef>,
+    ) -> Frame {
         Frame {
             locals: vec![Value::Undefined; code.locals as usize],
             stack: Vec::with_capacity(8),
@@ -456,11 +760,21 @@ impl Vm {
             new_target,
             home,
             code,
+            pending_return: None,
         }
     }
 
     #[allow(clippy::too_many_arguments)]
-    pub fn call_closure(&mut self, callee: ObjRef, code: Arc<FnCode>, env: Option<ObjRef>, home: Option<ObjRef>, this: Value, args: Vec<Value>, new_target: Option<ObjRef>) -> Res<Value> {
+    pub fn call_closure(
+        &mut self,
+        callee: ObjRef,
+        code: Arc<FnCode>,
+        env: Option<ObjRef>,
+        home: Option<ObjRef>,
+        this: Value,
+        args: Vec<Value>,
+        new_target: Option<ObjRef>,
+    ) -> Res<Value> {
         let flags = code.flags;
         let frame = self.make_frame(callee, code, env, home, this, args, new_target);
         if flags.generator {
@@ -476,12 +790,20 @@ impl Vm {
         self.depth -= 1;
         match r? {
             exec::Completion::Return(v) => Ok(v),
-            exec::Completion::Yield(_) | exec::Completion::Await(_) => Err(self.unsupported("yield outside a generator")),
+            exec::Completion::Yield(_) | exec::Completion::Await(_) => {
+                Err(self.unsupported("yield outside a generator"))
+            }
         }
     }
 
     /// `new f(...args)`.
-    pub fn construct(&mut self, f: &Value, args: Vec<Value>, new_target: Option<ObjRef>, desc: Option<&str>) -> Res<Value> {
+    pub fn construct(
+        &mut self,
+        f: &Value,
+        args: Vec<Value>,
+        new_target: Option<ObjRef>,
+        desc: Option<&str>,
+    ) -> Res<Value> {
         if !self.is_constructor(f) {
             let d = match desc {
                 Some(d) if !d.is_empty() => d.to_string(),
@@ -489,20 +811,22 @@ impl Vm {
             };
             return Err(self.type_error(&format!("{d} is not a constructor")));
         }
-        let Value::Obj(fo) = f else { return Err(self.type_error("not a constructor")) };
+        let Value::Obj(fo) = f else {
+            return Err(self.type_error("not a constructor"));
+        };
         let fo = *fo;
         let nt = new_target.unwrap_or(fo);
         enum K {
             Closure(Arc<FnCode>, Option<ObjRef>, Option<ObjRef>),
             Native(NativeFnPtr),
             Bound(ObjRef, Vec<Value>),
-            Proxy(ObjRef, ObjRef),
+            Proxy,
         }
         let k = match self.heap.kind(fo) {
             Some(Kind::Function(c)) => K::Closure(c.code.clone(), c.env, c.home),
             Some(Kind::Native(n)) => K::Native(n.f),
             Some(Kind::Bound(b)) => K::Bound(b.0, b.2.clone()),
-            Some(Kind::Proxy(t, h)) => K::Proxy(*t, *h),
+            Some(Kind::Proxy(_)) => K::Proxy,
             _ => return Err(self.type_error("not a constructor")),
         };
         match k {
@@ -524,7 +848,12 @@ impl Vm {
             K::Native(nf) => {
                 self.enter()?;
                 self.native_depth += 1;
-                let call = NativeCall { this: Value::Undefined, args, callee: fo, new_target: Some(nt) };
+                let call = NativeCall {
+                    this: Value::Undefined,
+                    args,
+                    callee: fo,
+                    new_target: Some(nt),
+                };
                 let r = nf(self, &call);
                 self.native_depth -= 1;
                 self.depth -= 1;
@@ -535,13 +864,24 @@ impl Vm {
                 let nt = if nt == fo { target } else { nt };
                 self.construct(&Value::Obj(target), bargs, Some(nt), desc)
             }
-            K::Proxy(target, handler) => {
-                let trap = self.get(&Value::Obj(handler), &PropKey::s("construct"))?;
+            K::Proxy => {
+                let Some((target, handler, trap)) = self.proxy_trap(fo, "construct")? else {
+                    return Err(self.type_error("not a constructor"));
+                };
                 if trap.is_nullish() {
-                    return self.construct(&Value::Obj(target), args, None, desc);
+                    let nt = if nt == fo { target } else { nt };
+                    return self.construct(&Value::Obj(target), args, Some(nt), desc);
                 }
                 let arr = self.array_value(args);
-                self.call(&trap, Value::Obj(handler), vec![Value::Obj(target), arr, Value::Obj(nt)])
+                let r = self.call(
+                    &trap,
+                    Value::Obj(handler),
+                    vec![Value::Obj(target), arr, Value::Obj(nt)],
+                )?;
+                if !matches!(r, Value::Obj(_)) {
+                    return Err(self.type_error("proxy [[Construct]] must return an object"));
+                }
+                Ok(r)
             }
         }
     }
@@ -564,42 +904,96 @@ impl Vm {
     pub fn step(&mut self) -> Res<()> {
         self.steps += 1;
         if self.steps > self.max_steps {
-            return Err(Throw::Limit(format!("step limit of {} reached", self.max_steps)));
+            return Err(Throw::Limit(format!(
+                "step limit of {} reached",
+                self.max_steps
+            )));
         }
         Ok(())
     }
 
-    /// Deterministic xorshift for Math.random.
+    /// Math.random: V8's xorshift128+ from a fixed seed (deterministic output).
     pub fn random(&mut self) -> f64 {
-        let mut x = self.rng;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.rng = x;
-        (x >> 11) as f64 / (1u64 << 53) as f64
+        let [mut s1, s0] = self.rng;
+        self.rng[0] = s0;
+        s1 ^= s1 << 23;
+        s1 ^= s1 >> 17;
+        s1 ^= s0;
+        s1 ^= s0 >> 26;
+        self.rng[1] = s1;
+        f64::from_bits((self.rng[0] >> 12) | 0x3FF0_0000_0000_0000) - 1.0
     }
 
-    pub fn closure_obj(&mut self, code: Arc<FnCode>, env: Option<ObjRef>, home: Option<ObjRef>) -> ObjRef {
-        let fp = self.realm.function_proto;
+    pub fn closure_obj(
+        &mut self,
+        code: Arc<FnCode>,
+        env: Option<ObjRef>,
+        home: Option<ObjRef>,
+    ) -> ObjRef {
         let flags = code.flags;
+        let fp = match (flags.is_async, flags.generator) {
+            (true, true) => self.realm.async_generator_function_proto,
+            (true, false) => self.realm.async_function_proto,
+            (false, true) => self.realm.generator_function_proto,
+            _ => self.realm.function_proto,
+        };
         let name = code.name.clone();
         let len = code.length;
-        let r = self.alloc(Some(fp), Kind::Function(Box::new(Closure { code, env, home, field_init: None })));
+        let r = self.alloc(
+            Some(fp),
+            Kind::Function(Box::new(Closure {
+                code,
+                env,
+                home,
+                field_init: None,
+            })),
+        );
         if let Some(o) = self.heap.get_mut(r) {
-            o.props.insert(PropKey::s("length"), Prop { v: crate::heap::PropVal::Data(Value::Num(len as f64)), enumerable: false, writable: false, configurable: true });
-            o.props.insert(PropKey::s("name"), Prop { v: crate::heap::PropVal::Data(Value::Str(name)), enumerable: false, writable: false, configurable: true });
+            o.props.insert(
+                PropKey::s("length"),
+                Prop {
+                    v: crate::heap::PropVal::Data(Value::Num(len as f64)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
+            o.props.insert(
+                PropKey::s("name"),
+                Prop {
+                    v: crate::heap::PropVal::Data(Value::Str(name)),
+                    enumerable: false,
+                    writable: false,
+                    configurable: true,
+                },
+            );
         }
-        let needs_proto = !(flags.arrow || flags.method || flags.is_async || flags.getter || flags.setter) || flags.generator;
+        let needs_proto =
+            !(flags.arrow || flags.method || flags.is_async || flags.getter || flags.setter)
+                || flags.generator;
         if needs_proto {
-            let pp = if flags.generator { self.realm.generator_proto } else { self.realm.object_proto };
+            let pp = match (flags.generator, flags.is_async) {
+                (true, true) => self.realm.async_generator_proto,
+                (true, false) => self.realm.generator_proto,
+                _ => self.realm.object_proto,
+            };
             let proto = self.alloc(Some(pp), Kind::Ordinary);
             if !flags.generator {
                 if let Some(o) = self.heap.get_mut(proto) {
-                    o.props.insert(PropKey::s("constructor"), Prop::hidden(Value::Obj(r)));
+                    o.props
+                        .insert(PropKey::s("constructor"), Prop::hidden(Value::Obj(r)));
                 }
             }
             if let Some(o) = self.heap.get_mut(r) {
-                o.props.insert(PropKey::s("prototype"), Prop { v: crate::heap::PropVal::Data(Value::Obj(proto)), enumerable: false, writable: !flags.class_ctor, configurable: false });
+                o.props.insert(
+                    PropKey::s("prototype"),
+                    Prop {
+                        v: crate::heap::PropVal::Data(Value::Obj(proto)),
+                        enumerable: false,
+                        writable: !flags.class_ctor,
+                        configurable: false,
+                    },
+                );
             }
         }
         r

@@ -4,7 +4,9 @@
 use super::{sym, Res, Vm};
 use crate::code::{BinOp, UnOp};
 use crate::heap::Kind;
-use crate::value::{num_to_string, str_to_num, strict_equals, to_int32, to_uint32, JsStr, PropKey, Value};
+use crate::value::{
+    num_to_string, str_to_num, strict_equals, to_int32, to_uint32, JsStr, PropKey, Value,
+};
 use num_bigint::BigInt;
 use num_traits::{ToPrimitive, Zero};
 use std::sync::Arc;
@@ -25,7 +27,9 @@ impl Vm {
 
     /// ToPrimitive with a hint (`default`, `number`, `string`).
     pub fn to_primitive(&mut self, v: &Value, hint: &str) -> Res<Value> {
-        let Value::Obj(o) = v else { return Ok(v.clone()) };
+        let Value::Obj(o) = v else {
+            return Ok(v.clone());
+        };
         if let Some(Kind::Boxed(p)) = self.heap.kind(*o) {
             let p = p.clone();
             if !matches!(p, Value::Sym(_)) {
@@ -40,7 +44,11 @@ impl Vm {
             }
             return Err(self.type_error("Cannot convert object to primitive value"));
         }
-        let order = if hint == "string" { ["toString", "valueOf"] } else { ["valueOf", "toString"] };
+        let order = if hint == "string" {
+            ["toString", "valueOf"]
+        } else {
+            ["valueOf", "toString"]
+        };
         for m in order {
             let f = self.get(v, &PropKey::s(m))?;
             if self.is_callable(&f) {
@@ -60,8 +68,12 @@ impl Vm {
             Value::Bool(b) => *b as u8 as f64,
             Value::Num(n) => *n,
             Value::Str(s) => str_to_num(s),
-            Value::BigInt(_) => return Err(self.type_error("Cannot convert a BigInt value to a number")),
-            Value::Sym(_) => return Err(self.type_error("Cannot convert a Symbol value to a number")),
+            Value::BigInt(_) => {
+                return Err(self.type_error("Cannot convert a BigInt value to a number"))
+            }
+            Value::Sym(_) => {
+                return Err(self.type_error("Cannot convert a Symbol value to a number"))
+            }
             Value::Obj(_) => {
                 let p = self.to_primitive(v, "number")?;
                 return self.to_number(&p);
@@ -72,7 +84,9 @@ impl Vm {
     pub fn to_string(&mut self, v: &Value) -> Res<JsStr> {
         Ok(match v {
             Value::Str(s) => s.clone(),
-            Value::Sym(_) => return Err(self.type_error("Cannot convert a Symbol value to a string")),
+            Value::Sym(_) => {
+                return Err(self.type_error("Cannot convert a Symbol value to a string"))
+            }
             Value::Obj(_) => {
                 let p = self.to_primitive(v, "string")?;
                 return self.to_string(&p);
@@ -89,7 +103,14 @@ impl Vm {
             Value::Num(n) => num_to_string(*n),
             Value::Str(s) => s.to_string(),
             Value::BigInt(b) => b.to_string(),
-            Value::Sym(i) => format!("Symbol({})", self.symbols.get(*i as usize).cloned().flatten().unwrap_or_default()),
+            Value::Sym(i) => format!(
+                "Symbol({})",
+                self.symbols
+                    .get(*i as usize)
+                    .cloned()
+                    .flatten()
+                    .unwrap_or_default()
+            ),
             Value::Obj(_) => "[object Object]".into(),
         }
     }
@@ -108,7 +129,17 @@ impl Vm {
                 match self.heap.kind(*o) {
                     Some(Kind::Array(_)) => {
                         let items = self.array_items(v);
-                        items.iter().map(|x| if x.is_nullish() { String::new() } else { self.to_display(x) }).collect::<Vec<_>>().join(",")
+                        items
+                            .iter()
+                            .map(|x| {
+                                if x.is_nullish() {
+                                    String::new()
+                                } else {
+                                    self.to_display(x)
+                                }
+                            })
+                            .collect::<Vec<_>>()
+                            .join(",")
                     }
                     _ => "#<Object>".into(),
                 }
@@ -157,7 +188,9 @@ impl Vm {
                 let Value::Obj(o) = r else {
                     let k = self.to_display(l);
                     let d = self.to_display(r);
-                    return Err(self.type_error(&format!("Cannot use 'in' operator to search for '{k}' in {d}")));
+                    return Err(self.type_error(&format!(
+                        "Cannot use 'in' operator to search for '{k}' in {d}"
+                    )));
                 };
                 let k = self.to_property_key(l)?;
                 return Ok(Value::Bool(self.has_property(*o, &k)?));
@@ -258,7 +291,9 @@ impl Vm {
             BinOp::BitXor => x ^ y,
             BinOp::Shl => x << y.to_usize().unwrap_or(0),
             BinOp::Shr => x >> y.to_usize().unwrap_or(0),
-            _ => return Err(self.type_error("BigInts have no unsigned right shift, use >> instead")),
+            _ => {
+                return Err(self.type_error("BigInts have no unsigned right shift, use >> instead"))
+            }
         };
         Ok(Value::BigInt(Arc::new(r)))
     }
@@ -307,8 +342,12 @@ impl Vm {
             (Value::Num(_), Value::Str(_)) | (Value::Str(_), Value::Num(_)) => {
                 self.to_number(a)? == self.to_number(b)?
             }
-            (Value::BigInt(x), Value::Num(y)) | (Value::Num(y), Value::BigInt(x)) => x.to_f64() == Some(*y),
-            (Value::BigInt(x), Value::Str(s)) | (Value::Str(s), Value::BigInt(x)) => s.trim().parse::<BigInt>().ok().as_ref() == Some(&**x),
+            (Value::BigInt(x), Value::Num(y)) | (Value::Num(y), Value::BigInt(x)) => {
+                x.to_f64() == Some(*y)
+            }
+            (Value::BigInt(x), Value::Str(s)) | (Value::Str(s), Value::BigInt(x)) => {
+                s.trim().parse::<BigInt>().ok().as_ref() == Some(&**x)
+            }
             (Value::Bool(x), _) => {
                 let n = Value::Num(*x as u8 as f64);
                 self.loose_eq(&n, b)?
@@ -330,37 +369,51 @@ impl Vm {
         })
     }
 
+    /// InstanceofOperator: `Symbol.hasInstance`, else OrdinaryHasInstance.
     pub fn instance_of(&mut self, v: &Value, ctor: &Value) -> Res<bool> {
         if !matches!(ctor, Value::Obj(_)) {
-            return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
+            return Err(self.type_error("Right-hand side of 'instanceof' is not an object"));
         }
         let h = self.get(ctor, &PropKey::Sym(sym::HAS_INSTANCE))?;
-        if !h.is_nullish() && !self.is_builtin_has_instance(&h) {
+        if !h.is_nullish() {
+            if !self.is_callable(&h) {
+                let d = self.to_display(&h);
+                return Err(self.type_error(&format!("{d} is not a function")));
+            }
             return Ok(self.call(&h, ctor.clone(), vec![v.clone()])?.truthy());
         }
         if !self.is_callable(ctor) {
             return Err(self.type_error("Right-hand side of 'instanceof' is not callable"));
         }
+        self.ordinary_has_instance(ctor, v)
+    }
+
+    /// OrdinaryHasInstance(C, O).
+    pub fn ordinary_has_instance(&mut self, ctor: &Value, v: &Value) -> Res<bool> {
+        if !self.is_callable(ctor) {
+            return Ok(false);
+        }
         if let Some(Kind::Bound(b)) = ctor.as_obj().and_then(|o| self.heap.kind(o)) {
             let t = Value::Obj(b.0);
             return self.instance_of(v, &t);
         }
-        let Value::Obj(mut o) = v.clone() else { return Ok(false) };
+        let Value::Obj(mut o) = v.clone() else {
+            return Ok(false);
+        };
         let proto = self.get(ctor, &PropKey::s("prototype"))?;
         let Value::Obj(p) = proto else {
-            return Err(self.type_error("Function has non-object prototype 'undefined' in instanceof check"));
+            let d = self.to_display(&proto);
+            return Err(self.type_error(&format!(
+                "Function has non-object prototype '{d}' in instanceof check"
+            )));
         };
         loop {
-            match self.heap.get(o).and_then(|x| x.proto) {
+            match self.get_prototype_of(o)? {
                 Some(q) if q == p => return Ok(true),
                 Some(q) => o = q,
                 None => return Ok(false),
             }
         }
-    }
-
-    fn is_builtin_has_instance(&self, _h: &Value) -> bool {
-        true
     }
 
     pub fn unary(&mut self, op: UnOp, v: &Value) -> Res<Value> {

@@ -1,0 +1,70 @@
+//! End to end in headless Chromium: this repository's own site is built, served on
+//! loopback and loaded as a reader would, with and without JavaScript, light and dark,
+//! at desktop and phone width (`tests/browser/page-facts.js` reports what is visible).
+//! Set `GEN_SHOTS=DIR` to keep full-page screenshots of every setting.
+
+mod support;
+
+use serde_json::Value;
+use support::{browser_available, build_site, run_node, serve, temp_dir};
+
+const SETTINGS: [&str; 5] = [
+    "desktop-light",
+    "desktop-light-nojs",
+    "desktop-dark",
+    "phone-light",
+    "phone-dark-nojs",
+];
+
+#[test]
+fn seed_page_shows_panels_and_diagrams_with_and_without_javascript() {
+    if !browser_available() {
+        return;
+    }
+    let out = temp_dir("browser-seed").join("public");
+    build_site(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &out);
+    let url = format!("{}notes/python-js-memory/", serve(&out));
+    let shots = std::env::var("GEN_SHOTS").ok();
+    let mut args = vec![url.as_str()];
+    if let Some(dir) = &shots {
+        args.extend(["--shots", dir.as_str()]);
+    }
+    let facts = run_node("page-facts.js", &args);
+    for name in SETTINGS {
+        let f = &facts[name];
+        let problems = f["problems"].as_array().expect("problems");
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+        let runs = f["runs"].as_array().expect("runs");
+        assert_eq!(runs.len(), 16, "{name}: run panels");
+        for (i, run) in runs.iter().enumerate() {
+            assert_eq!(run["visible"], true, "{name}: panel {i} hidden");
+            assert_eq!(run["output"], true, "{name}: panel {i} output hidden");
+            if run["status"] == "ok" || run["status"] == "error" {
+                for part in ["trace", "heap", "seq"] {
+                    assert_eq!(run[part], true, "{name}: panel {i} ({run}) {part} hidden");
+                }
+                assert!(run["traceHeaders"].as_u64() >= Some(5), "{name}: {run}");
+            }
+        }
+        let diagrams = f["diagrams"].as_array().expect("diagrams");
+        assert_eq!(diagrams.len(), 2, "{name}: Mermaid diagrams");
+        for d in diagrams {
+            assert_eq!(
+                d,
+                &serde_json::json!({"visible": true, "titled": true}),
+                "{name}"
+            );
+        }
+        assert_eq!(
+            f["rawMermaid"], false,
+            "{name}: Mermaid source left on the page"
+        );
+        assert_eq!(f["clipped"], Value::Array(vec![]), "{name}: clipped labels");
+        assert_eq!(
+            f["overflow"], false,
+            "{name}: overflows the viewport: {}",
+            f["wide"]
+        );
+        assert_eq!(f["dark"], name.contains("dark"), "{name}: colour scheme");
+    }
+}

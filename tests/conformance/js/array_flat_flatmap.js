@@ -1,0 +1,10 @@
+const nested = [1, [2, [3, [4, [5]]]]];
+console.log(nested.flat());
+console.log(nested.flat(2));
+console.log(nested.flat(Infinity));
+console.log([1, , 3].flat(), [[]].flat());
+const sentences = ['hello world', '你好 世界'];
+console.log(sentences.flatMap((s) => s.split(' ')));
+console.log([1, 2, 3].flatMap((x) => (x % 2 ? [x, x * 10] : [])));
+console.log([1, 2].flatMap((x) => [[x]]));
+console.log(nested);

@@ -1,0 +1,11 @@
+console.log(Array.from('你好'), Array.from({ length: 3 }), Array.from({ length: 5 }, (_, i) => i * i));
+console.log(Array.from(new Set([1, 2, 2])), Array.from(new Map([[1, 'a']])));
+console.log(Array.of(7), Array(7), Array(3).fill(0), new Array(2, 3));
+console.log(Array.from({ length: 3 }, () => Array(3).fill('.')).map((r) => r.join('')).join('\n'));
+const grid = Array(2).fill([]);
+grid[0].push('shared!');
+console.log(grid);
+console.log([1, 2, 3, 4, 5].fill(0, 1, 3), [1, 2, 3, 4, 5].copyWithin(0, 3), [1, 2, 3, 4, 5].copyWithin(1, 0, 2));
+console.log(Array.isArray([]), Array.isArray({ length: 0 }), typeof []);
+const range = (start, end, step = 1) => Array.from({ length: Math.ceil((end - start) / step) }, (_, i) => start + i * step);
+console.log(range(0, 10, 3), range(5, 8));

@@ -1,0 +1,15 @@
+const words = ['apple', 'avocado', 'banana', 'blueberry', 'cherry', 'apple'];
+const counts = words.reduce((acc, w) => ({ ...acc, [w]: (acc[w] ?? 0) + 1 }), {});
+console.log(counts);
+const byLetter = {};
+for (const w of words) (byLetter[w[0]] ??= []).push(w);
+console.log(byLetter);
+const unique = [...new Set(words)];
+console.log(unique, unique.length);
+const freq = new Map();
+words.forEach((w) => freq.set(w, (freq.get(w) ?? 0) + 1));
+console.log([...freq].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]);
+const chunk = (arr, size) => Array.from({ length: Math.ceil(arr.length / size) }, (_, i) => arr.slice(i * size, i * size + size));
+console.log(chunk([1, 2, 3, 4, 5, 6, 7], 3));
+const zip = (...arrs) => arrs[0].map((_, i) => arrs.map((a) => a[i]));
+console.log(zip([1, 2], ['a', 'b'], [true, false]));

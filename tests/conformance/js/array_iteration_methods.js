@@ -1,0 +1,13 @@
+const fruits = ['apple', 'banana', 'cherry'];
+for (const [i, f] of fruits.entries()) console.log(i, f);
+console.log([...fruits.keys()], [...fruits.values()]);
+fruits.forEach((f, i, arr) => console.log(`${i + 1}/${arr.length} ${f}`));
+for (const i in fruits) console.log('for-in gives string index:', typeof i, i);
+const sparse = [1, , 3];
+sparse.forEach((x) => console.log('forEach sees', x));
+for (const x of sparse) console.log('for-of sees', x);
+console.log(sparse.map((x) => x * 2), Object.keys(sparse), sparse.length);
+console.log(fruits.join(), fruits.join(' & '), fruits.toString(), String([1, [2, [3]]]));
+console.log([null, undefined, 1].join('-'));
+const it = fruits[Symbol.iterator]();
+console.log(it.next(), [...it]);

@@ -1,0 +1,17 @@
+const arr = ['a', 'b', 'c', 'd', 'e'];
+console.log(arr.slice(1, 3), arr.slice(-2), arr.slice(), arr);
+const removed = arr.splice(1, 2);
+console.log(removed, arr);
+arr.splice(1, 0, 'X', 'Y');
+console.log(arr);
+arr.splice(-1, 1, 'Z');
+console.log(arr);
+console.log(arr.splice(2), arr);
+const queue = [1, 2, 3];
+console.log(queue.shift(), queue.unshift(0), queue, queue.pop(), queue.push(9, 10), queue);
+const a = [1, 2, 3];
+a.length = 1;
+console.log(a, a.length);
+a[4] = 5;
+console.log(a, a.length);
+console.log([1, 2, 3].reverse(), [1, 2].concat(3, [4, [5]]));

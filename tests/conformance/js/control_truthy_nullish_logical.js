@@ -1,0 +1,17 @@
+const values = [0, '', null, undefined, NaN, false, '0', 'false', [], {}, -0, 0n];
+console.log(values.map((v) => (v ? 'T' : 'F')).join(''));
+const config = { retries: 0, name: '', timeout: null };
+console.log(config.retries || 3, config.retries ?? 3);
+console.log(config.name || 'default', config.name ?? 'default');
+console.log(config.timeout ?? 1000, config.missing ?? 'none');
+let a = null;
+a ??= 'set';
+let b = 1;
+b ||= 'not set';
+let c = 1;
+c &&= c + 1;
+console.log(a, b, c);
+console.log(1 && 2 && 3, 1 && 0 && 3, 0 || '' || null, 0 || '' || 'last');
+console.log(!!'text', !!0, !'', typeof !!null);
+const user = { profile: { address: null } };
+console.log(user.profile?.address?.city, user.settings?.theme, user.getName?.(), user.profile?.['address']);

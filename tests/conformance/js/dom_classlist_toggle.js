@@ -1,0 +1,13 @@
+const box = document.createElement('div');
+box.className = 'box hidden';
+console.log(box.classList.length, box.classList.contains('hidden'), [...box.classList]);
+box.classList.add('active', 'large');
+box.classList.remove('hidden');
+console.log(box.className);
+console.log(box.classList.toggle('active'), box.className);
+console.log(box.classList.toggle('active'), box.className);
+console.log(box.classList.toggle('dark', false), box.classList.toggle('dark', true), box.className);
+box.classList.replace('large', 'small');
+console.log(box.className, box.classList.item(0), box.classList.value);
+box.classList.add('box');
+console.log(box.getAttribute('class'), box.outerHTML);

@@ -1,0 +1,17 @@
+const el = document.createElement('button');
+el.setAttribute('data-user-id', '42');
+el.dataset.isAdmin = 'true';
+el.dataset.count = 3;
+console.log(el.dataset.userId, el.dataset.isAdmin, typeof el.dataset.count);
+console.log(el.outerHTML);
+console.log(Object.keys(el.dataset), JSON.stringify({ ...el.dataset }));
+delete el.dataset.count;
+console.log(el.hasAttribute('data-count'), el.getAttribute('data-user-id'));
+el.setAttribute('disabled', '');
+el.title = '提示';
+el.id = 'btn';
+console.log(el.disabled, el.getAttribute('title'), el.attributes.length);
+console.log([...el.attributes].map((a) => `${a.name}=${JSON.stringify(a.value)}`).join(' '));
+el.removeAttribute('disabled');
+el.toggleAttribute('hidden');
+console.log(el.disabled, el.hidden, el.outerHTML);

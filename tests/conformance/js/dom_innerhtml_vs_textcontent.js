@@ -1,0 +1,17 @@
+const div = document.createElement('div');
+div.innerHTML = '<p>Hello <b>世界</b></p><!-- 注释 --><p>Second</p>';
+console.log(div.childNodes.length, div.children.length);
+console.log(JSON.stringify(div.textContent));
+console.log(div.innerHTML);
+const userInput = '<img src=x onerror="alert(1)">';
+const safe = document.createElement('p');
+safe.textContent = userInput;
+console.log(safe.innerHTML);
+console.log(safe.outerHTML);
+div.querySelector('b').textContent = 'World';
+console.log(div.firstElementChild.innerHTML);
+div.textContent = '';
+console.log(div.childNodes.length, JSON.stringify(div.innerHTML));
+const pre = document.createElement('pre');
+pre.textContent = 'a < b && c > d';
+console.log(pre.innerHTML, pre.textContent);

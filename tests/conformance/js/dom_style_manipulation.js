@@ -1,0 +1,14 @@
+const el = document.createElement('div');
+el.style.color = 'red';
+el.style.backgroundColor = '#00ff00';
+el.style.setProperty('font-size', '14px');
+el.style.marginTop = '10px';
+console.log(el.getAttribute('style'));
+console.log(el.style.color, el.style.backgroundColor, el.style.fontSize, el.style.getPropertyValue('margin-top'));
+el.style.removeProperty('color');
+el.style.display = 'none';
+console.log(el.style.cssText);
+el.style.cssText = 'width: 100px; height: 50%';
+console.log(el.style.width, el.style.height, el.style.length, el.outerHTML);
+document.body.appendChild(el);
+console.log(getComputedStyle(el).width, getComputedStyle(el).display);

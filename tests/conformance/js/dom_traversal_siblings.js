@@ -1,0 +1,12 @@
+const special = document.querySelector('.special');
+console.log(special.previousElementSibling.textContent, special.nextElementSibling.textContent);
+console.log(special.parentElement.id, special.parentNode === special.parentElement, special.closest('#list').id);
+console.log(special.matches('.item'), special.matches('div p.special'), special.closest('.nope'));
+const list = document.getElementById('list');
+console.log(list.firstElementChild.textContent, list.lastElementChild.textContent);
+console.log([...list.children].indexOf(special), list.contains(special), special.contains(list));
+const all = [];
+for (let el = list.firstElementChild; el; el = el.nextElementSibling) all.push(el.textContent);
+console.log(all.join(' > '));
+console.log(document.documentElement.tagName, document.body.parentElement.tagName, document.head.children.length);
+console.log(special.tagName, special.nodeName, special.nodeType, special.firstChild.nodeType, special.firstChild.nodeValue);

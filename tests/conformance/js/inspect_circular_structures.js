@@ -1,0 +1,18 @@
+const parent = { name: 'parent', children: [] };
+const child = { name: 'child', parent };
+parent.children.push(child);
+console.log(parent);
+console.log(child);
+const selfRef = [1, 2];
+selfRef.push(selfRef);
+console.log(selfRef);
+const a = { name: 'a' };
+const b = { name: 'b', a };
+a.b = b;
+console.log([a, b]);
+const m = new Map();
+m.set('self', m);
+console.log(m);
+const node = { value: 1 };
+node.next = { value: 2, next: { value: 3, next: node } };
+console.log(node);

@@ -1,0 +1,11 @@
+const util = require('util');
+const e = new Error('boom');
+console.log(e.message, e.name, String(e));
+console.log({ error: e.message, at: new Date(Date.UTC(2024, 4, 1, 8)) });
+console.log([new Date(0), new Date(NaN)]);
+console.log(/ab+c/gi, [/x/], { re: /^\d+$/ });
+console.log(util.inspect(new Date(Date.UTC(2000, 0, 1))), util.types.isDate(new Date(0)), util.isDeepStrictEqual({ a: [1] }, { a: [1] }));
+console.log(util.format('%s is %d years and %i days; %f; %j; %o; %%', 'Ann', 30.5, 2.9, 1.5, { a: 1 }, [1]));
+console.log(util.format('%s', { nested: { deep: { x: 1 } } }), util.format('%O', { a: { b: { c: { d: 1 } } } }));
+console.log(util.format('no placeholders', 1, 'two', { three: 3 }));
+console.log('%c styled', 'color: red', 'after');

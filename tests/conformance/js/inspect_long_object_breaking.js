@@ -1,0 +1,11 @@
+console.log({ a: 1, b: 2, c: 3 });
+console.log({ alpha: 'aaaaaaaaaa', beta: 'bbbbbbbbbb', gamma: 'cccccccccc', delta: 'dddd' });
+console.log({ alpha: 'aaaaaaaaaa', beta: 'bbbbbbbbbb', gamma: 'cccccccccc', delta: 'ddddddddddddd' });
+console.log({ k1: 1, k2: 2, k3: 3, k4: 4, k5: 5, k6: 6, k7: 7, k8: 8, k9: 9, k10: 10, k11: 11, k12: 12, k13: 13, k14: 14, k15: 15, k16: 16, k17: 17, k18: 18, k19: 19, k20: 20, k21: 21, k22: 22, k23: 23, k24: 24, k25: 25, k26: 26, k27: 27 });
+console.log(['short', 'words', 'in', 'an', 'array', 'that', 'gets', 'grouped', 'into', 'columns', 'by', 'node']);
+console.log('x'.repeat(100));
+console.log(['x'.repeat(80)]);
+console.log({ text: 'line1\nline2\nline3' });
+console.log([1.5, -2.25, 300, 4000000, 5, 6, 7]);
+console.log([true, false, true, false, true, false, true]);
+console.log([{ a: 1 }, { b: 2 }, { c: 3 }, { d: 4 }, { e: 5 }, { f: 6 }, { g: 7 }]);

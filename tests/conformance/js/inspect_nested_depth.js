@@ -1,0 +1,11 @@
+const deep = { level1: { level2: { level3: { level4: { level5: 'deep' } } } } };
+console.log(deep);
+console.log(JSON.stringify(deep));
+const arr = [1, [2, [3, [4, [5, [6]]]]]];
+console.log(arr);
+const util = require('util');
+console.log(util.inspect(deep, { depth: null }));
+console.log(util.inspect(deep, { depth: 0 }));
+console.dir(deep, { depth: 1 });
+console.log(util.inspect({ a: [1, 2, { b: 3 }] }, { compact: false }));
+console.log(util.inspect('str'), util.inspect([1, 'two']), util.format('%s=%d', 'x', 42));

@@ -1,0 +1,16 @@
+const m = new Map();
+m.set('a', 1).set('b', 2).set(1, 'number key').set(true, 'bool');
+const objKey = { id: 1 };
+m.set(objKey, 'object key');
+console.log(m.get('a'), m.get(1), m.get('1'), m.get(objKey), m.get({ id: 1 }));
+console.log(m.size, m.has('b'), m.delete('b'), m.has('b'), m.delete('zzz'));
+console.log(m);
+for (const [k, v] of m) console.log(typeof k, v);
+console.log([...m.keys()], [...m.values()].length);
+m.forEach((v, k) => { if (typeof k === 'string') console.log('forEach', k, v); });
+const counts = new Map();
+for (const w of 'to be or not to be'.split(' ')) counts.set(w, (counts.get(w) || 0) + 1);
+console.log(counts);
+console.log(Object.fromEntries(counts), new Map(Object.entries({ x: 1 })));
+m.clear();
+console.log(m, m.size);

@@ -1,0 +1,13 @@
+const obj = {};
+obj[1] = 'one';
+obj['1'] = 'string one';
+obj[{}] = 'object';
+console.log(obj, Object.keys(obj));
+const map = new Map();
+map.set(1, 'one').set('1', 'string one').set(NaN, 'nan');
+console.log(map.get(1), map.get('1'), map.get(NaN), map.size);
+const order = { b: 1, 2: 'two', a: 2, 1: 'one', '-1': 'neg' };
+console.log(Object.keys(order));
+const mapOrder = new Map([['b', 1], [2, 'two'], ['a', 2], [1, 'one']]);
+console.log([...mapOrder.keys()]);
+console.log(JSON.stringify(map), JSON.stringify([...map]));

@@ -1,0 +1,11 @@
+console.log(Math.max(1, 5, 3), Math.min(), Math.max(), Math.max(...[]), Math.max(1, 'a'), Math.max(1, '7'));
+console.log(Math.abs(-7.5), Math.sign(-3), Math.sqrt(16), Math.cbrt(27), Math.pow(2, 10), 2 ** -1);
+console.log(Math.floor(2.7), Math.ceil(2.1), Math.round(2.5), Math.round(-2.5), Math.trunc(2.9));
+console.log(Math.PI, Math.E, Math.LN2, Math.SQRT2);
+console.log(Math.hypot(3, 4), Math.log(Math.E), Math.log10(1000), Math.log2(8), Math.exp(0));
+console.log(Math.sin(0), Math.cos(Math.PI), Math.sin(Math.PI / 2), Math.atan2(1, 1) * 4);
+console.log(Math.fround(5.5), Math.fround(5.05), Math.clz32(1), Math.imul(3, 4));
+const clamp = (v, lo, hi) => Math.min(Math.max(v, lo), hi);
+console.log(clamp(15, 0, 10), clamp(-5, 0, 10), clamp(5, 0, 10));
+const toRad = (deg) => (deg * Math.PI) / 180;
+console.log(toRad(180), Math.round(Math.sin(toRad(30)) * 1e10) / 1e10);

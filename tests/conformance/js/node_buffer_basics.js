@@ -1,0 +1,11 @@
+const buf = Buffer.from('你好, Node', 'utf8');
+console.log(buf, buf.length, buf.toString(), buf.toString('hex'), buf.toString('base64'));
+console.log(Buffer.from('aGVsbG8=', 'base64').toString(), Buffer.from('68656c6c6f', 'hex').toString());
+const b = Buffer.alloc(4);
+b.writeUInt16BE(0xabcd, 0);
+b[2] = 255;
+b[3] = 256;
+console.log(b, b.readUInt16BE(0), [...b]);
+console.log(Buffer.concat([Buffer.from('a'), Buffer.from('b')]), Buffer.byteLength('中文'), Buffer.isBuffer(b));
+console.log(buf.slice(0, 3).toString(), buf.subarray(0, 2).toString(), Buffer.compare(Buffer.from('a'), Buffer.from('b')));
+console.log(JSON.stringify(Buffer.from('hi')), Buffer.from([1, 2, 3]).equals(Buffer.from([1, 2, 3])));

@@ -1,0 +1,10 @@
+const pi = 3.14159265;
+console.log(pi.toFixed(2), pi.toFixed(0), pi.toFixed(5), (0.5).toFixed(0), (1.5).toFixed(0), (2.5).toFixed(0));
+console.log((1.005).toFixed(2), (1.45).toFixed(1), (8.345).toFixed(2));
+console.log(pi.toPrecision(3), (123456).toPrecision(2), (0.000123).toPrecision(2), (1e21).toFixed(2));
+console.log((1234.5678).toExponential(2), (0).toExponential(), (12345).toExponential());
+console.log(typeof pi.toFixed(2), +pi.toFixed(2));
+console.log(Math.round(1.005 * 100) / 100, Math.round((1.005 + Number.EPSILON) * 100) / 100);
+console.log((1234567.891).toLocaleString('en-US'), (0.256).toLocaleString('en-US', { style: 'percent' }));
+console.log(new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' }).format(1234.5));
+console.log(new Intl.NumberFormat('zh-CN').format(123456789.123));

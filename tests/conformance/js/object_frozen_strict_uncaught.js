@@ -1,0 +1,4 @@
+'use strict';
+const settings = Object.freeze({ theme: 'dark' });
+console.log(settings.theme);
+settings.theme = 'light';

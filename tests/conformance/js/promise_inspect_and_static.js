@@ -1,0 +1,11 @@
+const resolved = Promise.resolve({ ok: true });
+const rejected = Promise.reject('no');
+rejected.catch(() => {});
+const pending = new Promise(() => {});
+console.log(resolved, pending);
+console.log(rejected);
+console.log([Promise.resolve(1), Promise.resolve('s')]);
+const thenable = { then(res) { res('from thenable'); } };
+Promise.resolve(thenable).then(console.log);
+console.log(Promise.resolve(resolved) === resolved, typeof Promise.withResolvers);
+setTimeout(() => console.log(resolved, Promise.resolve(undefined)), 0);

@@ -1,0 +1,16 @@
+const base = { greet() { return 'base'; }, shared: [1] };
+const child = Object.create(base);
+console.log(child.greet(), child.shared);
+child.greet = () => 'child';
+child.shared.push(2);
+console.log(child.greet(), base.greet(), base.shared);
+delete child.greet;
+console.log(child.greet());
+Object.setPrototypeOf(child, { greet() { return 'new proto'; } });
+console.log(child.greet());
+const arr = [];
+console.log(Object.getPrototypeOf(arr) === Array.prototype, Object.getPrototypeOf(Array.prototype) === Object.prototype);
+String.prototype.shout = function () { return this.toUpperCase() + '!'; };
+console.log('hey'.shout());
+delete String.prototype.shout;
+console.log(typeof 'hey'.shout);

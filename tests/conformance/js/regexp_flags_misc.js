@@ -1,0 +1,12 @@
+console.log(/hello/i.test('HeLLo'));
+const multi = 'line1\nline2\nline3';
+console.log(multi.match(/^line\d$/g), multi.match(/^line\d$/gm));
+console.log(/a.b/.test('a\nb'), /a.b/s.test('a\nb'));
+console.log('😀'.length, /^.$/.test('😀'), /^.$/u.test('😀'));
+console.log('中文abc'.match(/\p{Script=Han}/gu));
+const sticky = /foo/y;
+sticky.lastIndex = 3;
+console.log(sticky.test('barfoo'), sticky.lastIndex, sticky.test('barfoo'));
+const re = /x/gimsuy;
+console.log(re.flags, re.source, re.global, re.sticky, String(re));
+console.log(new RegExp('a+b', 'g').toString(), new RegExp('/path/').source);

@@ -1,0 +1,10 @@
+const text = '联系电话: 138-1234-5678, 备用 139-8765-4321, office 010-1234567';
+console.log(text.match(/\d{3}-\d{4}-\d{4}/g));
+console.log(text.match(/\d{3}-\d{4}-\d{4}/));
+console.log('no digits'.match(/\d+/g), 'no digits'.match(/\d+/));
+console.log(/^1[3-9]\d{9}$/.test('13812345678'), /^1[3-9]\d{9}$/.test('12345678901'));
+console.log('Hello World'.search(/o/), 'Hello'.search(/z/));
+const words = 'The quick brown fox'.match(/\b\w/g);
+console.log(words.join(''));
+console.log('a1b2c3'.replace(/\d/g, (d) => d * 2));
+console.log('2024-01-15'.replace(/(\d+)-(\d+)-(\d+)/, '$3/$2/$1'));

@@ -1,0 +1,11 @@
+const template = 'Hello {name}, you are {age} years old. {unknown}';
+const data = { name: 'Li', age: 20 };
+console.log(template.replace(/\{(\w+)\}/g, (match, key) => (key in data ? data[key] : match)));
+const camel = 'background-color-red'.replace(/-(\w)/g, (_, c) => c.toUpperCase());
+console.log(camel);
+const kebab = 'backgroundColorRed'.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());
+console.log(kebab);
+console.log('1234567.891'.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+console.log('aaa'.replace('a', 'b'), 'aaa'.replaceAll('a', 'b'), 'aaa'.replace(/a/g, '$&$&'));
+console.log('John Smith'.replace(/(\w+)\s(\w+)/, '$2, $1'));
+console.log('x'.replace('x', '$$'), 'abc'.replace('b', "[$`|$']"));

@@ -1,0 +1,16 @@
+const a = new Set([1, 2, 3, 4]);
+const b = new Set([3, 4, 5]);
+const union = new Set([...a, ...b]);
+const intersection = new Set([...a].filter((x) => b.has(x)));
+const difference = new Set([...a].filter((x) => !b.has(x)));
+console.log(union, intersection, difference);
+const s = new Set();
+s.add(1).add('1').add(1).add(NaN).add(NaN).add(0).add(-0);
+console.log(s, s.size);
+const objs = new Set([{}, {}]);
+console.log(objs.size);
+console.log([...new Set('mississippi')].join(''));
+const tags = new Set(['js', 'css']);
+console.log(tags.has('js'), tags.delete('css'), tags);
+s.forEach((v, v2) => { if (v === 1) console.log(v === v2); });
+console.log(Array.from(a, (x) => x * 10));

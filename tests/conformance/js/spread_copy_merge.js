@@ -1,0 +1,15 @@
+const a = [1, 2];
+const b = [...a, 3, ...[4, 5]];
+console.log(b, a === [...a]);
+const nested = [[1], [2]];
+const copy = [...nested];
+copy[0].push(99);
+console.log(nested);
+const base = { theme: 'dark', size: 12, nested: { deep: true } };
+const override = { ...base, size: 14, extra: 'x' };
+console.log(override);
+console.log({ ...base, theme: undefined });
+console.log({ ...'hi', ...[7], ...null, ...undefined, ...123 });
+console.log(Math.max(...[5, 1, 8]), [...'中文字'], [...new Set([1, 1, 2])]);
+const merged = Object.assign({}, base, { size: 1 });
+console.log(merged.nested === base.nested);

@@ -1,0 +1,12 @@
+const zh = '中文字符';
+const emoji = '👍🏽';
+const family = '👨‍👩‍👧';
+console.log(zh.length, emoji.length, family.length);
+console.log([...zh].length, [...emoji].length, [...family].length);
+console.log('😀'.charCodeAt(0), '😀'.codePointAt(0), String.fromCodePoint(128512));
+console.log('😀'.split(''), [...'😀'], Array.from('a😀b'));
+console.log('🐍python'.slice(0, 1), '🐍python'.at(0));
+console.log('café' === 'cafe\u0301', 'café'.normalize() === 'cafe\u0301'.normalize(), 'cafe\u0301'.normalize('NFC').length);
+console.log('Ａ'.normalize('NFKC'), '①'.normalize('NFKC'));
+console.log(zh.split('').reverse().join(''), [...'a😀b'].reverse().join(''));
+console.log(encodeURIComponent('中文 a&b'), decodeURIComponent('%E4%B8%AD'), encodeURI('https://x.cn/路径?q=1 2'));

@@ -1,0 +1,5 @@
+console.log('never printed: syntax errors stop the whole script');
+function broken() {
+  if (true) {
+    return 1;
+}

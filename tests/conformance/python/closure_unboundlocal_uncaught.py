@@ -1,0 +1,6 @@
+count = 0
+def increment():
+    print("incrementing")
+    count += 1
+    return count
+increment()

@@ -1,0 +1,17 @@
+from collections import Counter
+text = "the quick brown fox jumps over the lazy dog the end"
+words = Counter(text.split())
+print(words.most_common(3))
+print(words["the"], words["missing"])
+letters = Counter("mississippi")
+print(letters, sorted(letters.elements()))
+print(letters.most_common()[-1], letters.total())
+a = Counter(a=3, b=1)
+b = Counter(a=1, b=2, c=5)
+print(a + b, a - b, a & b, a | b)
+a.update("aaz")
+print(a)
+a.subtract({"a": 10})
+print(a, +a)
+print(Counter("你好你好世界").most_common(2))
+print(Counter(["x", "y", "x"]) == Counter({"x": 2, "y": 1}))

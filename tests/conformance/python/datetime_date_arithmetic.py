@@ -1,0 +1,13 @@
+from datetime import date, datetime, timedelta
+d = date(2024, 2, 28)
+print(d, d + timedelta(days=1), d + timedelta(days=2), d.weekday(), d.isoweekday())
+print(date(2024, 12, 25) - date(2024, 1, 1), (date(2024, 12, 25) - date(2024, 1, 1)).days)
+print(d.replace(year=2023), d.year, d.month, d.day, d.isoformat(), repr(d))
+dt = datetime(2024, 3, 15, 14, 30, 5)
+print(dt, repr(dt), dt + timedelta(hours=10, minutes=45))
+print(dt.date(), dt.time(), dt.timestamp() if dt.tzinfo else "naive")
+delta = timedelta(days=1, hours=2, minutes=3, seconds=4)
+print(delta, delta.total_seconds(), delta * 2, -delta, timedelta(seconds=90))
+print(date(2024, 1, 1) < date(2024, 1, 2), max(date(2020, 5, 1), date(2019, 12, 31)))
+print(date.fromisoformat("2024-07-01"), datetime.fromisoformat("2024-07-01T08:15:00"))
+print(date(2024, 1, 1).isocalendar(), date.fromordinal(738000))

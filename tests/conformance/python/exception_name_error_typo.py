@@ -1,0 +1,3 @@
+message = "你好"
+print(message)
+print(mesage)

@@ -1,0 +1,4 @@
+it = iter(["only"])
+print(next(it))
+print(next(it, "default"))
+next(it)

@@ -1,0 +1,3 @@
+age = 18
+print("年龄: " + str(age))
+print("年龄: " + age)

@@ -1,0 +1,10 @@
+from fractions import Fraction
+a = Fraction(1, 3)
+b = Fraction(1, 6)
+print(a + b, a - b, a * b, a / b, a ** 2, -a)
+print(Fraction(6, 8), Fraction("3/4"), Fraction("0.125"), Fraction(0.5), Fraction(0.1))
+print(Fraction(0.1).limit_denominator(100), Fraction(355, 113) - Fraction(22, 7))
+print(a.numerator, a.denominator, float(a), int(Fraction(7, 2)), round(Fraction(7, 2)))
+print(sum(Fraction(1, n) for n in range(1, 6)), Fraction(1, 2) == 0.5, Fraction(1, 3) < 0.34)
+print(repr(Fraction(2, 4)), str(Fraction(4, 2)), Fraction(3) + 1, 1 / Fraction(3))
+Fraction(1, 0)

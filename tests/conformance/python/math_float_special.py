@@ -1,0 +1,11 @@
+import math
+print(0.1 + 0.2, 0.1 + 0.2 == 0.3, math.isclose(0.1 + 0.2, 0.3), abs(0.1 + 0.2 - 0.3) < 1e-9)
+inf = float("inf")
+nan = float("nan")
+print(inf, -inf, nan, inf + 1, inf - inf, inf > 10 ** 308, nan == nan, nan != nan)
+print(math.isinf(inf), math.isnan(nan), math.isfinite(1e308), 1e308 * 10, -1e308 * 10)
+print(math.inf, math.nan, math.pi, math.e, math.tau)
+print(float("1e-400"), 5e-324, 1.7976931348623157e308, 2 ** 0.5 * 2 ** 0.5)
+print(1e16, 1e15, 123456789.123456789, 1.0, 100.0, 1e22, 0.1 * 3, 1 / 3)
+print((0.1).as_integer_ratio(), (0.5).is_integer(), float.hex(0.1), 3.0 .hex())
+print(sorted([3, nan, 1]) is not None, max(1, nan), max(nan, 1))

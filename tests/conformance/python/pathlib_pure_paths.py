@@ -1,0 +1,10 @@
+from pathlib import PurePosixPath, PureWindowsPath
+p = PurePosixPath("/home/user/notes/内存管理.md")
+print(p.name, p.stem, p.suffix, p.parent, p.parts)
+print(p.with_suffix(".html"), p.with_name("index.md"), p.parent / "images" / "a.png")
+print(p.is_absolute(), PurePosixPath("rel/x").is_absolute(), p.relative_to("/home/user"))
+print(PurePosixPath("a/b/../c"), PurePosixPath("/a") / "/b", list(p.parents)[:2])
+print(PurePosixPath("archive.tar.gz").suffixes, PurePosixPath("x.txt").match("*.txt"))
+w = PureWindowsPath(r"C:\Users\Ann\Desktop\file.txt")
+print(w.drive, w.name, w.parent, w.as_posix())
+print(str(PurePosixPath("docs", "guide", "intro.md")), repr(PurePosixPath("/tmp")))

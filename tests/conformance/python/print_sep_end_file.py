@@ -1,0 +1,17 @@
+print("a", "b", "c")
+print("a", "b", "c", sep="")
+print("a", "b", "c", sep=" | ")
+print("no newline", end="")
+print(" <- continued")
+print("line", end="\n\n")
+print(*range(5), sep=", ", end=".\n")
+print()
+print("多个", "参数", 1, 2.5, None, True, [1], sep="/")
+import sys
+print("to stdout explicitly", file=sys.stdout)
+print("to stderr", file=sys.stderr)
+sys.stdout.write("write returns length\n")
+print(sys.stdout.write("x") if False else "done")
+for i in range(3):
+    print(i, end=" " if i < 2 else "\n")
+print("%-5s|%5s|" % ("ab", "cd"))

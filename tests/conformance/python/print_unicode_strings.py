@@ -1,0 +1,10 @@
+s = "Hello, 世界! 🌍"
+print(s, len(s), s.upper(), s[7:9])
+print("café".upper(), "ÀÉÎ".lower(), "ǈ".title())
+print("中文" * 3, "=" * 10, "-".join("拆分"))
+print(ascii("中文"), repr("中文"), "\N{SNOWMAN}", "\u00e9", "\U0001F600")
+print(f"{'中文':^10}|", f"{'abc':^10}|")
+print(sorted(["香蕉", "苹果", "apple", "Banana", "橙子"]))
+print("ｆｕｌｌ宽".encode("utf-8"), len("ｆｕｌｌ宽".encode("utf-8")))
+print(max("中文abc"), min("中文abc"), ord("A"), ord("中"), chr(0x4E2D))
+print("Ünïcödé".encode("ascii", "backslashreplace"), "tab\there".expandtabs(8))

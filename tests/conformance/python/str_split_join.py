@@ -1,0 +1,12 @@
+line = "apple, banana,  cherry ,date"
+parts = line.split(",")
+print(parts)
+print([p.strip() for p in parts])
+print("a b  c   d".split())
+print("a b  c   d".split(" "))
+print("1-2-3-4".split("-", 2))
+print("1-2-3-4".rsplit("-", 1))
+print(" | ".join(["x", "y", "z"]))
+print("".join(reversed("hello")))
+print("-".join(str(i) for i in range(5)))
+print("你好，世界，再见".split("，"))
