@@ -855,6 +855,17 @@ impl Vm {
         };
         let h = self.str_hash_of(name);
         self.dict_set_hashed(d, Value::Obj(name), h, v)?;
+        if self.str_of(name) == "__abstractmethods__" {
+            // type_set_abstractmethods: a non-empty set makes the class abstract.
+            let abstract_ = self.truthy(v)?;
+            if let Kind::Type(tt) = self.heap.kind_mut(cls) {
+                if abstract_ {
+                    tt.flags |= tflags::ABSTRACT;
+                } else {
+                    tt.flags &= !tflags::ABSTRACT;
+                }
+            }
+        }
         self.type_modified(cls);
         Ok(())
     }

@@ -286,6 +286,13 @@ impl Vm {
         if let Some(r) = self.num_binary(a, b, op)? {
             return Ok(Some(r));
         }
+        if op == BinOp::Or && (self.is_type_like(a) || self.is_type_like(b)) {
+            let r = self.union_type(a, b)?;
+            if !self.is_not_implemented(r) {
+                return Ok(Some(r));
+            }
+            self.decref(r);
+        }
         let (Value::Obj(ra), _) = (a, b) else {
             // int * sequence
             if op == BinOp::Mul {

@@ -19,54 +19,49 @@ use crate::types as t;
 use crate::value::{ObjRef, Value};
 use crate::{PResult, Throw};
 
+/// A module written in Rust.
+const fn native(name: &'static str, init: fn(&mut Vm, ObjRef) -> PResult<()>) -> ModuleDef {
+    ModuleDef {
+        name,
+        init: Some(init),
+        source: None,
+    }
+}
+
+/// A module written in Python (its source under `py/`).
+const fn python(name: &'static str, source: &'static str) -> ModuleDef {
+    ModuleDef {
+        name,
+        init: None,
+        source: Some(source),
+    }
+}
+
 /// Every module the interpreter can import.
 pub fn registry() -> Vec<ModuleDef> {
     vec![
-        ModuleDef {
-            name: "sys",
-            init: Some(sys::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "gc",
-            init: Some(gc::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "__future__",
-            init: None,
-            source: Some(include_str!("py/__future__.py")),
-        },
-        ModuleDef {
-            name: "atexit",
-            init: Some(atexit::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "_weakref",
-            init: Some(weakref::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "_weakrefset",
-            init: None,
-            source: Some(include_str!("py/_weakrefset.py")),
-        },
-        ModuleDef {
-            name: "weakref",
-            init: None,
-            source: Some(include_str!("py/weakref.py")),
-        },
-        ModuleDef {
-            name: "_tracemalloc",
-            init: Some(tracemalloc::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "tracemalloc",
-            init: None,
-            source: Some(include_str!("py/tracemalloc.py")),
-        },
+        native("sys", sys::init),
+        native("gc", gc::init),
+        native("atexit", atexit::init),
+        native("_weakref", weakref::init),
+        native("_tracemalloc", tracemalloc::init),
+        python("__future__", include_str!("py/__future__.py")),
+        python("_weakrefset", include_str!("py/_weakrefset.py")),
+        python("weakref", include_str!("py/weakref.py")),
+        python("tracemalloc", include_str!("py/tracemalloc.py")),
+        python("abc", include_str!("py/abc.py")),
+        python("_collections_abc", include_str!("py/_collections_abc.py")),
+        python("collections", include_str!("py/collections.py")),
+        python("collections.abc", include_str!("py/collections_abc.py")),
+        python("keyword", include_str!("py/keyword.py")),
+        python("operator", include_str!("py/operator.py")),
+        python("functools", include_str!("py/functools.py")),
+        python("itertools", include_str!("py/itertools.py")),
+        python("copy", include_str!("py/copy.py")),
+        python("types", include_str!("py/types.py")),
+        python("heapq", include_str!("py/heapq.py")),
+        python("bisect", include_str!("py/bisect.py")),
+        python("contextlib", include_str!("py/contextlib.py")),
     ]
 }
 
@@ -106,8 +101,6 @@ const UNMODELLED: &[&str] = &[
     "textwrap",
     "struct",
     "array",
-    "heapq",
-    "bisect",
     "hashlib",
     "base64",
     "binascii",
@@ -123,7 +116,6 @@ const UNMODELLED: &[&str] = &[
     "inspect",
     "dis",
     "ast",
-    "types",
     "numbers",
     "pprint",
     "reprlib",
@@ -141,9 +133,6 @@ const UNMODELLED: &[&str] = &[
     "getpass",
     "traceback",
     "warnings",
-    "abc",
-    "operator",
-    "keyword",
     "token",
     "tokenize",
     "site",
@@ -159,15 +148,10 @@ const UNMODELLED: &[&str] = &[
     "contextvars",
     "dataclasses",
     "enum",
-    "functools",
-    "itertools",
-    "collections",
-    "copy",
     "re",
     "math",
     "typing",
     "json",
-    "contextlib",
 ];
 
 impl Vm {
@@ -223,10 +207,8 @@ impl Vm {
             if UNMODELLED.contains(&name) || UNMODELLED.contains(&top) {
                 return Err(Throw::Unsupported(format!("module '{name}'"), None));
             }
-            let msg = format!("No module named '{name}'");
-            let Throw::Exc(e) = self.exc(t::MODULE_NOT_FOUND_ERROR, msg) else {
-                unreachable!()
-            };
+            let msg = self.new_string(format!("No module named '{name}'"));
+            let e = self.new_exception(t::MODULE_NOT_FOUND_ERROR, vec![msg]);
             let n = self.new_str(name);
             self.set_exc_field(e, "name", n);
             return Err(Throw::Exc(e));
@@ -309,10 +291,13 @@ impl Vm {
             self.incref_obj(m);
             return Ok(Value::Obj(m));
         }
-        Err(self.exc(
-            t::IMPORT_ERROR,
-            format!("cannot import name '{n}' from '{mname}' (unknown location)"),
-        ))
+        let msg = self.new_string(format!(
+            "cannot import name '{n}' from '{mname}' (unknown location)"
+        ));
+        let e = self.new_exception(t::IMPORT_ERROR, vec![msg]);
+        let mn = self.new_str(&mname);
+        self.set_exc_field(e, "name", mn);
+        Err(Throw::Exc(e))
     }
 
     /// `from m import *`.
