@@ -9,6 +9,8 @@
 
 pub mod atexit;
 pub mod gc;
+pub mod math;
+pub mod regex;
 pub mod sys;
 pub mod tracemalloc;
 pub mod weakref;
@@ -45,6 +47,9 @@ pub fn registry() -> Vec<ModuleDef> {
         native("atexit", atexit::init),
         native("_weakref", weakref::init),
         native("_tracemalloc", tracemalloc::init),
+        native("math", math::init),
+        native("_regex", regex::init),
+        python("re", include_str!("py/re.py")),
         python("__future__", include_str!("py/__future__.py")),
         python("_weakrefset", include_str!("py/_weakrefset.py")),
         python("weakref", include_str!("py/weakref.py")),
@@ -62,6 +67,9 @@ pub fn registry() -> Vec<ModuleDef> {
         python("heapq", include_str!("py/heapq.py")),
         python("bisect", include_str!("py/bisect.py")),
         python("contextlib", include_str!("py/contextlib.py")),
+        python("json", include_str!("py/json.py")),
+        python("json.decoder", include_str!("py/json_decoder.py")),
+        python("json.encoder", include_str!("py/json_encoder.py")),
     ]
 }
 
@@ -148,10 +156,7 @@ const UNMODELLED: &[&str] = &[
     "contextvars",
     "dataclasses",
     "enum",
-    "re",
-    "math",
     "typing",
-    "json",
 ];
 
 impl Vm {
