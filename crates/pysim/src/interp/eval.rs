@@ -1096,21 +1096,32 @@ impl Vm {
         }
     }
 
-    /// `locals()`, `vars()` and `dir()` without arguments read the calling frame, which
-    /// only the eval loop has: they are answered here.
-    fn frame_intrinsic(&mut self, f: &Frame, callable: Value) -> PResult<Option<Value>> {
+    /// `locals()`, `vars()` and `dir()` without arguments, and `exec(src)` / `eval(src)`,
+    /// read the calling frame, which only the eval loop has: they are answered here.
+    fn frame_intrinsic(&mut self, f: &Frame, callable: Value, n: usize) -> PResult<Option<Value>> {
         let Value::Obj(r) = callable else {
             return Ok(None);
         };
-        let name = match self.heap.kind(r) {
+        let (name, func) = match self.heap.kind(r) {
             Kind::Builtin(b)
-                if b.self_.is_null() && matches!(b.name, "locals" | "vars" | "dir") =>
+                if b.self_.is_null() && n == 0 && matches!(b.name, "locals" | "vars" | "dir") =>
             {
-                b.name
+                (b.name, b.f)
+            }
+            Kind::Builtin(b)
+                if b.self_.is_null() && n == 1 && matches!(b.name, "exec" | "eval") =>
+            {
+                (b.name, b.f)
             }
             _ => return Ok(None),
         };
         let d = self.frame_locals(f)?;
+        if n == 1 {
+            let src = f.stack[f.stack.len() - 1];
+            let r = func(self, &[src, Value::Obj(f.globals), Value::Obj(d)], &[]);
+            self.decref_obj(d);
+            return r.map(Some);
+        }
         if name != "dir" {
             return Ok(Some(Value::Obj(d)));
         }
@@ -1208,8 +1219,8 @@ impl Vm {
             };
             return self.call_function(fr, args, &kw);
         }
-        if n == 0 && self_arg.is_null() {
-            if let Some(v) = self.frame_intrinsic(f, callable)? {
+        if n <= 1 && self_arg.is_null() && kwn.is_empty() {
+            if let Some(v) = self.frame_intrinsic(f, callable, n)? {
                 let rest: Vec<Value> = f.stack.drain(base..).collect();
                 self.decref_all(rest);
                 return Ok(v);

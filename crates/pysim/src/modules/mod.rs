@@ -67,6 +67,7 @@ pub fn registry() -> Vec<ModuleDef> {
         python("heapq", include_str!("py/heapq.py")),
         python("bisect", include_str!("py/bisect.py")),
         python("contextlib", include_str!("py/contextlib.py")),
+        python("dataclasses", include_str!("py/dataclasses.py")),
         python("json", include_str!("py/json.py")),
         python("json.decoder", include_str!("py/json_decoder.py")),
         python("json.encoder", include_str!("py/json_encoder.py")),
@@ -154,7 +155,6 @@ const UNMODELLED: &[&str] = &[
     "graphlib",
     "sched",
     "contextvars",
-    "dataclasses",
     "enum",
     "typing",
 ];
@@ -262,13 +262,7 @@ impl Vm {
     /// Compiles and runs Python source in the namespace `globals` (module bodies of
     /// Python-source stdlib modules, `exec`).
     pub fn run_source_in(&mut self, src: &str, file: &str, globals: ObjRef) -> PResult<Value> {
-        let unit = match crate::compile::compile_module(src, file) {
-            Ok(u) => u,
-            Err(e) => {
-                let msg = e.message.clone();
-                return Err(self.exc(t::SYNTAX_ERROR, msg));
-            }
-        };
+        let unit = crate::compile::compile_module(src, file).map_err(|e| self.syntax_error(&e))?;
         self.sources.insert(file.into(), src.into());
         let code = self.load_code(&unit);
         self.run_module_code(code, globals)
