@@ -1021,9 +1021,13 @@ impl Vm {
     }
 
     /// Whether `v` is the built-in implementation of a dunder (not overridden in Python).
-    pub fn is_native_slot(&self, v: Value, _name: &str) -> bool {
+    pub fn is_native_slot(&self, v: Value, name: &str) -> bool {
         match v {
-            Value::Obj(r) => matches!(self.heap.kind(r), Kind::MethodDescr(_) | Kind::Builtin(_)),
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::MethodDescr(m) => m.name == name,
+                Kind::Builtin(b) => b.name == name,
+                _ => false,
+            },
             _ => false,
         }
     }

@@ -24,7 +24,10 @@ impl Vm {
         if meta != t::TYPE && self.type_is_heap(meta) {
             if let Some(c) = self.lookup_type_str(meta, "__call__") {
                 if !self.is_native_slot(c, "__call__") {
-                    let mut a = vec![Value::Obj(cls)];
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    if self.binds_self(c) {
+                        a.push(Value::Obj(cls));
+                    }
                     a.extend_from_slice(args);
                     let r = self.call(c, &a, kw);
                     self.decref(c);
@@ -189,15 +192,15 @@ impl Vm {
         for b in &orig_bases {
             let is_type = matches!(b, Value::Obj(r) if matches!(self.heap.kind(*r), Kind::Type(_)));
             if !is_type {
-                let bt = self.type_of(*b);
-                if let Some(me) = self.lookup_type_str(bt, "__mro_entries__") {
+                let n = self.intern("__mro_entries__");
+                if let Some(me) = self.getattr_opt(*b, n)? {
                     let ob = {
                         for x in &orig_bases {
                             self.incref(*x);
                         }
                         self.new_tuple(orig_bases.clone())
                     };
-                    let r = self.call(me, &[*b, ob], &[]);
+                    let r = self.call(me, &[ob], &[]);
                     self.decref(me);
                     self.decref(ob);
                     let entries = r?;

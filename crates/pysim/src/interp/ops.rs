@@ -863,6 +863,12 @@ impl Vm {
                 };
                 return Ok(Some(Value::Bool(eq == (op == CmpOp::Eq))));
             }
+            (Kind::Builtin(b1), Kind::Builtin(b2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let eq = std::ptr::fn_addr_eq(b1.f, b2.f)
+                    && b1.name == b2.name
+                    && b1.self_.is(&b2.self_);
+                return Ok(Some(Value::Bool(eq == (op == CmpOp::Eq))));
+            }
             (Kind::Method(f1, s1), Kind::Method(f2, s2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
                 let eq = f1.is(f2) && s1.is(s2);
                 return Ok(Some(Value::Bool(eq == (op == CmpOp::Eq))));

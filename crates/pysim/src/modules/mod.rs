@@ -68,6 +68,8 @@ pub fn registry() -> Vec<ModuleDef> {
         python("bisect", include_str!("py/bisect.py")),
         python("contextlib", include_str!("py/contextlib.py")),
         python("dataclasses", include_str!("py/dataclasses.py")),
+        python("enum", include_str!("py/enum.py")),
+        python("typing", include_str!("py/typing.py")),
         python("json", include_str!("py/json.py")),
         python("json.decoder", include_str!("py/json_decoder.py")),
         python("json.encoder", include_str!("py/json_encoder.py")),
@@ -155,8 +157,6 @@ const UNMODELLED: &[&str] = &[
     "graphlib",
     "sched",
     "contextvars",
-    "enum",
-    "typing",
 ];
 
 impl Vm {
