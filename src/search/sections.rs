@@ -115,10 +115,7 @@ fn without_generated(html: &str) -> std::borrow::Cow<'_, str> {
     };
     let mut out = String::with_capacity(html.len() / 2);
     let mut kept = 0;
-    loop {
-        let Some(end) = block_end(html, start) else {
-            break;
-        };
+    while let Some(end) = block_end(html, start) {
         out.push_str(&html[kept..start]);
         out.push(' ');
         kept = end;
