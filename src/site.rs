@@ -168,7 +168,9 @@ fn run(
 
     let mut linkable = known_files.clone();
     linkable.extend(lib.pages.iter().map(|p| p.path.clone()));
-    let reuse = memory.as_deref_mut().map(|m| m.reusable(&lib, &linkable));
+    let reuse = memory
+        .as_deref_mut()
+        .map(|m| m.reusable(&lib, &linkable, changed));
     let before: HashMap<String, u64> = memory
         .as_deref()
         .map(|m| m.notes.iter().map(|(r, k)| (r.clone(), k.hash)).collect())
@@ -522,7 +524,13 @@ impl Memory {
     /// Which pages of `lib` can reuse their kept rendering: same text, and no page URL or
     /// linkable file appeared or vanished whose name the note mentions (its links might
     /// resolve differently now).
-    fn reusable(&self, lib: &Library, linkable: &BTreeSet<String>) -> Vec<bool> {
+    /// A note whose includes, snippet imports or browser fixtures changed is rendered again.
+    fn reusable(
+        &self,
+        lib: &Library,
+        linkable: &BTreeSet<String>,
+        changed: &[PathBuf],
+    ) -> Vec<bool> {
         let names: Vec<&str> = self
             .linkable
             .symmetric_difference(linkable)
@@ -532,8 +540,13 @@ impl Memory {
         lib.pages
             .iter()
             .map(|p| {
-                self.notes.get(&p.rel).is_some_and(|k| k.text == p.text)
-                    && !names.iter().any(|n| p.text.contains(n))
+                self.notes.get(&p.rel).is_some_and(|k| {
+                    k.text == p.text
+                        && !self.rendered[k.index]
+                            .deps
+                            .iter()
+                            .any(|d| changed.iter().any(|c| c == d))
+                }) && !names.iter().any(|n| p.text.contains(n))
             })
             .collect()
     }
