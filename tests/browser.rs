@@ -16,14 +16,22 @@ const SETTINGS: [&str; 5] = [
     "phone-dark-nojs",
 ];
 
+/// This repository's site, built once and served for the tests of this file.
+fn site_url() -> &'static str {
+    static URL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    URL.get_or_init(|| {
+        let out = temp_dir("browser-site").join("public");
+        build_site(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &out);
+        serve(&out)
+    })
+}
+
 #[test]
 fn seed_page_shows_panels_and_diagrams_with_and_without_javascript() {
     if !browser_available() {
         return;
     }
-    let out = temp_dir("browser-seed").join("public");
-    build_site(std::path::Path::new(env!("CARGO_MANIFEST_DIR")), &out);
-    let url = format!("{}notes/python-js-memory/", serve(&out));
+    let url = format!("{}notes/python-js-memory/", site_url());
     let shots = std::env::var("GEN_SHOTS").ok();
     let mut args = vec![url.as_str()];
     if let Some(dir) = &shots {
@@ -67,4 +75,24 @@ fn seed_page_shows_panels_and_diagrams_with_and_without_javascript() {
         );
         assert_eq!(f["dark"], name.contains("dark"), "{name}: colour scheme");
     }
+}
+
+#[test]
+fn the_theme_follows_the_system_and_remembers_the_readers_choice() {
+    if !browser_available() {
+        return;
+    }
+    let url = format!("{}guide/", site_url());
+    let facts = run_node("theme-toggle.js", &[&url]);
+    for (name, system_dark) in [("system-light", false), ("system-dark", true)] {
+        let f = &facts[name];
+        assert_eq!(f["problems"], Value::Array(vec![]), "{name}");
+        assert_eq!(f["first"]["dark"], system_dark, "{name}: follows the system");
+        assert_eq!(f["first"]["toggleVisible"], true, "{name}");
+        assert_eq!(f["clicked"]["dark"], !system_dark, "{name}: the toggle switches");
+        assert_eq!(f["reloaded"]["dark"], !system_dark, "{name}: remembered: {f}");
+    }
+    let nojs = &facts["system-dark-nojs"]["first"];
+    assert_eq!(nojs["dark"], true, "without JavaScript the system setting still applies");
+    assert_eq!(nojs["toggleVisible"], false, "a toggle that cannot work is hidden");
 }

@@ -34,6 +34,9 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
     let mut in_gc = false;
     for row in rows {
         match row {
+            Row::Startup(totals) => {
+                d.message("Var", "->>", "Heap", &format!("start: {}", totals.describe()));
+            }
             Row::Step(step) if step.events.is_empty() && !python => {
                 d.message(
                     "Var",

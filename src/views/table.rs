@@ -25,7 +25,7 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
     for row in rows {
         let height = match row {
             Row::Step(step) => step.events.len().max(1),
-            Row::Loop(_) => 1,
+            Row::Loop(_) | Row::Startup(_) => 1,
         };
         if drawn + height > MAX_TABLE_ROWS {
             hidden += height;
@@ -33,6 +33,14 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
         }
         drawn += height;
         match row {
+            Row::Startup(totals) => push_row(
+                out,
+                "gen-startup",
+                ["0", "–"],
+                "(before the first line)",
+                "start",
+                &format!("runtime start: {}", totals.describe()),
+            ),
             Row::Step(step) if step.events.is_empty() => {
                 push_row(
                     out,
