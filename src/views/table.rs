@@ -112,6 +112,16 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
     out.push_str("</tbody></table></div>");
 }
 
+/// A limit as simulators name it (`steps`, or `step limit of 5000000 steps`), as a phrase
+/// naming the limit.
+pub fn limit_text(limit: &str) -> String {
+    if limit.contains("limit") {
+        limit.to_owned()
+    } else {
+        format!("{limit} limit")
+    }
+}
+
 fn push_row(
     out: &mut String,
     class: &str,
@@ -164,7 +174,8 @@ fn ending(status: &Status, empty: bool) -> Option<String> {
         )),
         Status::Error { message, pos } => Some(format!("✗ {message}{}", at(*pos))),
         Status::LimitExceeded { limit, pos } => Some(format!(
-            "⏹ Stopped by the simulator's {limit} limit{}",
+            "⏹ Stopped by the simulator: {}{}",
+            limit_text(limit),
             at(*pos)
         )),
     }
