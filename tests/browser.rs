@@ -74,6 +74,24 @@ fn seed_page_shows_panels_and_diagrams_with_and_without_javascript() {
             f["wide"]
         );
         assert_eq!(f["dark"], name.contains("dark"), "{name}: colour scheme");
+        let (before, after) = (&f["stepper"]["before"], &f["stepper"]["after"]);
+        assert_eq!(
+            before.as_array().map(Vec::len),
+            Some(1),
+            "{name}: one step shown"
+        );
+        assert_eq!(
+            after.as_array().map(Vec::len),
+            Some(1),
+            "{name}: one step shown"
+        );
+        assert!(
+            before[0]
+                .as_str()
+                .is_some_and(|c| c.starts_with("Final state") || c.starts_with("Heap at the error")),
+            "{name}: {before}"
+        );
+        assert_ne!(before, after, "{name}: a click on a step shows that step");
     }
 }
 
