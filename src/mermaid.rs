@@ -201,7 +201,7 @@ fn render_svg(
     request.environment =
         SvgEnvironment::deterministic().with_text_measurement_policy(measurement.clone());
     match renderer.render(RenderRequest::svg(source, OperationControl::new(), request)) {
-        Ok(RenderOutput::Svg(Some(svg))) => Ok(prune::prune_unused_defs(svg.svg())),
+        Ok(RenderOutput::Svg(Some(svg))) => Ok(tilt_dividers(&prune::prune_unused_defs(svg.svg()))),
         Ok(_) | Err(RenderError::NoDiagram) => Err(MermaidError {
             line: 1,
             col: 1,
@@ -223,6 +223,43 @@ fn render_svg(
             col: 1,
             message: other.to_string(),
         }),
+    }
+}
+
+/// Gives each class-diagram compartment divider a 0.001 px slope, as mermaid.js does: a
+/// perfectly flat path has an empty bounding box, and the dark theme strokes it with an
+/// `objectBoundingBox` gradient, which then paints nothing (the dividers vanished).
+fn tilt_dividers(svg: &str) -> String {
+    const MARK: &str = "<g class=\"divider\"";
+    if !svg.contains(MARK) {
+        return svg.to_owned();
+    }
+    let mut out = String::with_capacity(svg.len() + 64);
+    let mut rest = svg;
+    while let Some(at) = rest.find(MARK) {
+        let Some(d) = rest[at..].find(" d=\"").map(|i| at + i + 4) else {
+            break;
+        };
+        let Some(end) = rest[d..].find('"').map(|i| d + i) else {
+            break;
+        };
+        out.push_str(&rest[..d]);
+        out.push_str(&tilt_last_y(&rest[d..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Path data with its last number raised by 0.001 (the final point's y).
+fn tilt_last_y(d: &str) -> String {
+    let number_start = d
+        .trim_end()
+        .rfind(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
+        .map_or(0, |i| i + 1);
+    match d[number_start..].trim_end().parse::<f64>() {
+        Ok(y) => format!("{}{}", &d[..number_start], y + 0.001),
+        Err(_) => d.to_owned(),
     }
 }
 
@@ -386,6 +423,18 @@ mod tests {
             flow,
             render("flowchart TD\n    A --> B\n", "f", "gen-diagram", "t").0
         );
+    }
+
+    #[test]
+    fn class_dividers_get_a_slope() {
+        let svg = r##"<g class="divider" style=""><path d="M-1 -24 C0 -24, 1 -24, 2 -24" stroke="#ccc"/></g><path d="M0 0 L1 0"/>"##;
+        assert_eq!(
+            tilt_dividers(svg),
+            r##"<g class="divider" style=""><path d="M-1 -24 C0 -24, 1 -24, 2 -23.999" stroke="#ccc"/></g><path d="M0 0 L1 0"/>"##
+        );
+        let (html, _) = render_block("classDiagram\n    class A {\n        +x: int\n    }\n", "c");
+        assert!(html.contains("class=\"divider\""), "{html}");
+        assert!(!html.contains("-24\" stroke"), "the dividers are tilted");
     }
 
     #[test]

@@ -212,3 +212,37 @@ fn watch_shows_build_errors_over_the_last_good_page_and_recovers() {
     assert!(text("after").contains("fixed version"), "{facts}");
     assert_eq!(facts["problems"], Value::Array(vec![]), "{facts}");
 }
+
+#[test]
+fn guide_diagrams_fit_their_labels_in_light_and_dark() {
+    if !browser_available() {
+        return;
+    }
+    let facts = run_node(
+        "page-facts.js",
+        &[&format!("{}guide/writing-notes/", site_url())],
+    );
+    for name in SETTINGS {
+        let f = &facts[name];
+        assert_eq!(f["problems"], Value::Array(vec![]), "{name}");
+        let diagrams = f["diagrams"].as_array().expect("diagrams");
+        assert_eq!(
+            diagrams.len(),
+            3,
+            "{name}: flowchart, class and state diagram"
+        );
+        assert!(
+            diagrams
+                .iter()
+                .all(|d| d["visible"] == true && d["titled"] == true),
+            "{name}"
+        );
+        assert!(
+            f["labels"].as_u64() > Some(5),
+            "{name}: labels measured: {}",
+            f["labels"]
+        );
+        assert_eq!(f["clipped"], Value::Array(vec![]), "{name}: clipped labels");
+        assert_eq!(f["overflow"], false, "{name}: {}", f["wide"]);
+    }
+}
