@@ -435,6 +435,7 @@ fn render_markdown(
             (&fresh, None)
         }
     };
+    let incremental = kept.is_some();
     let ctx = RenderCtx {
         root,
         config,
@@ -471,7 +472,8 @@ fn render_markdown(
                 None => {
                     let mut r = markdown::render_page(&ctx, i);
                     executor.resolve(&mut r.html);
-                    let hash = hash_str(&r.html);
+                    // Fingerprints only serve a later incremental rebuild.
+                    let hash = if incremental { hash_str(&r.html) } else { 0 };
                     (r, hash)
                 }
             },

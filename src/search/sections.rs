@@ -128,36 +128,24 @@ fn without_generated(html: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The byte after the `</div>` closing the `<div` at `start`.
+/// The byte after the `</div>` closing the `<div` at `start` (one pass over the tags).
 fn block_end(html: &str, start: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
     let mut depth = 0usize;
     let mut at = start;
-    loop {
-        let rest = &html[at..];
-        let open = rest.find("<div").map(|i| (i, true));
-        let close = rest.find("</div>").map(|i| (i, false));
-        let (i, opening) = match (open, close) {
-            (Some(o), Some(c)) => {
-                if o.0 < c.0 {
-                    o
-                } else {
-                    c
-                }
-            }
-            (None, Some(c)) => c,
-            _ => return None,
-        };
-        if opening {
+    while let Some(offset) = html[at..].find('<') {
+        let tag = &bytes[at + offset..];
+        at += offset + 1;
+        if tag.starts_with(b"<div") && matches!(tag.get(4), Some(b' ' | b'>' | b'\t' | b'\n')) {
             depth += 1;
-            at += i + 4;
-        } else {
+        } else if tag.starts_with(b"</div>") {
             depth = depth.checked_sub(1)?;
-            at += i + 6;
             if depth == 0 {
-                return Some(at);
+                return Some(at + 5);
             }
         }
     }
+    None
 }
 
 fn is_skipped(item: &Item, name: &str) -> bool {
