@@ -9,6 +9,7 @@
 
 pub mod atexit;
 pub mod gc;
+pub mod math;
 pub mod sys;
 pub mod tracemalloc;
 pub mod weakref;
@@ -56,6 +57,11 @@ pub fn registry() -> Vec<ModuleDef> {
             name: "weakref",
             init: None,
             source: Some(include_str!("py/weakref.py")),
+        },
+        ModuleDef {
+            name: "math",
+            init: Some(math::init),
+            source: None,
         },
         ModuleDef {
             name: "_tracemalloc",
@@ -164,7 +170,6 @@ const UNMODELLED: &[&str] = &[
     "collections",
     "copy",
     "re",
-    "math",
     "typing",
     "json",
     "contextlib",
