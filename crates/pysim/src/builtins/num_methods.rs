@@ -338,10 +338,7 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
         } else {
             (1, exp - 1023)
         };
-        let mut hex = format!("{mant:013x}");
-        while hex.len() > 1 && hex.ends_with('0') {
-            hex.pop();
-        }
+        let hex = format!("{mant:013x}");
         format!(
             "{sign}0x{lead}.{hex}p{}{}",
             if e >= 0 { "+" } else { "-" },

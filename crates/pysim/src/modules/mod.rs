@@ -9,6 +9,8 @@
 
 pub mod atexit;
 pub mod gc;
+pub mod math;
+pub mod sre;
 pub mod sys;
 pub mod tracemalloc;
 pub mod weakref;
@@ -56,6 +58,21 @@ pub fn registry() -> Vec<ModuleDef> {
             name: "weakref",
             init: None,
             source: Some(include_str!("py/weakref.py")),
+        },
+        ModuleDef {
+            name: "math",
+            init: Some(math::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "_sre",
+            init: Some(sre::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "re",
+            init: None,
+            source: Some(include_str!("py/re.py")),
         },
         ModuleDef {
             name: "_tracemalloc",
@@ -163,8 +180,6 @@ const UNMODELLED: &[&str] = &[
     "itertools",
     "collections",
     "copy",
-    "re",
-    "math",
     "typing",
     "json",
     "contextlib",
@@ -253,13 +268,36 @@ impl Vm {
             }
         }
         if let Some(src) = def.source {
-            let file = format!("<frozen {name}>");
-            if let Err(e) = self.run_source_in(src, &file, d) {
+            if let Err(e) = self.run_frozen(name, src, d) {
                 self.forget_module(name);
                 return Err(e);
             }
         }
         Ok(m)
+    }
+
+    /// Runs a Python-source stdlib module in `globals`. Its compiled code is kept per
+    /// thread, so the interpreters of one build compile each module once.
+    fn run_frozen(&mut self, name: &str, src: &'static str, globals: ObjRef) -> PResult<Value> {
+        thread_local! {
+            static UNITS: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<crate::code::CodeUnit>>> =
+                Default::default();
+        }
+        let file = format!("<frozen {name}>");
+        let key = src.as_ptr() as usize;
+        let unit = match UNITS.with(|u| u.borrow().get(&key).cloned()) {
+            Some(u) => u,
+            None => match crate::compile::compile_module(src, &file) {
+                Ok(u) => {
+                    UNITS.with(|c| c.borrow_mut().insert(key, u.clone()));
+                    u
+                }
+                Err(e) => return Err(self.exc(t::SYNTAX_ERROR, e.message)),
+            },
+        };
+        self.sources.insert(file.into(), src.into());
+        let code = self.load_code(&unit);
+        self.run_module_code(code, globals)
     }
 
     fn forget_module(&mut self, name: &str) {
