@@ -142,6 +142,7 @@ fn run(
         diags.push(d);
         Config::default()
     });
+    crate::mermaid::warm_up();
     let lib = Library::load(root, &mut diags);
     let static_files = static_files(root, &mut diags);
     let tera = theme::load(root, &mut diags);
@@ -409,7 +410,8 @@ pub fn settle(opts: &BuildOptions, memory: &mut Memory) -> Option<Result<Outcome
     Some(Ok(outcome))
 }
 
-/// Renders every page's Markdown in parallel, sharing one executor; pages `reuse` marks
+/// Renders every page's Markdown in parallel, sharing one executor (whose runs of a page
+/// are done in parallel too, after the page's Markdown); pages `reuse` marks
 /// are taken from `memory` instead. Returns each page's rendering and its fingerprint.
 fn render_markdown(
     root: &Path,
@@ -423,16 +425,17 @@ fn render_markdown(
     let fresh;
     let (executor, kept) = match memory {
         Some(m) => {
-            let executor = m
-                .executor
-                .get_or_insert_with(|| Executor::with_cache_dir(root.join(".gen-cache")));
+            let executor = m.executor.get_or_insert_with(|| {
+                Executor::with_cache_dir(root.join(".gen-cache")).deferring()
+            });
             (&*executor, Some((&mut m.notes, &mut m.rendered)))
         }
         None => {
-            fresh = Executor::with_cache_dir(root.join(".gen-cache"));
+            fresh = Executor::with_cache_dir(root.join(".gen-cache")).deferring();
             (&fresh, None)
         }
     };
+    let incremental = kept.is_some();
     let ctx = RenderCtx {
         root,
         config,
@@ -467,8 +470,10 @@ fn render_markdown(
             |(i, kept)| match kept.and_then(|(k, r)| retarget(k, r, &index)) {
                 Some(reused) => reused,
                 None => {
-                    let r = markdown::render_page(&ctx, i);
-                    let hash = hash_str(&r.html);
+                    let mut r = markdown::render_page(&ctx, i);
+                    executor.resolve(&mut r.html);
+                    // Fingerprints only serve a later incremental rebuild.
+                    let hash = if incremental { hash_str(&r.html) } else { 0 };
                     (r, hash)
                 }
             },

@@ -34,6 +34,14 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
     let mut in_gc = false;
     for row in rows {
         match row {
+            Row::Startup(totals) => {
+                d.message(
+                    "Var",
+                    "->>",
+                    "Heap",
+                    &format!("start: {}", totals.describe()),
+                );
+            }
             Row::Step(step) if step.events.is_empty() && !python => {
                 d.message(
                     "Var",
@@ -85,9 +93,11 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
     }
     match &outcome.status {
         Status::Error { message, pos } => d.note(&format!("✗ {message}{}", at(*pos))),
-        Status::LimitExceeded { limit, pos } => {
-            d.note(&format!("stopped: {limit} limit{}", at(*pos)))
-        }
+        Status::LimitExceeded { limit, pos } => d.note(&format!(
+            "stopped: {}{}",
+            super::table::limit_text(limit),
+            at(*pos)
+        )),
         Status::Ok | Status::Unsupported { .. } => {}
     }
     if d.dropped > 0 {

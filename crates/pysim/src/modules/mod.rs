@@ -10,7 +10,7 @@
 pub mod atexit;
 pub mod gc;
 pub mod math;
-pub mod regex;
+pub mod sre;
 pub mod sys;
 pub mod tracemalloc;
 pub mod weakref;
@@ -48,7 +48,7 @@ pub fn registry() -> Vec<ModuleDef> {
         native("_weakref", weakref::init),
         native("_tracemalloc", tracemalloc::init),
         native("math", math::init),
-        native("_regex", regex::init),
+        native("_sre", sre::init),
         python("re", include_str!("py/re.py")),
         python("__future__", include_str!("py/__future__.py")),
         python("_weakrefset", include_str!("py/_weakrefset.py")),
@@ -240,13 +240,36 @@ impl Vm {
             }
         }
         if let Some(src) = def.source {
-            let file = format!("<frozen {name}>");
-            if let Err(e) = self.run_source_in(src, &file, d) {
+            if let Err(e) = self.run_frozen(name, src, d) {
                 self.forget_module(name);
                 return Err(e);
             }
         }
         Ok(m)
+    }
+
+    /// Runs a Python-source stdlib module in `globals`. Its compiled code is kept per
+    /// thread, so the interpreters of one build compile each module once.
+    fn run_frozen(&mut self, name: &str, src: &'static str, globals: ObjRef) -> PResult<Value> {
+        thread_local! {
+            static UNITS: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<crate::code::CodeUnit>>> =
+                Default::default();
+        }
+        let file = format!("<frozen {name}>");
+        let key = src.as_ptr() as usize;
+        let unit = match UNITS.with(|u| u.borrow().get(&key).cloned()) {
+            Some(u) => u,
+            None => match crate::compile::compile_module(src, &file) {
+                Ok(u) => {
+                    UNITS.with(|c| c.borrow_mut().insert(key, u.clone()));
+                    u
+                }
+                Err(e) => return Err(self.exc(t::SYNTAX_ERROR, e.message)),
+            },
+        };
+        self.sources.insert(file.into(), src.into());
+        let code = self.load_code(&unit);
+        self.run_module_code(code, globals)
     }
 
     fn forget_module(&mut self, name: &str) {
@@ -257,15 +280,6 @@ impl Vm {
             self.decref(b);
         }
         self.decref(k);
-    }
-
-    /// Compiles and runs Python source in the namespace `globals` (module bodies of
-    /// Python-source stdlib modules, `exec`).
-    pub fn run_source_in(&mut self, src: &str, file: &str, globals: ObjRef) -> PResult<Value> {
-        let unit = crate::compile::compile_module(src, file).map_err(|e| self.syntax_error(&e))?;
-        self.sources.insert(file.into(), src.into());
-        let code = self.load_code(&unit);
-        self.run_module_code(code, globals)
     }
 
     /// `IMPORT_FROM`.
