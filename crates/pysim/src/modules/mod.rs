@@ -9,7 +9,9 @@
 
 pub mod atexit;
 pub mod gc;
+pub mod hashlib;
 pub mod math;
+pub mod random;
 pub mod sre;
 pub mod sys;
 pub mod tracemalloc;
@@ -65,6 +67,21 @@ pub fn registry() -> Vec<ModuleDef> {
             source: None,
         },
         ModuleDef {
+            name: "hashlib",
+            init: Some(hashlib::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "_random",
+            init: Some(random::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "random",
+            init: None,
+            source: Some(include_str!("py/random.py")),
+        },
+        ModuleDef {
             name: "_sre",
             init: Some(sre::init),
             source: None,
@@ -98,7 +115,6 @@ const UNMODELLED: &[&str] = &[
     "asyncio",
     "time",
     "datetime",
-    "random",
     "pathlib",
     "shutil",
     "tempfile",
@@ -125,7 +141,6 @@ const UNMODELLED: &[&str] = &[
     "array",
     "heapq",
     "bisect",
-    "hashlib",
     "base64",
     "binascii",
     "uuid",
