@@ -12,6 +12,7 @@ pub mod gc;
 pub mod hashlib;
 pub mod math;
 pub mod random;
+pub mod simulator;
 pub mod sre;
 pub mod sys;
 pub mod tracemalloc;
@@ -67,6 +68,11 @@ pub fn registry() -> Vec<ModuleDef> {
             source: None,
         },
         ModuleDef {
+            name: "_simulator",
+            init: Some(simulator::init),
+            source: None,
+        },
+        ModuleDef {
             name: "hashlib",
             init: Some(hashlib::init),
             source: None,
@@ -90,6 +96,16 @@ pub fn registry() -> Vec<ModuleDef> {
             name: "re",
             init: None,
             source: Some(include_str!("py/re.py")),
+        },
+        ModuleDef {
+            name: "string",
+            init: None,
+            source: Some(include_str!("py/string.py")),
+        },
+        ModuleDef {
+            name: "textwrap",
+            init: None,
+            source: Some(include_str!("py/textwrap.py")),
         },
         ModuleDef {
             name: "_tracemalloc",
@@ -135,8 +151,6 @@ const UNMODELLED: &[&str] = &[
     "decimal",
     "fractions",
     "statistics",
-    "string",
-    "textwrap",
     "struct",
     "array",
     "heapq",
