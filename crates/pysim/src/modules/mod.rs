@@ -8,9 +8,14 @@
 //! unknown modules raise `ModuleNotFoundError` as CPython does.
 
 pub mod atexit;
+pub mod binascii;
 pub mod gc;
+pub mod hashlib;
 pub mod math;
+pub mod random;
+pub mod simulator;
 pub mod sre;
+pub mod structmod;
 pub mod sys;
 pub mod tracemalloc;
 pub mod weakref;
@@ -73,6 +78,20 @@ pub fn registry() -> Vec<ModuleDef> {
         python("json", include_str!("py/json.py")),
         python("json.decoder", include_str!("py/json_decoder.py")),
         python("json.encoder", include_str!("py/json_encoder.py")),
+        native("_simulator", simulator::init),
+        native("hashlib", hashlib::init),
+        native("_random", random::init),
+        python("random", include_str!("py/random.py")),
+        native("_struct", structmod::init),
+        python("struct", include_str!("py/struct.py")),
+        ModuleDef {
+            name: "binascii",
+            init: Some(binascii::init),
+            source: Some(include_str!("py/binascii.py")),
+        },
+        python("base64", include_str!("py/base64.py")),
+        python("string", include_str!("py/string.py")),
+        python("textwrap", include_str!("py/textwrap.py")),
     ]
 }
 
@@ -87,7 +106,6 @@ const UNMODELLED: &[&str] = &[
     "asyncio",
     "time",
     "datetime",
-    "random",
     "pathlib",
     "shutil",
     "tempfile",
@@ -108,13 +126,7 @@ const UNMODELLED: &[&str] = &[
     "decimal",
     "fractions",
     "statistics",
-    "string",
-    "textwrap",
-    "struct",
     "array",
-    "hashlib",
-    "base64",
-    "binascii",
     "uuid",
     "csv",
     "zipfile",
@@ -280,6 +292,35 @@ impl Vm {
             self.decref(b);
         }
         self.decref(k);
+    }
+
+    /// An instance of exception class `module.class` (defined by the module's Python
+    /// source) with `args`, to raise from the module's native functions; a
+    /// `ValueError` if the class is missing.
+    pub fn module_exception(&mut self, module: &str, class: &str, args: &[Value]) -> Throw {
+        let m = self.dict_get_str(self.modules, module);
+        let cls = m.and_then(|m| self.getattr_str(m, class).ok());
+        let Some(cls) = cls else {
+            return self.value_error(format!("{module}.{class}"));
+        };
+        let r = self.call(cls, args, &[]);
+        self.decref(cls);
+        match r {
+            Ok(Value::Obj(e)) => Throw::Exc(e),
+            Ok(other) => {
+                self.decref(other);
+                self.value_error(format!("{module}.{class}"))
+            }
+            Err(e) => e,
+        }
+    }
+
+    /// `module.class(msg)` (see [`Vm::module_exception`]).
+    pub fn module_error(&mut self, module: &str, class: &str, msg: &str) -> Throw {
+        let m = self.new_str(msg);
+        let e = self.module_exception(module, class, &[m]);
+        self.decref(m);
+        e
     }
 
     /// `IMPORT_FROM`.
