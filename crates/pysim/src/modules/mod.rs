@@ -130,6 +130,16 @@ pub fn registry() -> Vec<ModuleDef> {
             source: Some(include_str!("py/textwrap.py")),
         },
         ModuleDef {
+            name: "time",
+            init: None,
+            source: Some(include_str!("py/time.py")),
+        },
+        ModuleDef {
+            name: "datetime",
+            init: None,
+            source: Some(include_str!("py/datetime.py")),
+        },
+        ModuleDef {
             name: "_tracemalloc",
             init: Some(tracemalloc::init),
             source: None,
@@ -151,8 +161,6 @@ const UNMODELLED: &[&str] = &[
     "threading",
     "multiprocessing",
     "asyncio",
-    "time",
-    "datetime",
     "pathlib",
     "shutil",
     "tempfile",
