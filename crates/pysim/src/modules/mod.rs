@@ -140,6 +140,11 @@ pub fn registry() -> Vec<ModuleDef> {
             source: Some(include_str!("py/datetime.py")),
         },
         ModuleDef {
+            name: "fractions",
+            init: None,
+            source: Some(include_str!("py/fractions.py")),
+        },
+        ModuleDef {
             name: "_tracemalloc",
             init: Some(tracemalloc::init),
             source: None,
@@ -179,7 +184,6 @@ const UNMODELLED: &[&str] = &[
     "queue",
     "concurrent",
     "decimal",
-    "fractions",
     "statistics",
     "array",
     "heapq",
