@@ -145,6 +145,16 @@ pub fn registry() -> Vec<ModuleDef> {
             source: Some(include_str!("py/fractions.py")),
         },
         ModuleDef {
+            name: "calendar",
+            init: None,
+            source: Some(include_str!("py/calendar.py")),
+        },
+        ModuleDef {
+            name: "statistics",
+            init: None,
+            source: Some(include_str!("py/statistics.py")),
+        },
+        ModuleDef {
             name: "_tracemalloc",
             init: Some(tracemalloc::init),
             source: None,
@@ -184,7 +194,6 @@ const UNMODELLED: &[&str] = &[
     "queue",
     "concurrent",
     "decimal",
-    "statistics",
     "array",
     "heapq",
     "bisect",
@@ -214,7 +223,6 @@ const UNMODELLED: &[&str] = &[
     "html",
     "xml",
     "zlib",
-    "calendar",
     "getpass",
     "traceback",
     "warnings",

@@ -1663,3 +1663,11 @@ def _strptime_datetime(cls, data_string, format="%a %b %d %H:%M:%S %Y"):
     return cls(*args)
 
 
+def _c_names():
+    import _simulator
+    for cls in (date, time, datetime, timedelta, tzinfo, timezone):
+        _simulator.set_tp_name(cls, "datetime." + cls.__qualname__)
+
+
+_c_names()
+del _c_names

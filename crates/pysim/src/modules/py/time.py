@@ -193,6 +193,14 @@ def _seconds(secs):
 
 
 def gmtime(secs=None):
+    return _broken_down(secs, "GMT")
+
+
+def localtime(secs=None):
+    return _broken_down(secs, "UTC")
+
+
+def _broken_down(secs, zone):
     t = _seconds(secs)
     days, rem = divmod(t, 86400)
     hh, rem = divmod(rem, 3600)
@@ -203,11 +211,7 @@ def gmtime(secs=None):
     y, m, d = _ord2ymd(n)
     wday = (n + 6) % 7
     yday = _DAYS_BEFORE_MONTH[m] + (m > 2 and _is_leap(y)) + d
-    return struct_time((y, m, d, hh, mm, ss, wday, yday, 0, "UTC", 0))
-
-
-def localtime(secs=None):
-    return gmtime(secs)
+    return struct_time((y, m, d, hh, mm, ss, wday, yday, 0, zone, 0))
 
 
 def mktime(t):
