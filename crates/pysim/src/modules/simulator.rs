@@ -5,8 +5,8 @@
 //! CPython's C implementation has in error messages (`__name__` stays `Decimal`).
 
 use crate::interp::Vm;
-use crate::objects::Kind;
 use crate::objects::function::Kw;
+use crate::objects::Kind;
 use crate::value::{ObjRef, Value};
 use crate::{PResult, Throw};
 
