@@ -241,11 +241,12 @@ fn run_in(
     vm.frames.clear();
     vm.depth = 0;
     let r = match r {
+        Ok(_) if browser => page_loaded(&mut vm),
         Ok(_) => vm.run_loop(),
         Err(Throw::Js(v)) if browser => {
             // A classic script's error ends the script, not the page.
             vm.report_uncaught(&v);
-            vm.run_loop()
+            page_loaded(&mut vm)
         }
         Err(e) => Err(e),
     };
@@ -272,6 +273,17 @@ fn run_in(
     )
 }
 
+/// After the page's script: `DOMContentLoaded` (before the script's microtasks, as
+/// jsdom fires it from `process.nextTick`), then `load`, then the event loop.
+fn page_loaded(vm: &mut Vm) -> Result<(), Throw> {
+    let r = dom::window::content_loaded(vm);
+    dom::events::report(vm, r)?;
+    vm.drain_micro()?;
+    let r = dom::window::loaded(vm);
+    dom::events::report(vm, r)?;
+    vm.run_loop()
+}
+
 /// The run's status from how the event loop ended; reports what Node would print.
 fn finish_status(vm: &mut Vm, r: Result<(), Throw>) -> Status {
     match r {
@@ -283,7 +295,9 @@ fn finish_status(vm: &mut Vm, r: Result<(), Throw>) -> Status {
                     .live_at_limit
                     .iter()
                     .map(|t| match t.interval {
+                        Some(ms) if t.is_internal() => format!("{} (every {ms} ms)", t.what),
                         Some(ms) => format!("setInterval #{} (every {ms} ms)", t.id),
+                        None if t.is_internal() => format!("{} ({} ms)", t.what, t.delay),
                         None => format!("{} #{} ({} ms)", t.what, t.id, t.delay),
                     })
                     .collect();
@@ -365,6 +379,31 @@ fn describe_uncaught(vm: &mut Vm, v: &Value) -> (String, String) {
             };
             return (head, stack);
         }
+    }
+    if vm.browser {
+        // The browser oracle's report: `name: message` for anything with both,
+        // else `Uncaught` and the value as a string.
+        if let Value::Obj(o) = v {
+            let has = |vm: &mut Vm, k: &str| vm.has_property(*o, &PropKey::s(k)).unwrap_or(false);
+            if has(vm, "name") && has(vm, "message") {
+                let n = vm.get(v, &PropKey::s("name")).unwrap_or_default();
+                let m = vm.get(v, &PropKey::s("message")).unwrap_or_default();
+                let n = vm.to_string(&n).map(|s| s.to_string()).unwrap_or_default();
+                let m = vm.to_string(&m).map(|s| s.to_string()).unwrap_or_default();
+                let head = if m.is_empty() { n } else { format!("{n}: {m}") };
+                let stack = match vm.get(v, &PropKey::s("stack")).unwrap_or_default() {
+                    Value::Str(s) => s.to_string(),
+                    _ => head.clone(),
+                };
+                return (head, stack);
+            }
+        }
+        let s = vm
+            .to_string(v)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|_| inspect::inspect(vm, v).unwrap_or_default());
+        let head = format!("Uncaught {s}");
+        return (head.clone(), head);
     }
     let s = inspect::inspect(vm, v).unwrap_or_default();
     let head = format!("Uncaught {s}");

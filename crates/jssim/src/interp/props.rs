@@ -189,7 +189,7 @@ impl Vm {
                     let kv = self.key_value(key);
                     return self.call(&trap, Value::Obj(h), vec![Value::Obj(t), kv, receiver]);
                 }
-                Kind::Dom(_) | Kind::Host(_) => {
+                Kind::Host(_) => {
                     if let Some(v) = crate::dom::get_special(self, o, key)? {
                         return Ok(v);
                     }
@@ -418,7 +418,7 @@ impl Vm {
                 }
                 _ => {}
             }
-            if matches!(self.heap.kind(o), Some(Kind::Dom(_) | Kind::Host(_)))
+            if matches!(self.heap.kind(o), Some(Kind::Host(_)))
                 && crate::dom::set_special(self, o, &key, &v)?
             {
                 return Ok(Ok(()));
@@ -631,6 +631,9 @@ impl Vm {
                 .truthy());
         }
         self.unmap(r, k);
+        if let Some(done) = crate::dom::collections::delete(self, r, k) {
+            return Ok(done);
+        }
         let Some(obj) = self.heap.get_mut(r) else {
             return Ok(true);
         };
@@ -757,7 +760,7 @@ impl Vm {
             if self.get_own_prop(o, k).is_some() {
                 return Ok(true);
             }
-            if let Some(Kind::Dom(_) | Kind::Host(_)) = self.heap.kind(o) {
+            if let Some(Kind::Host(_)) = self.heap.kind(o) {
                 if crate::dom::get_special(self, o, k)?.is_some() {
                     return Ok(true);
                 }
@@ -821,7 +824,7 @@ impl Vm {
 
     /// Own enumerable string keys (Object.keys order), through proxies.
     pub fn enumerable_keys(&mut self, r: ObjRef) -> Res<Vec<JsStr>> {
-        let is_proxy = matches!(self.heap.kind(r), Some(Kind::Proxy(_)));
+        let is_proxy = self.has_exotic_keys(r);
         let keys = self.own_property_keys(r)?;
         let mut out = Vec::new();
         for k in keys {
@@ -854,7 +857,7 @@ impl Vm {
             _ => None,
         };
         while let Some(o) = cur {
-            let is_proxy = matches!(self.heap.kind(o), Some(Kind::Proxy(_)));
+            let is_proxy = self.has_exotic_keys(o);
             for k in self.own_property_keys(o)? {
                 if let PropKey::Str(s) = &k {
                     if seen.insert(s.clone()) {
@@ -879,7 +882,7 @@ impl Vm {
         match src {
             Value::Obj(s) => {
                 let s = *s;
-                let is_proxy = matches!(self.heap.kind(s), Some(Kind::Proxy(_)));
+                let is_proxy = self.has_exotic_keys(s);
                 let keys = self.own_property_keys(s)?;
                 for k in keys {
                     if exclude.contains(&k) {
