@@ -983,7 +983,16 @@ fn format_raw(
         }
         Shape::Plain => {
             let mut k = get_keys(vm, o, cx.o.show_hidden, false);
-            let kind = vm.heap.kind(o).map(kind_tag).unwrap_or(KindTag::Other);
+            let kind = match vm.heap.kind(o) {
+                // Node's DOMException is an Error subclass (jsdom's, from another
+                // realm, is not an error to Node's inspect).
+                Some(Kind::Host(h))
+                    if !vm.browser && matches!(**h, crate::dom::HostObj::Exception(..)) =>
+                {
+                    KindTag::Error
+                }
+                k => k.map(kind_tag).unwrap_or(KindTag::Other),
+            };
             if vm.is_callable(&Value::Obj(o)) {
                 base = function_base(vm, o, &constructor, &tag)?;
                 if k.is_empty() {

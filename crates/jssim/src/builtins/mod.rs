@@ -109,10 +109,13 @@ pub fn install(vm: &mut Vm) {
     vm.set_hidden(g, "globalThis", Value::Obj(g));
     console::install(vm);
     timers::install(vm);
-    vm.method(g, "structuredClone", 1, structured_clone);
+    crate::dom::install_exception(vm);
     crate::env_node::install(vm);
     if vm.browser {
+        // jsdom's window has no structuredClone.
         crate::dom::install(vm);
+    } else {
+        vm.method(g, "structuredClone", 1, structured_clone);
     }
 }
 

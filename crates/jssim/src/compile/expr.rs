@@ -846,7 +846,7 @@ impl<'a> Compiler<'a> {
                                 let n = n.clone();
                                 match method {
                                     Some(f) => {
-                                        self.method_function(f, &n)?;
+                                        self.method_function(f, &n, p.span)?;
                                         self.emit(Op::MakeMethod(1));
                                     }
                                     None => self.expr_named(&p.value, Some(&n))?,
@@ -858,7 +858,7 @@ impl<'a> Compiler<'a> {
                                 self.prop_key(&p.key)?;
                                 match method {
                                     Some(f) => {
-                                        self.method_function(f, "")?;
+                                        self.method_function(f, "", p.span)?;
                                         self.emit(Op::MakeMethod(2));
                                         self.emit(Op::SetFunctionName(0));
                                     }
@@ -884,7 +884,7 @@ impl<'a> Compiler<'a> {
                                 .map(|n| format!("{prefix} {n}"))
                                 .unwrap_or_default();
                             match method {
-                                Some(f) => self.method_function(f, &name)?,
+                                Some(f) => self.method_function(f, &name, p.span)?,
                                 None => self.expr_named(&p.value, Some(&name))?,
                             }
                             self.emit(Op::MakeMethod(2));

@@ -553,15 +553,7 @@ pub fn is_form_control(local: &str) -> bool {
 
 /// An input's `type` (the attribute when it names a known type, else `text`).
 pub fn input_type(vm: &Vm, o: ObjRef) -> String {
-    let t = node::get_attr(vm, o, "type")
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    match t.as_str() {
-        "hidden" | "text" | "search" | "tel" | "url" | "email" | "password" | "date"
-        | "month" | "week" | "time" | "datetime-local" | "number" | "range" | "color"
-        | "checkbox" | "radio" | "file" | "submit" | "image" | "reset" | "button" => t,
-        _ => "text".into(),
-    }
+    sanitize_type(&node::get_attr(vm, o, "type").unwrap_or_default())
 }
 
 /// A button's `type` (`submit` unless `reset` or `button`).
@@ -782,6 +774,63 @@ fn sanitize(ty: &str, v: &str) -> String {
             }
         }
         _ => v.to_string(),
+    }
+}
+
+/// An input's value mode for its type.
+#[derive(PartialEq)]
+enum ValueMode {
+    Value,
+    Default,
+    DefaultOn,
+    Filename,
+}
+
+fn value_mode(ty: &str) -> ValueMode {
+    match ty {
+        "checkbox" | "radio" => ValueMode::DefaultOn,
+        "hidden" | "submit" | "image" | "reset" | "button" => ValueMode::Default,
+        "file" => ValueMode::Filename,
+        _ => ValueMode::Value,
+    }
+}
+
+/// The attribute change steps that matter here: an input's `type` change moves its
+/// value between the dirty value and the `value` attribute.
+pub fn attribute_changed(vm: &mut Vm, o: ObjRef, name: &str, old: Option<&str>) {
+    if name != "type" || node::local(vm, o) != Some("input") {
+        return;
+    }
+    let old_ty = sanitize_type(old.unwrap_or(""));
+    let new_ty = input_type(vm, o);
+    let (from, to) = (value_mode(&old_ty), value_mode(&new_ty));
+    if from == to {
+        return;
+    }
+    let dirty = node::elem(vm, o).and_then(|e| e.value.clone());
+    match (from, to) {
+        (ValueMode::Value, ValueMode::Default | ValueMode::DefaultOn) => {
+            if let Some(v) = dirty.filter(|v| !v.is_empty()) {
+                node::set_attr(vm, o, "value", &v);
+            }
+        }
+        (_, ValueMode::Filename) | (ValueMode::Default | ValueMode::DefaultOn, ValueMode::Value) => {
+            if let Some(e) = node::elem_mut(vm, o) {
+                e.value = None;
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The input type an attribute value names (`text` for unknown ones).
+fn sanitize_type(t: &str) -> String {
+    let t = t.to_ascii_lowercase();
+    match t.as_str() {
+        "hidden" | "text" | "search" | "tel" | "url" | "email" | "password" | "date"
+        | "month" | "week" | "time" | "datetime-local" | "number" | "range" | "color"
+        | "checkbox" | "radio" | "file" | "submit" | "image" | "reset" | "button" => t,
+        _ => "text".into(),
     }
 }
 

@@ -310,7 +310,13 @@ pub fn exception_value(vm: &mut Vm, name: &str, message: &str) -> Value {
             message.to_string(),
         ))),
     );
-    let stack = format!("{name}: {message}{}", vm.stack_frames());
+    // Node's DOMException is a JS class: its constructor is the stack's first frame.
+    let ctor_frame = if vm.browser {
+        ""
+    } else {
+        "\n    at new DOMException (node:internal/per_context/domexception:53:5)"
+    };
+    let stack = format!("{name}: {message}{ctor_frame}{}", vm.stack_frames());
     vm.set_hidden(e, "stack", Value::str(&stack));
     Value::Obj(e)
 }
@@ -406,7 +412,8 @@ fn exception_get(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     })
 }
 
-fn install_exception(vm: &mut Vm) {
+/// Installs DOMException (a global in Node too).
+pub fn install_exception(vm: &mut Vm) {
     let ep = vm.realm.error_proto;
     let (ctor, proto) = class(vm, "DOMException", ep, None, 0, exception_ctor);
     vm.dom.exception_proto = proto;
@@ -451,7 +458,6 @@ fn install_exception(vm: &mut Vm) {
 /// Installs the browser environment on the realm's global object.
 pub fn install(vm: &mut Vm) {
     vm.dom.ready_state = "loading";
-    install_exception(vm);
     events::install(vm);
     idl::install(vm);
     collections::install(vm);

@@ -353,6 +353,7 @@ pub fn set_attr(vm: &mut Vm, o: ObjRef, name: &str, value: &str) {
             None
         }
     };
+    super::idl::attribute_changed(vm, o, name, old.as_deref());
     observer::queue(
         vm,
         MutationKind::Attributes,
@@ -375,6 +376,7 @@ pub fn remove_attr(vm: &mut Vm, o: ObjRef, name: &str) -> bool {
         return false;
     };
     let (_, old) = e.attrs.remove(i);
+    super::idl::attribute_changed(vm, o, name, Some(&old));
     observer::queue(
         vm,
         MutationKind::Attributes,

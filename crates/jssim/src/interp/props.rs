@@ -86,11 +86,15 @@ impl Vm {
     }
 
     fn read_error(&mut self, obj: &Value, k: &PropKey) -> Throw {
-        let what = if matches!(obj, Value::Null) {
-            "null"
-        } else {
-            "undefined"
-        };
+        let null = matches!(obj, Value::Null);
+        if *k == PropKey::Sym(super::sym::ITERATOR) {
+            // V8's load of @@iterator from a nullish value.
+            let what = if null { "object null" } else { "undefined" };
+            return self.type_error(&format!(
+                "{what} is not iterable (cannot read property Symbol(Symbol.iterator))"
+            ));
+        }
+        let what = if null { "null" } else { "undefined" };
         let kd = self.key_display(k);
         self.type_error(&format!(
             "Cannot read properties of {what} (reading '{kd}')"
