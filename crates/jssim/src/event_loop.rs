@@ -97,6 +97,16 @@ pub struct Loop {
     pub running_cancelled: bool,
 }
 
+impl Loop {
+    /// True while jobs, tasks or ref'd timers remain.
+    pub fn has_pending(&self) -> bool {
+        !self.ticks.is_empty()
+            || !self.micro.is_empty()
+            || !self.tasks.is_empty()
+            || self.timers.values().any(|t| t.refed)
+    }
+}
+
 impl Vm {
     pub fn enqueue_micro(&mut self, j: Job) {
         self.events.micro.push_back(j);
@@ -206,9 +216,18 @@ impl Vm {
                 self.report_uncaught(&v);
                 Ok(())
             }
+            Err(Throw::Js(v)) if crate::env_node::has_listeners(self, "uncaughtException") => {
+                crate::env_node::emit(
+                    self,
+                    "uncaughtException",
+                    vec![v, Value::str("uncaughtException")],
+                )?;
+                Ok(())
+            }
             other => other,
         }
     }
+
 
     fn run_job(&mut self, j: Job) -> Res<()> {
         match j {
@@ -292,6 +311,8 @@ impl Vm {
             }
             if self.browser {
                 self.report_uncaught(&reason);
+            } else if crate::env_node::has_listeners(self, "unhandledRejection") {
+                crate::env_node::emit(self, "unhandledRejection", vec![reason, Value::Obj(p)])?;
             } else {
                 return Err(Throw::Js(self.unhandled_rejection_error(reason)));
             }

@@ -805,51 +805,30 @@ fn get_keys(vm: &Vm, o: ObjRef, show_hidden: bool, non_index: bool) -> Vec<PropK
     strs
 }
 
-fn string_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let code = c as u32;
-            if is_full_width(code) {
-                2
-            } else if is_zero_width(code) {
-                0
-            } else {
-                1
-            }
-        })
-        .sum()
+/// The columns a string takes in a terminal, as Node (built with ICU) measures it:
+/// printable ASCII counts one; from the first non-ASCII character on, the NFC text
+/// is measured by East Asian Width (wide and fullwidth characters and emoji
+/// presentation take two columns; marks, format and control characters none).
+pub fn string_width(s: &str) -> usize {
+    use unicode_normalization::UnicodeNormalization;
+    let mut w = 0;
+    for (i, ch) in s.char_indices() {
+        if ch as u32 >= 127 {
+            return w + s[i..].nfc().map(char_width).sum::<usize>();
+        }
+        if ch >= ' ' {
+            w += 1;
+        }
+    }
+    w
 }
 
-fn is_zero_width(code: u32) -> bool {
-    code <= 0x1F
-        || (0x7F..=0x9F).contains(&code)
-        || (0x300..=0x36F).contains(&code)
-        || (0x200B..=0x200F).contains(&code)
-        || (0x20D0..=0x20FF).contains(&code)
-        || (0xFE00..=0xFE0F).contains(&code)
-        || (0xFE20..=0xFE2F).contains(&code)
-        || (0xE0100..=0xE01EF).contains(&code)
-}
-
-fn is_full_width(code: u32) -> bool {
-    code >= 0x1100
-        && (code <= 0x115f
-            || code == 0x2329
-            || code == 0x232a
-            || ((0x2e80..=0x3247).contains(&code) && code != 0x303f)
-            || (0x3250..=0x4dbf).contains(&code)
-            || (0x4e00..=0xa4c6).contains(&code)
-            || (0xa960..=0xa97c).contains(&code)
-            || (0xac00..=0xd7a3).contains(&code)
-            || (0xf900..=0xfaff).contains(&code)
-            || (0xfe10..=0xfe19).contains(&code)
-            || (0xfe30..=0xfe6b).contains(&code)
-            || (0xff01..=0xff60).contains(&code)
-            || (0xffe0..=0xffe6).contains(&code)
-            || (0x1b000..=0x1b001).contains(&code)
-            || (0x1f200..=0x1f251).contains(&code)
-            || (0x1f300..=0x1f64f).contains(&code)
-            || (0x20000..=0x3fffd).contains(&code))
+fn char_width(c: char) -> usize {
+    // Regional indicators have emoji presentation (ICU counts each as wide).
+    if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
+        return 2;
+    }
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// What `formatRaw` decided an object is.

@@ -242,14 +242,21 @@ fn run_in(
     vm.depth = 0;
     let r = match r {
         Ok(_) if browser => page_loaded(&mut vm),
-        Ok(_) => vm.run_loop(),
+        Ok(_) => node_loop(&mut vm),
         Err(Throw::Js(v)) if browser => {
             // A classic script's error ends the script, not the page.
             vm.report_uncaught(&v);
             page_loaded(&mut vm)
         }
+        Err(Throw::Js(v)) if env_node::has_listeners(&vm, "uncaughtException") => {
+            match env_node::emit(&mut vm, "uncaughtException", vec![v, Value::str("uncaughtException")]) {
+                Ok(_) => node_loop(&mut vm),
+                Err(e) => Err(e),
+            }
+        }
         Err(e) => Err(e),
     };
+    let r = if browser { r } else { node_exit(&mut vm, r) };
     let status = finish_status(&mut vm, r);
     vm.frames.clear();
     if options.trace {
@@ -271,6 +278,52 @@ fn run_in(
         ),
         vm,
     )
+}
+
+/// Node's loop with `beforeExit`: when nothing is left, its listeners may queue more.
+fn node_loop(vm: &mut Vm) -> Result<(), Throw> {
+    loop {
+        vm.run_loop()?;
+        if vm.events.hit_time_limit || !env_node::has_listeners(vm, "beforeExit") {
+            return Ok(());
+        }
+        let code = env_node::exit_code(vm);
+        env_node::emit(vm, "beforeExit", vec![Value::Num(code as f64)])?;
+        if !vm.events.has_pending() {
+            return Ok(());
+        }
+    }
+}
+
+/// The end of a Node program: `process.exit` and a non-zero `process.exitCode` set
+/// the status; `exit` listeners run with the code (1 after an uncaught error).
+fn node_exit(vm: &mut Vm, r: Result<(), Throw>) -> Result<(), Throw> {
+    let code = match &r {
+        Ok(()) => env_node::exit_code(vm),
+        Err(Throw::Exit(c)) => *c,
+        Err(Throw::Js(_)) => 1,
+        Err(_) => return r,
+    };
+    let r = match r {
+        Err(Throw::Js(v)) => {
+            // Reported now, before the exit listeners run.
+            vm.report_uncaught(&v);
+            Ok(())
+        }
+        other => other,
+    };
+    if env_node::has_listeners(vm, "exit") {
+        let done = env_node::emit(vm, "exit", vec![Value::Num(code as f64)]);
+        match done {
+            Err(Throw::Js(v)) => vm.report_uncaught(&v),
+            Err(Throw::Exit(_)) | Ok(_) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    match r {
+        Ok(()) if code != 0 => Err(Throw::Exit(code)),
+        other => other,
+    }
 }
 
 /// After the page's script: `DOMContentLoaded` (before the script's microtasks, as
@@ -340,6 +393,14 @@ fn finish_status(vm: &mut Vm, r: Result<(), Throw>) -> Status {
             }
         }
         Err(Throw::GenReturn(_)) => Status::Ok,
+        Err(Throw::Exit(code)) => match vm.first_error.take() {
+            Some((message, pos)) => Status::Error { message, pos },
+            None if code == 0 => Status::Ok,
+            None => Status::Error {
+                message: format!("process.exit({code})"),
+                pos: None,
+            },
+        },
     }
 }
 

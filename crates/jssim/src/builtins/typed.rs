@@ -773,6 +773,16 @@ fn buffer_bytes(vm: &Vm, o: ObjRef) -> Vec<u8> {
     }
 }
 
+/// The bytes of a Uint8Array (or Buffer) value decoded as UTF-8; `None` otherwise.
+pub fn buffer_utf8(vm: &Vm, v: &Value) -> Option<String> {
+    let o = v.as_obj()?;
+    let t = view(vm, o)?;
+    if t.kind != TaKind::Uint8 {
+        return None;
+    }
+    Some(String::from_utf8_lossy(&buffer_bytes(vm, o)).into_owned())
+}
+
 fn make_buffer(vm: &mut Vm, data: &[u8]) -> Res<Value> {
     let p = vm.realm.node_buffer_proto;
     let o = new_typed(vm, TaKind::Uint8, data.len(), p)?;

@@ -23,6 +23,8 @@ pub enum Throw {
     Limit(String),
     /// A generator's `return(value)` unwinding through its `finally` blocks.
     GenReturn(Value),
+    /// `process.exit(code)`: the program stops.
+    Exit(i32),
 }
 
 pub type Res<T> = Result<T, Throw>;
@@ -183,6 +185,8 @@ pub mod sym {
     pub const TO_PRIMITIVE: u32 = 3;
     pub const TO_STRING_TAG: u32 = 4;
     pub const INSPECT: u32 = 5;
+    pub const SPECIES: u32 = 6;
+    pub const IS_CONCAT_SPREADABLE: u32 = 7;
     pub const MATCH: u32 = 9;
     pub const MATCH_ALL: u32 = 10;
     pub const REPLACE: u32 = 11;
@@ -256,6 +260,8 @@ pub struct Vm {
     pub util_inspect: Option<ObjRef>,
     /// `require` results by module name.
     pub module_cache: HashMap<String, Value>,
+    /// `process.on(...)` listeners: (event, listener, once).
+    pub process_listeners: Vec<(JsStr, Value, bool)>,
     /// Symbols that are class private names (`#x`): never own keys.
     pub private_symbols: std::collections::HashSet<u32>,
     /// Global object keys present before the program ran (built-ins).
@@ -302,6 +308,7 @@ impl Vm {
             console: Default::default(),
             timer_symbols: [0, 0],
             module_cache: HashMap::new(),
+            process_listeners: Vec::new(),
         };
         for d in sym::NAMES {
             vm.symbols.push(Some(Arc::from(d)));
