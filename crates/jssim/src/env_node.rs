@@ -8,6 +8,22 @@ use crate::heap::{NativeCall, NativeFnPtr};
 use crate::interp::{Res, Throw, Vm};
 use crate::value::{PropKey, Value};
 
+/// A Node internal error: `name` with its `code` (`TypeError [ERR_INVALID_ARG_TYPE]:`
+/// heads its stack) and an enumerable `code` property, as Node's NodeError has.
+pub fn node_error(vm: &mut Vm, name: &str, code: &str, msg: &str) -> Throw {
+    let e = vm.make_error(name, msg);
+    if let Value::Obj(o) = &e {
+        let frames = match vm.heap.get_mut(*o).map(|x| &mut x.kind) {
+            Some(crate::heap::Kind::Error(f)) => f.take(),
+            _ => None,
+        };
+        let stack = format!("{name} [{code}]: {msg}{}", frames.as_deref().unwrap_or(""));
+        vm.set_hidden(*o, "stack", Value::str(&stack));
+        vm.set_prop_raw(*o, "code", Value::str(code));
+    }
+    Throw::Js(e)
+}
+
 /// The baseline Node's heap has before a script allocates anything (bytes).
 const BASELINE_HEAP: u64 = 3_600_000;
 
@@ -285,7 +301,7 @@ fn stream_write(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Bool(true)
     );
     let chunk = c.arg(0);
-    let s = match crate::builtins::typed::buffer_utf8(vm, &chunk) {
+    let s = match crate::builtins::buffer::buffer_utf8(vm, &chunk) {
         Some(s) => s,
         None if matches!(chunk, Value::Str(_)) => vm.to_string(&chunk)?.to_string(),
         None => {
@@ -362,6 +378,20 @@ fn util_promisify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Err(vm.type_error(&format!(
             "The \"original\" argument must be of type function. Received {d}"
         )));
+    }
+    let custom = PropKey::Sym(vm.registered_symbol("nodejs.util.promisify.custom"));
+    let own = vm.get(&f, &custom)?;
+    if !matches!(own, Value::Undefined) {
+        if !vm.is_callable(&own) {
+            let d = crate::inspect::inspect(vm, &own)?;
+            return Err(node_error(
+                vm,
+                "TypeError",
+                "ERR_INVALID_ARG_TYPE",
+                &format!("The \"util.promisify.custom\" argument must be of type function. Received {d}"),
+            ));
+        }
+        return Ok(own);
     }
     let name = vm.get(&f, &PropKey::s("name"))?;
     let name = vm.to_string(&name)?;
@@ -492,6 +522,10 @@ fn util_module(vm: &mut Vm) -> Value {
     );
     let f = vm.util_inspect_fn();
     vm.set_prop_raw(o, "inspect", f);
+    let custom = Value::Sym(vm.registered_symbol("nodejs.util.promisify.custom"));
+    if let Ok(Value::Obj(p)) = vm.get(&Value::Obj(o), &PropKey::s("promisify")) {
+        vm.set_prop_raw(p, "custom", custom);
+    }
     let types = module_object(
         vm,
         &[
@@ -521,6 +555,8 @@ fn util_module(vm: &mut Vm) -> Value {
 fn js_module_source(name: &str) -> Option<&'static str> {
     Some(match name {
         "events" => include_str!("node_modules/events.js"),
+        "path" | "path/posix" => include_str!("node_modules/path.js"),
+        "querystring" => include_str!("node_modules/querystring.js"),
         "assert" | "assert/strict" => include_str!("node_modules/assert.js"),
         _ => return None,
     })
@@ -609,6 +645,8 @@ fn require(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             }
             Value::Obj(o)
         }
+        "url" => crate::builtins::url::url_module(vm),
+        "timers/promises" => crate::builtins::timers::promises_module(vm),
         "buffer" => {
             let o = vm.new_object();
             let b = vm.get(&Value::Obj(vm.realm.global), &PropKey::s("Buffer"))?;
@@ -619,7 +657,6 @@ fn require(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             Some(src) => load_js_module(vm, n, src)?,
             None if [
                 "fs",
-                "path",
                 "http",
                 "https",
                 "os",
@@ -636,8 +673,6 @@ fn require(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
                 "zlib",
                 "perf_hooks",
                 "async_hooks",
-                "url",
-                "querystring",
                 "vm",
             ]
             .contains(&n) =>

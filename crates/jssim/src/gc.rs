@@ -327,6 +327,7 @@ impl Vm {
                 }
             }
             Kind::TypedArray(t) => f(Edge::Internal("buffer"), Strong, t.buffer),
+            Kind::Builtin(b) => b.for_each_edge(&mut f),
             Kind::Ordinary
             | Kind::Error(_)
             | Kind::Date(_)

@@ -623,12 +623,7 @@ fn symbol_description(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn symbol_for(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = vm.to_string(&c.arg(0))?;
-    if let Some(s) = vm.symbol_registry.get(&k) {
-        return Ok(Value::Sym(*s));
-    }
-    let s = vm.new_symbol(Some(k.clone()));
-    vm.symbol_registry.insert(k, s);
-    Ok(Value::Sym(s))
+    Ok(Value::Sym(vm.registered_symbol(&k)))
 }
 
 fn symbol_key_for(vm: &mut Vm, c: &NativeCall) -> Res<Value> {

@@ -115,6 +115,7 @@ impl Vm {
                     | Some(Kind::Ordinary)
                     | Some(Kind::Dom(_))
                     | Some(Kind::Host(_))
+                    | Some(Kind::TypedArray(_))
                     | Some(Kind::Boxed(_)) => {
                         let l = self.length_of(&Value::Obj(obj)).unwrap_or(0);
                         l as u32

@@ -127,6 +127,8 @@ pub struct Realm {
     pub timeout_proto: ObjRef,
     pub immediate_proto: ObjRef,
     pub array_buffer_proto: ObjRef,
+    pub url_proto: ObjRef,
+    pub search_params_proto: ObjRef,
     /// The prototypes of Int8Array ... BigUint64Array, in `TaKind` order.
     pub typed_protos: Vec<ObjRef>,
     pub dataview_proto: ObjRef,
@@ -481,6 +483,17 @@ impl Vm {
         if let Some(o) = self.heap.get_mut(obj) {
             o.props.insert(PropKey::s(name), Prop::data(v));
         }
+    }
+
+    /// The symbol `Symbol.for(key)` returns.
+    pub fn registered_symbol(&mut self, key: &str) -> u32 {
+        if let Some(s) = self.symbol_registry.get(key) {
+            return *s;
+        }
+        let k: JsStr = Arc::from(key);
+        let s = self.new_symbol(Some(k.clone()));
+        self.symbol_registry.insert(k, s);
+        s
     }
 
     pub fn is_private_symbol(&self, s: u32) -> bool {
