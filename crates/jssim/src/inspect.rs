@@ -1525,11 +1525,31 @@ fn format_array(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, recurse: usize) -> Res<Vec
     let len = items.len().min(cx.o.max_array_length.max(0.0) as usize);
     let mut output = Vec::new();
     let mut i = 0;
+    // After the first hole Node lists only enumerable elements (formatSpecialArray).
+    let mut special = false;
+    let slow = |vm: &Vm, i: usize, special: bool| {
+        vm.heap.get(o).is_some_and(|x| {
+            x.props
+                .get(&PropKey::s(&i.to_string()))
+                .is_some_and(|p| p.enumerable || !special)
+        })
+    };
     while i < len {
+        if matches!(items[i], Value::Empty) && slow(vm, i, special) {
+            // A slow element (an accessor or non-default attributes).
+            let s = format_property(vm, cx, o, recurse, &PropKey::s(&i.to_string()), Extras::Array)?;
+            output.push(s);
+            i += 1;
+            if output.len() >= len {
+                break;
+            }
+            continue;
+        }
         if matches!(items[i], Value::Empty) {
             // Sparse: count the run of holes.
+            special = true;
             let mut j = i;
-            while j < items.len() && matches!(items[j], Value::Empty) {
+            while j < items.len() && matches!(items[j], Value::Empty) && !slow(vm, j, true) {
                 j += 1;
             }
             let n = j - i;

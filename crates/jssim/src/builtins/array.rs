@@ -3,12 +3,21 @@
 use super::{int_arg, make_ctor, rel_index};
 use crate::heap::{IterData, Kind, NativeCall, NativeFnPtr};
 use crate::interp::{Res, Vm};
-use crate::value::{same_value_zero, strict_equals, PropKey, Value};
+use crate::value::{same_value_zero, strict_equals, ObjRef, PropKey, Value};
+
+/// True for an array with slow elements (accessors or non-default attributes).
+fn has_slow_elements(vm: &Vm, o: ObjRef) -> bool {
+    vm.heap
+        .get(o)
+        .is_some_and(|x| x.props.keys().any(|k| k.as_index().is_some()))
+}
 
 fn items_of(vm: &mut Vm, v: &Value) -> Res<Vec<Value>> {
     if let Value::Obj(o) = v {
         if let Some(Kind::Array(items)) = vm.heap.kind(*o) {
-            return Ok(items.clone());
+            if !has_slow_elements(vm, *o) {
+                return Ok(items.clone());
+            }
         }
     }
     if v.is_nullish() {
@@ -436,9 +445,12 @@ fn iterate(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
     let len = vm.length_of(&c.this)?;
     let mut out = Vec::new();
     for i in 0..len {
-        let present = match c.this.as_obj().and_then(|o| vm.heap.kind(o)) {
-            Some(Kind::Array(items)) => match items.get(i) {
-                Some(Value::Empty) | None => false,
+        let present = match c.this.as_obj().map(|o| (o, vm.heap.kind(o))) {
+            Some((o, Some(Kind::Array(items)))) => match items.get(i) {
+                Some(Value::Empty) | None => vm
+                    .heap
+                    .get(o)
+                    .is_some_and(|x| x.props.contains_key(&PropKey::s(&i.to_string()))),
                 Some(_) => true,
             },
             _ => true,

@@ -501,6 +501,10 @@ impl Vm {
             Some(Kind::Array(items)) => items.len(),
             _ => return Ok(None),
         };
+        if self.heap.get(o).is_some_and(|x| x.props.contains_key(key)) {
+            // A slow element: the ordinary path applies its attributes.
+            return Ok(None);
+        }
         let exists = i < len
             && !matches!(self.heap.kind(o), Some(Kind::Array(items)) if matches!(items[i], Value::Empty));
         if lock.0 == Lock::Frozen && exists {
@@ -613,9 +617,22 @@ impl Vm {
                         .unwrap_or(false));
                 }
             }
-            return Err(self.unsupported(
-                "array elements with non-default attributes (use Object.freeze/seal)",
-            ));
+            // An element with an accessor or non-default attributes leaves a hole in
+            // the fast elements and lives in the property table (V8's slow elements).
+            if let (Some(i), Some(Kind::Array(items))) = (
+                key.as_index(),
+                self.heap.get_mut(r).map(|x| &mut x.kind),
+            ) {
+                let i = i as usize;
+                if i >= items.len() {
+                    if i - items.len() > 10_000_000 {
+                        return Err(Throw::Limit("array too large".into()));
+                    }
+                    items.resize(i + 1, Value::Empty);
+                } else {
+                    items[i] = Value::Empty;
+                }
+            }
         }
         if let Some(obj) = self.heap.get_mut(r) {
             obj.props.insert(key, p);
@@ -642,7 +659,8 @@ impl Vm {
             return Ok(true);
         };
         let lock = obj.lock;
-        if let (Kind::Array(items), Some(i)) = (&mut obj.kind, k.as_index()) {
+        let slow = obj.props.contains_key(k);
+        if let (Kind::Array(items), Some(i), false) = (&mut obj.kind, k.as_index(), slow) {
             if lock != Lock::None
                 && (i as usize) < items.len()
                 && !matches!(items[i as usize], Value::Empty)
@@ -689,10 +707,10 @@ impl Vm {
                     });
                 }
                 if let Some(i) = str_as_index(s) {
-                    return match items.get(i as usize) {
-                        Some(Value::Empty) | None => None,
-                        Some(v) => Some(locked(v.clone())),
-                    };
+                    match items.get(i as usize) {
+                        Some(Value::Empty) | None => {}
+                        Some(v) => return Some(locked(v.clone())),
+                    }
                 }
             }
             (Kind::Boxed(Value::Str(st)), PropKey::Str(s)) => {
