@@ -421,7 +421,10 @@ pub fn quote_str(s: &str) -> String {
             '\\' => o.push_str("\\\\"),
             '\'' if quote == '\'' => o.push_str("\\'"),
             _ if cp < 0x20 || (0x7f..0xa0).contains(&cp) => o.push_str(&format!("\\x{cp:02X}")),
-            _ => o.push(c),
+            _ => match crate::value::lone_unit(c) {
+                Some(u) => o.push_str(&format!("\\u{u:x}")),
+                None => o.push(c),
+            },
         }
     }
     o.push(quote);

@@ -271,8 +271,8 @@ fn run_in(
     let trace = std::mem::take(&mut vm.trace.trace);
     (
         outcome(
-            std::mem::take(&mut vm.stdout),
-            std::mem::take(&mut vm.stderr),
+            value::well_formed(&std::mem::take(&mut vm.stdout)).into_owned(),
+            value::well_formed(&std::mem::take(&mut vm.stderr)).into_owned(),
             status,
             trace,
         ),

@@ -356,6 +356,17 @@ fn join_items(vm: &mut Vm, items: Vec<Value>, sep: &str) -> Res<String> {
             other => vm.to_string(&other)?.to_string(),
         });
     }
+    if parts.iter().any(|p| crate::value::has_lone(p)) {
+        // Lone surrogates on either side of a join may pair up.
+        let mut out = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                out = crate::value::concat(&out, sep);
+            }
+            out = crate::value::concat(&out, p);
+        }
+        return Ok(out);
+    }
     Ok(parts.join(sep))
 }
 
@@ -632,8 +643,8 @@ fn compare(vm: &mut Vm, a: &Value, b: &Value, cmp: &Value) -> Res<f64> {
         let n = vm.to_number(&r)?;
         return Ok(if n.is_nan() { 0.0 } else { n });
     }
-    let x: Vec<u16> = vm.to_string(a)?.encode_utf16().collect();
-    let y: Vec<u16> = vm.to_string(b)?.encode_utf16().collect();
+    let x: Vec<u16> = crate::value::utf16(&vm.to_string(a)?);
+    let y: Vec<u16> = crate::value::utf16(&vm.to_string(b)?);
     Ok(match x.cmp(&y) {
         std::cmp::Ordering::Less => -1.0,
         std::cmp::Ordering::Equal => 0.0,

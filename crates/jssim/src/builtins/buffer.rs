@@ -147,9 +147,9 @@ pub fn encode_str(s: &str, enc: &str) -> Vec<u8> {
             out
         }
         "base64" | "base64url" => base64_decode(s),
-        "latin1" | "ascii" => s.encode_utf16().map(|u| u as u8).collect(),
-        "utf16le" => s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect(),
-        _ => s.as_bytes().to_vec(),
+        "latin1" | "ascii" => crate::value::utf16(s).into_iter().map(|u| u as u8).collect(),
+        "utf16le" => crate::value::utf16(s).into_iter().flat_map(|u| u.to_le_bytes()).collect(),
+        _ => crate::value::well_formed(s).as_bytes().to_vec(),
     }
 }
 

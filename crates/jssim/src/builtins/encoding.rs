@@ -15,7 +15,7 @@ fn btoa(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let s = vm.to_string(&c.arg(0))?;
     let mut bytes = Vec::with_capacity(s.len());
-    for u in s.encode_utf16() {
+    for u in crate::value::utf16(&s) {
         if u > 0xff {
             return Err(invalid_character(vm));
         }
@@ -101,7 +101,7 @@ fn encode(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Undefined => "".into(),
         v => vm.to_string(&v)?,
     };
-    new_uint8(vm, s.as_bytes())
+    new_uint8(vm, crate::value::well_formed(&s).as_bytes())
 }
 
 fn encode_into(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -110,7 +110,7 @@ fn encode_into(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Err(vm.type_error("The \"dest\" argument must be an instance of Uint8Array."));
     };
     let (_, t) = dest;
-    let text = s;
+    let text = crate::value::well_formed(&s);
     let room = t.length;
     let mut written = 0;
     let mut read = 0;

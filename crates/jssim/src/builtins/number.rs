@@ -456,7 +456,7 @@ const URI_RESERVED: &str = ";/?:@&=+$,#";
 const URI_UNESCAPED: &str = "-_.!~*'()";
 
 fn uri_encode(vm: &mut Vm, s: &str, keep: &str) -> Res<Value> {
-    let units: Vec<u16> = s.encode_utf16().collect();
+    let units: Vec<u16> = crate::value::utf16(s);
     let mut out = String::new();
     let mut i = 0;
     while i < units.len() {

@@ -820,7 +820,7 @@ fn sym_replace(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         };
         if pos >= next {
             out.extend_from_slice(&units[next..pos]);
-            out.extend(replacement.encode_utf16());
+            out.extend(crate::value::utf16(&replacement));
             next = pos + matched.len();
         }
     }

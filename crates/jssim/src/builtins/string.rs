@@ -261,7 +261,8 @@ fn repeat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn concat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let mut s = this_str(vm, c)?.to_string();
     for a in &c.args {
-        s.push_str(&vm.to_string(a)?);
+        let t = vm.to_string(a)?;
+        s = crate::value::concat(&s, &t);
     }
     Ok(Value::str(&s))
 }
@@ -377,7 +378,7 @@ fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
         } else {
             super::regexp::substitute(&template, &pat, &units, p, &[], &None, vm)
         };
-        out.extend(r.encode_utf16());
+        out.extend(crate::value::utf16(&r));
         end = p + pat.len();
     }
     if end < units.len() {
@@ -484,12 +485,13 @@ fn normalize(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn is_well_formed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    this_str(vm, c)?;
-    Ok(Value::Bool(true))
+    let s = this_str(vm, c)?;
+    Ok(Value::Bool(!crate::value::has_lone(&s)))
 }
 
 fn to_well_formed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Str(this_str(vm, c)?))
+    let s = this_str(vm, c)?;
+    Ok(Value::str(&crate::value::well_formed(&s)))
 }
 
 fn iterator(vm: &mut Vm, c: &NativeCall) -> Res<Value> {

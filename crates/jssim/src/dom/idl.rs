@@ -2113,7 +2113,7 @@ fn m_focus_blur(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn text_data(vm: &Vm, o: ObjRef) -> Vec<u16> {
     match node::node(vm, o).map(|n| &n.data) {
-        Some(NodeData::Text(t) | NodeData::Comment(t)) => t.encode_utf16().collect(),
+        Some(NodeData::Text(t) | NodeData::Comment(t)) => crate::value::utf16(t),
         _ => Vec::new(),
     }
 }
@@ -2133,7 +2133,7 @@ fn replace_data(vm: &mut Vm, o: ObjRef, offset: f64, count: f64, with: &str) -> 
     let off = offset as usize;
     let end = (off + count.max(0.0) as usize).min(d.len());
     let mut out: Vec<u16> = d[..off].to_vec();
-    out.extend(with.encode_utf16());
+    out.extend(crate::value::utf16(with));
     out.extend_from_slice(&d[end..]);
     node::set_data(vm, o, crate::value::from_utf16(&out));
     Ok(())
