@@ -314,6 +314,7 @@ pub enum BuiltinData {
     },
     Url(Box<crate::builtins::url::UrlData>),
     SearchParams(Box<crate::builtins::url::ParamsData>),
+    Intl(Box<crate::builtins::intl::IntlObj>),
 }
 
 impl BuiltinData {
@@ -333,6 +334,11 @@ impl BuiltinData {
             BuiltinData::SearchParams(p) => {
                 if let Some(u) = p.url {
                     f(Edge::Internal("url"), Strength::Strong, u);
+                }
+            }
+            BuiltinData::Intl(i) => {
+                if let Some(b) = i.bound {
+                    f(Edge::Internal("bound function"), Strength::Strong, b);
                 }
             }
         }

@@ -8,6 +8,7 @@ pub mod collections;
 pub mod console;
 pub mod date;
 pub mod encoding;
+pub mod intl;
 pub mod iterators;
 pub mod json;
 pub mod math;
@@ -108,6 +109,7 @@ pub fn install(vm: &mut Vm) {
         buffer::install(vm);
     }
     encoding::install(vm);
+    intl::install(vm);
     url::install(vm);
     json::install(vm);
     collections::install(vm);

@@ -434,33 +434,16 @@ fn search(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     regexp_method(vm, c, sym::SEARCH, "search", "")
 }
 
-/// The collation key of a string for `localeCompare`: letters without accents
-/// (primary), then accents (secondary), then case with lowercase first (tertiary), like
-/// ICU's root collation for Latin text.
-fn collation_key(s: &str) -> (String, String, String) {
-    use unicode_normalization::UnicodeNormalization;
-    let decomposed: String = s.nfd().collect();
-    let primary: String = decomposed
-        .chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(|c| c.to_lowercase())
-        .collect();
-    let tertiary: String = decomposed
-        .chars()
-        .map(|c| if c.is_uppercase() { '1' } else { '0' })
-        .collect();
-    (primary, decomposed, tertiary)
-}
-
 fn locale_compare(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let a = this_str(vm, c)?;
     let b = arg_str(vm, c, 0)?;
-    let (ka, kb) = (collation_key(&a), collation_key(&b));
-    Ok(Value::Num(match ka.cmp(&kb) {
-        std::cmp::Ordering::Less => -1.0,
-        std::cmp::Ordering::Equal => 0.0,
-        std::cmp::Ordering::Greater => 1.0,
-    }))
+    Ok(Value::Num(super::intl::locale_compare(
+        vm,
+        &a,
+        &b,
+        &c.arg(1),
+        &c.arg(2),
+    )?))
 }
 
 fn normalize(vm: &mut Vm, c: &NativeCall) -> Res<Value> {

@@ -128,6 +128,9 @@ pub struct Realm {
     pub immediate_proto: ObjRef,
     pub array_buffer_proto: ObjRef,
     pub url_proto: ObjRef,
+    /// Intl.Collator, NumberFormat, DateTimeFormat, PluralRules, RelativeTimeFormat,
+    /// ListFormat and Segmenter prototypes, in that order.
+    pub intl_protos: Vec<ObjRef>,
     pub search_params_proto: ObjRef,
     /// The prototypes of Int8Array ... BigUint64Array, in `TaKind` order.
     pub typed_protos: Vec<ObjRef>,
@@ -141,7 +144,8 @@ pub struct Realm {
 impl Realm {
     /// The intrinsic prototypes and constructors (GC roots).
     pub fn intrinsics(&self) -> Vec<ObjRef> {
-        let mut v = vec![
+        let mut v = self.intl_protos.clone();
+        v.extend([
             self.object_proto,
             self.function_proto,
             self.array_proto,
@@ -172,7 +176,7 @@ impl Realm {
             self.node_proto,
             self.element_proto,
             self.event_proto,
-        ];
+        ]);
         v.extend(self.errors.values().copied());
         v.extend(self.extra.iter().copied());
         v
