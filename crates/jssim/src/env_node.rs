@@ -260,7 +260,10 @@ fn process_listeners(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn process_listener_count(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let ev = event_name(vm, &c.arg(0))?;
     Ok(Value::Num(
-        vm.process_listeners.iter().filter(|(e, _, _)| *e == ev).count() as f64,
+        vm.process_listeners
+            .iter()
+            .filter(|(e, _, _)| *e == ev)
+            .count() as f64,
     ))
 }
 
@@ -283,9 +286,11 @@ pub fn emit(vm: &mut Vm, ev: &str, args: Vec<Value>) -> Res<bool> {
     let this = vm.get(&Value::Obj(vm.realm.global), &PropKey::s("process"))?;
     for (l, once) in snapshot {
         if once {
-            if let Some(i) = vm.process_listeners.iter().position(|(e, x, o)| {
-                &**e == ev && *o && crate::value::strict_equals(x, &l)
-            }) {
+            if let Some(i) = vm
+                .process_listeners
+                .iter()
+                .position(|(e, x, o)| &**e == ev && *o && crate::value::strict_equals(x, &l))
+            {
                 vm.process_listeners.remove(i);
             }
         }
@@ -388,7 +393,9 @@ fn util_promisify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
                 vm,
                 "TypeError",
                 "ERR_INVALID_ARG_TYPE",
-                &format!("The \"util.promisify.custom\" argument must be of type function. Received {d}"),
+                &format!(
+                    "The \"util.promisify.custom\" argument must be of type function. Received {d}"
+                ),
             ));
         }
         return Ok(own);

@@ -228,7 +228,6 @@ impl Vm {
         }
     }
 
-
     fn run_job(&mut self, j: Job) -> Res<()> {
         match j {
             Job::Call { f, this, args } => {

@@ -1540,7 +1540,14 @@ fn format_array(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, recurse: usize) -> Res<Vec
     while i < len {
         if matches!(items[i], Value::Empty) && slow(vm, i, special) {
             // A slow element (an accessor or non-default attributes).
-            let s = format_property(vm, cx, o, recurse, &PropKey::s(&i.to_string()), Extras::Array)?;
+            let s = format_property(
+                vm,
+                cx,
+                o,
+                recurse,
+                &PropKey::s(&i.to_string()),
+                Extras::Array,
+            )?;
             output.push(s);
             i += 1;
             if output.len() >= len {

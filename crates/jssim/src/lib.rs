@@ -249,7 +249,11 @@ fn run_in(
             page_loaded(&mut vm)
         }
         Err(Throw::Js(v)) if env_node::has_listeners(&vm, "uncaughtException") => {
-            match env_node::emit(&mut vm, "uncaughtException", vec![v, Value::str("uncaughtException")]) {
+            match env_node::emit(
+                &mut vm,
+                "uncaughtException",
+                vec![v, Value::str("uncaughtException")],
+            ) {
                 Ok(_) => node_loop(&mut vm),
                 Err(e) => Err(e),
             }

@@ -280,7 +280,13 @@ pub fn well_formed(s: &str) -> std::borrow::Cow<'_, str> {
     if has_lone(s) {
         std::borrow::Cow::Owned(
             s.chars()
-                .map(|c| if lone_unit(c).is_some() { '\u{FFFD}' } else { c })
+                .map(|c| {
+                    if lone_unit(c).is_some() {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
                 .collect(),
         )
     } else {
@@ -316,7 +322,13 @@ pub fn utf16_len(s: &str) -> usize {
         s.len()
     } else {
         s.chars()
-            .map(|c| if lone_unit(c).is_some() { 1 } else { c.len_utf16() })
+            .map(|c| {
+                if lone_unit(c).is_some() {
+                    1
+                } else {
+                    c.len_utf16()
+                }
+            })
             .sum()
     }
 }

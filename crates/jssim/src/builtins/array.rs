@@ -120,7 +120,9 @@ fn fill_constructed(vm: &mut Vm, ctor: &Value, args: Vec<Value>, items: Vec<Valu
             continue;
         }
         if !vm.define_own(o, PropKey::s(&i.to_string()), crate::heap::Prop::data(v))? {
-            return Err(vm.type_error(&format!("Cannot add property {i}, object is not extensible")));
+            return Err(vm.type_error(&format!(
+                "Cannot add property {i}, object is not extensible"
+            )));
         }
     }
     vm.put_value(&out, PropKey::s("length"), Value::Num(n as f64))?;
@@ -386,6 +388,47 @@ fn join(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Ok(Value::str(&r?));
     }
     Ok(Value::str(&join_items(vm, items, &sep)?))
+}
+
+/// `toLocaleString(locales, options)`: each element's own, joined with commas.
+fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    if let Value::Obj(o) = c.this {
+        if vm.join_stack.contains(&o) {
+            return Ok(Value::str(""));
+        }
+        vm.join_stack.push(o);
+    }
+    let mut parts = Vec::with_capacity(items.len());
+    let mut result = Ok(());
+    for v in items {
+        if v.is_nullish() || matches!(v, Value::Empty) {
+            parts.push(String::new());
+            continue;
+        }
+        let f = match vm.get_value(&v, &PropKey::s("toLocaleString")) {
+            Ok(f) => f,
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        };
+        match vm
+            .call(&f, v, vec![c.arg(0), c.arg(1)])
+            .and_then(|s| vm.to_string(&s))
+        {
+            Ok(s) => parts.push(s.to_string()),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    if c.this.as_obj().is_some() {
+        vm.join_stack.pop();
+    }
+    result?;
+    Ok(Value::str(&parts.join(",")))
 }
 
 fn to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -825,7 +868,7 @@ pub fn install(vm: &mut Vm) {
         ("keys", 0, keys),
         ("entries", 0, entries),
         ("values", 0, values),
-        ("toLocaleString", 0, to_string),
+        ("toLocaleString", 0, to_locale_string),
         ("copyWithin", 2, copy_within),
         ("toSpliced", 2, to_spliced),
     ];

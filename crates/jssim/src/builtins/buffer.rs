@@ -147,8 +147,14 @@ pub fn encode_str(s: &str, enc: &str) -> Vec<u8> {
             out
         }
         "base64" | "base64url" => base64_decode(s),
-        "latin1" | "ascii" => crate::value::utf16(s).into_iter().map(|u| u as u8).collect(),
-        "utf16le" => crate::value::utf16(s).into_iter().flat_map(|u| u.to_le_bytes()).collect(),
+        "latin1" | "ascii" => crate::value::utf16(s)
+            .into_iter()
+            .map(|u| u as u8)
+            .collect(),
+        "utf16le" => crate::value::utf16(s)
+            .into_iter()
+            .flat_map(|u| u.to_le_bytes())
+            .collect(),
         _ => crate::value::well_formed(s).as_bytes().to_vec(),
     }
 }
@@ -385,7 +391,10 @@ fn write_num(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
                     vm,
                     "RangeError",
                     "ERR_OUT_OF_RANGE",
-                    &format!("The value of \"value\" is out of range. It must be {range}. Received {}n", n),
+                    &format!(
+                        "The value of \"value\" is out of range. It must be {range}. Received {}n",
+                        n
+                    ),
                 ));
             };
             bits.to_le_bytes().to_vec()
@@ -421,8 +430,14 @@ fn write_num(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 /// `readUIntLE/BE(offset, byteLength)` and `readIntLE/BE`: slot 0 signed, 1 LE.
 fn read_var(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = this_buf(vm, c)?;
-    let signed = matches!(crate::builtins::promise::native_slot(vm, c.callee, 0), Value::Bool(true));
-    let le = matches!(crate::builtins::promise::native_slot(vm, c.callee, 1), Value::Bool(true));
+    let signed = matches!(
+        crate::builtins::promise::native_slot(vm, c.callee, 0),
+        Value::Bool(true)
+    );
+    let le = matches!(
+        crate::builtins::promise::native_slot(vm, c.callee, 1),
+        Value::Bool(true)
+    );
     let n = byte_length_arg(vm, &c.arg(1))?;
     let d = buffer_bytes(vm, o);
     let off = check_offset(vm, &c.arg(0), d.len(), n)?;
@@ -442,8 +457,14 @@ fn read_var(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn write_var(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = this_buf(vm, c)?;
-    let signed = matches!(crate::builtins::promise::native_slot(vm, c.callee, 0), Value::Bool(true));
-    let le = matches!(crate::builtins::promise::native_slot(vm, c.callee, 1), Value::Bool(true));
+    let signed = matches!(
+        crate::builtins::promise::native_slot(vm, c.callee, 0),
+        Value::Bool(true)
+    );
+    let le = matches!(
+        crate::builtins::promise::native_slot(vm, c.callee, 1),
+        Value::Bool(true)
+    );
     let n = byte_length_arg(vm, &c.arg(2))?;
     let v = vm.to_number(&c.arg(0))?;
     let bits = 8 * n as i32;
@@ -614,7 +635,11 @@ fn buf_from(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             }
             // `{ type: 'Buffer', data: [...] }` and array-likes.
             let data = vm.get(&a, &PropKey::s("data"))?;
-            let src = if matches!(data, Value::Obj(_)) { data } else { a.clone() };
+            let src = if matches!(data, Value::Obj(_)) {
+                data
+            } else {
+                a.clone()
+            };
             let n = vm.length_of(&src)?;
             let mut d = Vec::with_capacity(n);
             for i in 0..n {
@@ -714,7 +739,11 @@ fn buf_concat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn buf_is_buffer(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let bp = vm.realm.node_buffer_proto;
-    let mut cur = c.arg(0).as_obj().and_then(|o| vm.heap.get(o)).and_then(|x| x.proto);
+    let mut cur = c
+        .arg(0)
+        .as_obj()
+        .and_then(|o| vm.heap.get(o))
+        .and_then(|x| x.proto);
     while let Some(p) = cur {
         if p == bp {
             return Ok(Value::Bool(true));
@@ -876,7 +905,14 @@ fn buf_copy(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let src = buffer_bytes(vm, o);
     let Some(target) = c.arg(0).as_obj().filter(|t| view(vm, *t).is_some()) else {
         let r = received(vm, &c.arg(0));
-        return Err(node_error(vm, "TypeError", "ERR_INVALID_ARG_TYPE", &format!("The \"target\" argument must be an instance of Buffer or Uint8Array. Received {r}")));
+        return Err(node_error(
+            vm,
+            "TypeError",
+            "ERR_INVALID_ARG_TYPE",
+            &format!(
+                "The \"target\" argument must be an instance of Buffer or Uint8Array. Received {r}"
+            ),
+        ));
     };
     let tlen = buffer_bytes(vm, target).len();
     let ts = (int_arg(vm, c, 1, 0.0)?.max(0.0) as usize).min(tlen);
@@ -973,7 +1009,15 @@ pub fn install(vm: &mut Vm) {
         vm.set_hidden(bp, &n, Value::Obj(f));
     }
     let names = [
-        "UInt8", "Int8", "UInt16", "Int16", "UInt32", "Int32", "Float", "Double", "BigInt64",
+        "UInt8",
+        "Int8",
+        "UInt16",
+        "Int16",
+        "UInt32",
+        "Int32",
+        "Float",
+        "Double",
+        "BigInt64",
         "BigUInt64",
     ];
     for (i, base) in names.iter().enumerate() {

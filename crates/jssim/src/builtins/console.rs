@@ -31,7 +31,11 @@ fn write(vm: &mut Vm, text: &str, err: bool) -> Res<()> {
     if let Some((stream, native)) = vm.console.streams[usize::from(err)] {
         let w = vm.get(&Value::Obj(stream), &PropKey::s("write"))?;
         if w.as_obj() != Some(native) && vm.is_callable(&w) {
-            vm.call(&w, Value::Obj(stream), vec![Value::str(&format!("{text}\n"))])?;
+            vm.call(
+                &w,
+                Value::Obj(stream),
+                vec![Value::str(&format!("{text}\n"))],
+            )?;
             return Ok(());
         }
     }

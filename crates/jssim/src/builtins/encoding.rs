@@ -52,7 +52,10 @@ fn atob(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         .collect();
     let mut body = cleaned.as_str();
     if body.len() % 4 == 0 {
-        body = body.strip_suffix("==").or_else(|| body.strip_suffix('=')).unwrap_or(body);
+        body = body
+            .strip_suffix("==")
+            .or_else(|| body.strip_suffix('='))
+            .unwrap_or(body);
     }
     let chars_ok = body
         .chars()
@@ -68,7 +71,9 @@ fn atob(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Err(crate::dom::exception(vm, "InvalidCharacterError", msg));
     }
     let bytes = base64_decode(body);
-    Ok(Value::str(&bytes.iter().map(|b| *b as char).collect::<String>()))
+    Ok(Value::str(
+        &bytes.iter().map(|b| *b as char).collect::<String>(),
+    ))
 }
 
 // ---- TextEncoder / TextDecoder ----
@@ -106,7 +111,11 @@ fn encode(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn encode_into(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = vm.to_string(&c.arg(0))?;
-    let Some(dest) = c.arg(1).as_obj().and_then(|o| super::typed::view(vm, o).map(|t| (o, t))) else {
+    let Some(dest) = c
+        .arg(1)
+        .as_obj()
+        .and_then(|o| super::typed::view(vm, o).map(|t| (o, t)))
+    else {
         return Err(vm.type_error("The \"dest\" argument must be an instance of Uint8Array."));
     };
     let (_, t) = dest;
@@ -205,15 +214,22 @@ fn decode(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let (enc_name, fatal, ignore_bom) = decoder(vm, c)?;
     let data: Vec<u8> = match c.arg(0) {
         Value::Undefined => Vec::new(),
-        Value::Obj(o) => match vm.heap.kind(o) {
-            Some(Kind::ArrayBuffer(b)) => b.clone(),
-            Some(Kind::TypedArray(_)) => super::buffer::buffer_bytes(vm, o),
-            _ => {
-                return Err(crate::env_node::node_error(vm, "TypeError", "ERR_INVALID_ARG_TYPE", "The \"input\" argument must be an instance of ArrayBuffer or ArrayBufferView."));
+        Value::Obj(o) => {
+            match vm.heap.kind(o) {
+                Some(Kind::ArrayBuffer(b)) => b.clone(),
+                Some(Kind::TypedArray(_)) => super::buffer::buffer_bytes(vm, o),
+                _ => {
+                    return Err(crate::env_node::node_error(vm, "TypeError", "ERR_INVALID_ARG_TYPE", "The \"input\" argument must be an instance of ArrayBuffer or ArrayBufferView."));
+                }
             }
-        },
+        }
         _ => {
-            return Err(crate::env_node::node_error(vm, "TypeError", "ERR_INVALID_ARG_TYPE", "The \"input\" argument must be an instance of ArrayBuffer or ArrayBufferView."));
+            return Err(crate::env_node::node_error(
+                vm,
+                "TypeError",
+                "ERR_INVALID_ARG_TYPE",
+                "The \"input\" argument must be an instance of ArrayBuffer or ArrayBufferView.",
+            ));
         }
     };
     let s = match enc_name {

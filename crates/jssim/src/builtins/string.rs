@@ -323,7 +323,9 @@ fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
             if matches!(vm.heap.kind(*o), Some(Kind::RegExp(_))) {
                 let f = vm.get(&pattern, &crate::value::PropKey::s("flags"))?;
                 if !vm.to_string(&f)?.contains('g') {
-                    return Err(vm.type_error("String.prototype.replaceAll called with a non-global RegExp argument"));
+                    return Err(vm.type_error(
+                        "String.prototype.replaceAll called with a non-global RegExp argument",
+                    ));
                 }
             }
         }

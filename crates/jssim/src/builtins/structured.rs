@@ -19,7 +19,11 @@ fn data_clone_error(vm: &mut Vm, v: &Value) -> Throw {
         Value::Sym(_) => vm.prim_to_string(v),
         _ => vm.to_display(v),
     };
-    crate::dom::exception(vm, "DataCloneError", &format!("{shown} could not be cloned."))
+    crate::dom::exception(
+        vm,
+        "DataCloneError",
+        &format!("{shown} could not be cloned."),
+    )
 }
 
 fn clone_value(vm: &mut Vm, v: &Value, memo: &mut HashMap<ObjRef, ObjRef>) -> Res<Value> {

@@ -306,7 +306,13 @@ fn promise_immediate(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn scheduler_wait(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let delay = vm.to_number(&c.arg(0))?;
     let p = crate::builtins::promise::new_promise(vm);
-    let f = vm.native_with("", 0, resolve_slot, vec![Value::Obj(p), Value::Undefined], false);
+    let f = vm.native_with(
+        "",
+        0,
+        resolve_slot,
+        vec![Value::Obj(p), Value::Undefined],
+        false,
+    );
     vm.add_timer(Value::Obj(f), delay, vec![], false);
     Ok(Value::Obj(p))
 }

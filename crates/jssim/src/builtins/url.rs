@@ -288,8 +288,8 @@ fn url_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 const URL_FIELDS: [&str; 11] = [
-    "href", "origin", "protocol", "username", "password", "host", "hostname", "port",
-    "pathname", "search", "hash",
+    "href", "origin", "protocol", "username", "password", "host", "hostname", "port", "pathname",
+    "search", "hash",
 ];
 
 /// Node's `URL {...}` inspection (all components, `searchParams` before `hash`).
@@ -344,16 +344,16 @@ fn serialize(pairs: &[(String, String)]) -> String {
 
 fn params_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if c.new_target.is_none() {
-        return Err(vm.type_error(
-            "Class constructor URLSearchParams cannot be invoked without 'new'",
-        ));
+        return Err(
+            vm.type_error("Class constructor URLSearchParams cannot be invoked without 'new'")
+        );
     }
     let init = c.arg(0);
     let pairs = match &init {
         Value::Undefined | Value::Null => Vec::new(),
-        Value::Obj(o) if params_data(vm, *o).is_some() => {
-            params_data(vm, *o).map(|p| p.pairs.clone()).unwrap_or_default()
-        }
+        Value::Obj(o) if params_data(vm, *o).is_some() => params_data(vm, *o)
+            .map(|p| p.pairs.clone())
+            .unwrap_or_default(),
         Value::Obj(o) => {
             let iter = vm.get(&init, &PropKey::Sym(crate::interp::sym::ITERATOR))?;
             if vm.is_callable(&iter) {
@@ -422,7 +422,11 @@ fn update_url(vm: &mut Vm, p: ObjRef) {
 
 fn str_arg(vm: &mut Vm, c: &NativeCall, i: usize, method: &str, need: usize) -> Res<String> {
     if c.args.len() < need {
-        let names = if need == 2 { "\"name\" and \"value\" arguments" } else { "\"name\" argument" };
+        let names = if need == 2 {
+            "\"name\" and \"value\" arguments"
+        } else {
+            "\"name\" argument"
+        };
         let _ = method;
         return Err(crate::env_node::node_error(
             vm,
@@ -530,7 +534,8 @@ fn sp_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn sp_sort(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_params(vm, c)?;
     if let Some(d) = params_mut(vm, p) {
-        d.pairs.sort_by(|a, b| crate::value::utf16(&a.0).cmp(&crate::value::utf16(&b.0)));
+        d.pairs
+            .sort_by(|a, b| crate::value::utf16(&a.0).cmp(&crate::value::utf16(&b.0)));
     }
     update_url(vm, p);
     Ok(Value::Undefined)
@@ -539,7 +544,9 @@ fn sp_sort(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn sp_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_params(vm, c)?;
     Ok(Value::str(
-        &params_data(vm, p).map(|d| serialize(&d.pairs)).unwrap_or_default(),
+        &params_data(vm, p)
+            .map(|d| serialize(&d.pairs))
+            .unwrap_or_default(),
     ))
 }
 
@@ -564,7 +571,11 @@ fn sp_for_each(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let mut i = 0;
     while let Some((k, v)) = params_data(vm, p).and_then(|d| d.pairs.get(i).cloned()) {
-        vm.call(&f, c.arg(1), vec![Value::str(&v), Value::str(&k), Value::Obj(p)])?;
+        vm.call(
+            &f,
+            c.arg(1),
+            vec![Value::str(&v), Value::str(&k), Value::Obj(p)],
+        )?;
         i += 1;
     }
     Ok(Value::Undefined)
@@ -577,7 +588,9 @@ fn sp_iter(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Value::Num(n) => n as u8,
         _ => 2,
     };
-    let pairs = params_data(vm, p).map(|d| d.pairs.clone()).unwrap_or_default();
+    let pairs = params_data(vm, p)
+        .map(|d| d.pairs.clone())
+        .unwrap_or_default();
     let mut items = Vec::with_capacity(pairs.len());
     for (k, v) in pairs {
         items.push(match which {
@@ -594,7 +607,9 @@ fn sp_iter(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 /// Node's `URLSearchParams { 'a' => '1' }`.
 fn sp_inspect(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_params(vm, c)?;
-    let pairs = params_data(vm, p).map(|d| d.pairs.clone()).unwrap_or_default();
+    let pairs = params_data(vm, p)
+        .map(|d| d.pairs.clone())
+        .unwrap_or_default();
     let mut out = Vec::with_capacity(pairs.len());
     for (k, v) in pairs {
         let k = crate::inspect::inspect(vm, &Value::str(&k))?;
@@ -602,7 +617,11 @@ fn sp_inspect(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         out.push(format!("{k} => {v}"));
     }
     let name = crate::inspect::constructor_name(vm, p).unwrap_or_else(|| "URLSearchParams".into());
-    let len: usize = out.iter().map(|s| s.chars().count() + 2).sum::<usize>().saturating_sub(2);
+    let len: usize = out
+        .iter()
+        .map(|s| s.chars().count() + 2)
+        .sum::<usize>()
+        .saturating_sub(2);
     Ok(Value::str(&if out.is_empty() {
         format!("{name} {{}}")
     } else if len > 80 {
@@ -635,7 +654,11 @@ fn file_url_to_path(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn path_to_file_url(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = vm.to_string(&c.arg(0))?.to_string();
-    let abs = if p.starts_with('/') { p } else { format!("/{p}") };
+    let abs = if p.starts_with('/') {
+        p
+    } else {
+        format!("/{p}")
+    };
     let u = ::url::Url::parse(&format!("file://{abs}")).ok();
     match u {
         Some(u) => {
@@ -721,7 +744,11 @@ pub fn install(vm: &mut Vm) {
     for (n, l, f) in methods {
         if n.starts_with('[') && !vm.browser {
             let func = vm.native(n, l, f);
-            vm.set_hidden_key(sp, PropKey::Sym(crate::interp::sym::INSPECT), Value::Obj(func));
+            vm.set_hidden_key(
+                sp,
+                PropKey::Sym(crate::interp::sym::INSPECT),
+                Value::Obj(func),
+            );
         } else if !n.starts_with('[') {
             vm.method(sp, n, l, f);
         }
@@ -731,7 +758,11 @@ pub fn install(vm: &mut Vm) {
         let f = vm.native_with(n, 0, sp_iter, vec![Value::Num(i as f64)], false);
         vm.set_hidden(sp, n, Value::Obj(f));
         if i == 2 {
-            vm.set_hidden_key(sp, PropKey::Sym(crate::interp::sym::ITERATOR), Value::Obj(f));
+            vm.set_hidden_key(
+                sp,
+                PropKey::Sym(crate::interp::sym::ITERATOR),
+                Value::Obj(f),
+            );
         }
     }
     vm.set_tag(sp, "URLSearchParams");

@@ -912,7 +912,9 @@ impl<'a> Compiler<'a> {
     pub(crate) fn static_key(&self, k: &'a PropertyKey<'a>, _computed: bool) -> Option<String> {
         match k {
             PropertyKey::StaticIdentifier(id) => Some(id.name.to_string()),
-            PropertyKey::StringLiteral(s) => Some(literal_text(s.value.as_str(), s.lone_surrogates)),
+            PropertyKey::StringLiteral(s) => {
+                Some(literal_text(s.value.as_str(), s.lone_surrogates))
+            }
             PropertyKey::NumericLiteral(n) => Some(crate::value::num_to_string(n.value)),
             _ => None,
         }

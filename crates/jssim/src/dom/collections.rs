@@ -90,7 +90,9 @@ impl ListSrc {
             | ListSrc::TBodies(o)
             | ListSrc::FormElements(o)
             | ListSrc::Options(o)
-            | ListSrc::SelectedOptions(o) => f(Edge::Internal("collection root"), Strength::Strong, *o),
+            | ListSrc::SelectedOptions(o) => {
+                f(Edge::Internal("collection root"), Strength::Strong, *o)
+            }
         }
     }
 }
@@ -121,7 +123,9 @@ pub fn items(vm: &Vm, src: &ListSrc) -> Vec<ObjRef> {
         ListSrc::ByClass(root, classes) => elements_under(*root)
             .into_iter()
             .filter(|e| {
-                let cl = node::elem(vm, *e).and_then(|x| x.attr("class")).unwrap_or("");
+                let cl = node::elem(vm, *e)
+                    .and_then(|x| x.attr("class"))
+                    .unwrap_or("");
                 !classes.is_empty()
                     && classes
                         .iter()
@@ -140,7 +144,8 @@ pub fn items(vm: &Vm, src: &ListSrc) -> Vec<ObjRef> {
                         let l = node::local(vm, *c).unwrap_or("");
                         if part.is_empty() && l == "tr" {
                             out.push(*c);
-                        } else if (part.is_empty() && l == "tbody") || (!part.is_empty() && l == part)
+                        } else if (part.is_empty() && l == "tbody")
+                            || (!part.is_empty() && l == part)
                         {
                             out.extend(children_named(*c, &["tr"]));
                         }
@@ -233,7 +238,8 @@ fn named_item(vm: &Vm, items: &[ObjRef], name: &str) -> Option<ObjRef> {
         return None;
     }
     items.iter().copied().find(|e| {
-        node::elem(vm, *e).is_some_and(|x| x.attr("id") == Some(name) || x.attr("name") == Some(name))
+        node::elem(vm, *e)
+            .is_some_and(|x| x.attr("id") == Some(name) || x.attr("name") == Some(name))
     })
 }
 
@@ -298,7 +304,10 @@ pub fn get(vm: &mut Vm, o: ObjRef, key: &PropKey) -> Res<Option<Value>> {
                 Some(p) if !on_proto_chain(vm, o, key) => {
                     let d = decls(vm, o);
                     Some(Value::str(
-                        d.iter().find(|x| x.0 == p).map(|x| x.1.as_str()).unwrap_or(""),
+                        d.iter()
+                            .find(|x| x.0 == p)
+                            .map(|x| x.1.as_str())
+                            .unwrap_or(""),
                     ))
                 }
                 _ => None,
@@ -639,10 +648,7 @@ fn tl_set_value(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn tl_supports(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let (_, a) = this_tokens(vm, c)?;
-    Err(vm.type_error(&format!(
-        "'{}' attribute has no supported tokens",
-        a.name()
-    )))
+    Err(vm.type_error(&format!("'{}' attribute has no supported tokens", a.name())))
 }
 
 pub fn token_list(vm: &mut Vm, el: ObjRef, attr: TokenAttr) -> ObjRef {
@@ -903,7 +909,10 @@ fn st_get_property_value(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = vm.to_string(&c.arg(0))?.to_ascii_lowercase();
     let d = decls(vm, o);
     Ok(Value::str(
-        d.iter().find(|x| x.0 == p).map(|x| x.1.as_str()).unwrap_or(""),
+        d.iter()
+            .find(|x| x.0 == p)
+            .map(|x| x.1.as_str())
+            .unwrap_or(""),
     ))
 }
 
@@ -911,13 +920,11 @@ fn st_get_property_priority(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let (o, _) = this_style(vm, c)?;
     let p = vm.to_string(&c.arg(0))?.to_ascii_lowercase();
     let d = decls(vm, o);
-    Ok(Value::str(
-        if d.iter().any(|x| x.0 == p && x.2) {
-            "important"
-        } else {
-            ""
-        },
-    ))
+    Ok(Value::str(if d.iter().any(|x| x.0 == p && x.2) {
+        "important"
+    } else {
+        ""
+    }))
 }
 
 fn st_set_property(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -1065,7 +1072,14 @@ pub fn install(vm: &mut Vm) {
 
     let (_, st) = super::class(vm, "CSSStyleDeclaration", op, None, 0, super::illegal_ctor);
     vm.dom.style_proto = st;
-    super::accessor(vm, st, "cssText", st_css_text, Some(st_set_css_text), vec![]);
+    super::accessor(
+        vm,
+        st,
+        "cssText",
+        st_css_text,
+        Some(st_set_css_text),
+        vec![],
+    );
     super::accessor(vm, st, "length", st_length, None, vec![]);
     super::op(vm, st, "item", 1, st_item);
     super::op(vm, st, "getPropertyValue", 1, st_get_property_value);

@@ -388,10 +388,22 @@ mod tests {
 
     #[test]
     fn names_and_colors() {
-        assert_eq!(property_name("backgroundColor").as_deref(), Some("background-color"));
-        assert_eq!(property_name("webkitTransform").as_deref(), Some("-webkit-transform"));
+        assert_eq!(
+            property_name("backgroundColor").as_deref(),
+            Some("background-color")
+        );
+        assert_eq!(
+            property_name("webkitTransform").as_deref(),
+            Some("-webkit-transform")
+        );
         assert_eq!(property_name("bogus"), None);
-        assert_eq!(normalize("color", "#00ff00").as_deref(), Some("rgb(0, 255, 0)"));
-        assert_eq!(serialize(&parse("width: 100px; height: 50%")), "width: 100px; height: 50%;");
+        assert_eq!(
+            normalize("color", "#00ff00").as_deref(),
+            Some("rgb(0, 255, 0)")
+        );
+        assert_eq!(
+            serialize(&parse("width: 100px; height: 50%")),
+            "width: 100px; height: 50%;"
+        );
     }
 }

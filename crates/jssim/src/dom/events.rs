@@ -56,7 +56,12 @@ impl EventData {
         f: &mut impl FnMut(crate::gc::Edge<'a>, crate::gc::Strength, ObjRef),
     ) {
         use crate::gc::{Edge, Strength};
-        for o in self.target.iter().chain(self.current.iter()).chain(&self.path) {
+        for o in self
+            .target
+            .iter()
+            .chain(self.current.iter())
+            .chain(&self.path)
+        {
             f(Edge::Internal("event target"), Strength::Strong, *o);
         }
         for (_, v) in &self.init {
@@ -114,7 +119,11 @@ const CLASSES: &[Class] = &[
     Class {
         name: "UIEvent",
         parent: Some("Event"),
-        members: &[("view", Def::Null), ("detail", Def::Zero), ("which", Def::Zero)],
+        members: &[
+            ("view", Def::Null),
+            ("detail", Def::Zero),
+            ("which", Def::Zero),
+        ],
     },
     Class {
         name: "MouseEvent",
@@ -311,7 +320,10 @@ fn alloc_event(
         time_stamp: vm.events.now as f64,
         init,
     };
-    let e = vm.alloc(Some(proto), Kind::Host(Box::new(HostObj::Event(Box::new(data)))));
+    let e = vm.alloc(
+        Some(proto),
+        Kind::Host(Box::new(HostObj::Event(Box::new(data)))),
+    );
     // `isTrusted` is an own ([LegacyUnforgeable]) accessor of every event.
     if let Some(g) = vm.dom.is_trusted_getter {
         if let Some(o) = vm.heap.get_mut(e) {
@@ -1109,9 +1121,9 @@ fn new_signal(vm: &mut Vm) -> ObjRef {
 
 fn abort_controller_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if c.new_target.is_none() {
-        return Err(vm.type_error(
-            "Class constructor AbortController cannot be invoked without 'new'",
-        ));
+        return Err(
+            vm.type_error("Class constructor AbortController cannot be invoked without 'new'")
+        );
     }
     let s = new_signal(vm);
     let default = vm.dom.controller_proto;
@@ -1178,7 +1190,9 @@ fn this_signal(vm: &mut Vm, c: &NativeCall) -> Res<ObjRef> {
 
 fn signal_aborted(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = this_signal(vm, c)?;
-    Ok(Value::Bool(signal_data(vm, s).is_some_and(|d| d.reason.is_some())))
+    Ok(Value::Bool(
+        signal_data(vm, s).is_some_and(|d| d.reason.is_some()),
+    ))
 }
 
 fn signal_reason(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -1274,7 +1288,14 @@ pub fn install(vm: &mut Vm) {
         }
         if i == 0 {
             for n in ["returnValue", "cancelBubble"] {
-                super::accessor(vm, proto, n, event_get, Some(event_set), vec![Value::str(n)]);
+                super::accessor(
+                    vm,
+                    proto,
+                    n,
+                    event_get,
+                    Some(event_set),
+                    vec![Value::str(n)],
+                );
             }
             super::op(vm, proto, "stopPropagation", 0, m_stop_propagation);
             super::op(vm, proto, "stopImmediatePropagation", 0, m_stop_immediate);

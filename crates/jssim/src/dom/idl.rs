@@ -57,7 +57,13 @@ const PROPS: &[(&str, &[&str], &[&str])] = &[
             "scrollWidth",
             "scrollHeight",
         ],
-        &["innerHTML", "outerHTML", "scrollTop", "scrollLeft", "classList"],
+        &[
+            "innerHTML",
+            "outerHTML",
+            "scrollTop",
+            "scrollLeft",
+            "classList",
+        ],
     ),
     (
         "HTMLElement",
@@ -122,7 +128,13 @@ const PROPS: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "HTMLInputElement",
-        &["form", "files", "labels", "willValidate", "validationMessage"],
+        &[
+            "form",
+            "files",
+            "labels",
+            "willValidate",
+            "validationMessage",
+        ],
         &["value", "checked", "type", "indeterminate", "valueAsNumber"],
     ),
     (
@@ -132,7 +144,14 @@ const PROPS: &[(&str, &[&str], &[&str])] = &[
     ),
     (
         "HTMLSelectElement",
-        &["form", "type", "options", "selectedOptions", "labels", "length"],
+        &[
+            "form",
+            "type",
+            "options",
+            "selectedOptions",
+            "labels",
+            "length",
+        ],
         &["value", "selectedIndex"],
     ),
     (
@@ -157,7 +176,11 @@ const PROPS: &[(&str, &[&str], &[&str])] = &[
         &["naturalWidth", "naturalHeight", "complete", "currentSrc"],
         &[],
     ),
-    ("HTMLTableElement", &["rows", "tBodies"], &["tHead", "tFoot", "caption"]),
+    (
+        "HTMLTableElement",
+        &["rows", "tBodies"],
+        &["tHead", "tFoot", "caption"],
+    ),
     ("HTMLTableSectionElement", &["rows"], &[]),
     (
         "HTMLTableRowElement",
@@ -184,7 +207,14 @@ enum R {
 
 /// Per interface: (IDL name, content attribute, conversion).
 const REFLECT: &[(&str, &[(&str, &str, R)])] = &[
-    ("Element", &[("id", "id", R::Str), ("className", "class", R::Str), ("slot", "slot", R::Str)]),
+    (
+        "Element",
+        &[
+            ("id", "id", R::Str),
+            ("className", "class", R::Str),
+            ("slot", "slot", R::Str),
+        ],
+    ),
     (
         "HTMLElement",
         &[
@@ -211,7 +241,11 @@ const REFLECT: &[(&str, &[(&str, &str, R)])] = &[
     ),
     (
         "HTMLAreaElement",
-        &[("href", "href", R::Url), ("alt", "alt", R::Str), ("target", "target", R::Str)],
+        &[
+            ("href", "href", R::Url),
+            ("alt", "alt", R::Str),
+            ("target", "target", R::Str),
+        ],
     ),
     (
         "HTMLImageElement",
@@ -277,7 +311,13 @@ const REFLECT: &[(&str, &[(&str, &str, R)])] = &[
             ("defaultSelected", "selected", R::Bool),
         ],
     ),
-    ("HTMLOptGroupElement", &[("disabled", "disabled", R::Bool), ("label", "label", R::Str)]),
+    (
+        "HTMLOptGroupElement",
+        &[
+            ("disabled", "disabled", R::Bool),
+            ("label", "label", R::Str),
+        ],
+    ),
     (
         "HTMLTextAreaElement",
         &[
@@ -306,7 +346,10 @@ const REFLECT: &[(&str, &[(&str, &str, R)])] = &[
             ("rel", "rel", R::Str),
         ],
     ),
-    ("HTMLFieldSetElement", &[("disabled", "disabled", R::Bool), ("name", "name", R::Str)]),
+    (
+        "HTMLFieldSetElement",
+        &[("disabled", "disabled", R::Bool), ("name", "name", R::Str)],
+    ),
     ("HTMLOutputElement", &[("name", "name", R::Str)]),
     ("HTMLLabelElement", &[("htmlFor", "for", R::Str)]),
     ("HTMLLIElement", &[("value", "value", R::Long(0))]),
@@ -367,7 +410,10 @@ const REFLECT: &[(&str, &[(&str, &str, R)])] = &[
     ),
     (
         "HTMLCanvasElement",
-        &[("width", "width", R::ULong(300)), ("height", "height", R::ULong(150))],
+        &[
+            ("width", "width", R::ULong(300)),
+            ("height", "height", R::ULong(150)),
+        ],
     ),
     (
         "HTMLMediaElement",
@@ -384,7 +430,10 @@ const REFLECT: &[(&str, &[(&str, &str, R)])] = &[
     ("HTMLDataElement", &[("value", "value", R::Str)]),
     ("HTMLTimeElement", &[("dateTime", "datetime", R::Str)]),
     ("HTMLQuoteElement", &[("cite", "cite", R::Url)]),
-    ("HTMLModElement", &[("cite", "cite", R::Url), ("dateTime", "datetime", R::Str)]),
+    (
+        "HTMLModElement",
+        &[("cite", "cite", R::Url), ("dateTime", "datetime", R::Str)],
+    ),
 ];
 
 /// The HTML element interfaces and their parents.
@@ -522,13 +571,11 @@ pub fn interface_for(local: &str) -> &'static str {
         "title" => "HTMLTitleElement",
         "track" => "HTMLTrackElement",
         "ul" => "HTMLUListElement",
-        "abbr" | "address" | "article" | "aside" | "b" | "bdi" | "bdo" | "cite" | "code"
-        | "dd" | "dfn" | "dt" | "em" | "figcaption" | "figure" | "footer" | "header"
-        | "hgroup" | "i" | "kbd" | "main" | "mark" | "nav" | "noscript" | "rp" | "rt"
-        | "ruby" | "s" | "samp" | "search" | "section" | "small" | "strong" | "sub"
-        | "summary" | "sup" | "u" | "var" | "wbr" | "center" | "big" | "tt" | "nobr" => {
-            "HTMLElement"
-        }
+        "abbr" | "address" | "article" | "aside" | "b" | "bdi" | "bdo" | "cite" | "code" | "dd"
+        | "dfn" | "dt" | "em" | "figcaption" | "figure" | "footer" | "header" | "hgroup" | "i"
+        | "kbd" | "main" | "mark" | "nav" | "noscript" | "rp" | "rt" | "ruby" | "s" | "samp"
+        | "search" | "section" | "small" | "strong" | "sub" | "summary" | "sup" | "u" | "var"
+        | "wbr" | "center" | "big" | "tt" | "nobr" => "HTMLElement",
         l if l.contains('-') => "HTMLElement",
         _ => "HTMLUnknownElement",
     }
@@ -644,8 +691,7 @@ pub fn labeled_control(vm: &Vm, label: ObjRef) -> Option<ObjRef> {
         return get_element_by_id(vm, node::root(vm, label), &id);
     }
     node::descendants(vm, label).into_iter().find(|d| {
-        node::local(vm, *d)
-            .is_some_and(|l| matches!(l, "input" | "select" | "textarea" | "button"))
+        node::local(vm, *d).is_some_and(|l| matches!(l, "input" | "select" | "textarea" | "button"))
     })
 }
 
@@ -814,7 +860,8 @@ pub fn attribute_changed(vm: &mut Vm, o: ObjRef, name: &str, old: Option<&str>) 
                 node::set_attr(vm, o, "value", &v);
             }
         }
-        (_, ValueMode::Filename) | (ValueMode::Default | ValueMode::DefaultOn, ValueMode::Value) => {
+        (_, ValueMode::Filename)
+        | (ValueMode::Default | ValueMode::DefaultOn, ValueMode::Value) => {
             if let Some(e) = node::elem_mut(vm, o) {
                 e.value = None;
             }
@@ -827,9 +874,9 @@ pub fn attribute_changed(vm: &mut Vm, o: ObjRef, name: &str, old: Option<&str>) 
 fn sanitize_type(t: &str) -> String {
     let t = t.to_ascii_lowercase();
     match t.as_str() {
-        "hidden" | "text" | "search" | "tel" | "url" | "email" | "password" | "date"
-        | "month" | "week" | "time" | "datetime-local" | "number" | "range" | "color"
-        | "checkbox" | "radio" | "file" | "submit" | "image" | "reset" | "button" => t,
+        "hidden" | "text" | "search" | "tel" | "url" | "email" | "password" | "date" | "month"
+        | "week" | "time" | "datetime-local" | "number" | "range" | "color" | "checkbox"
+        | "radio" | "file" | "submit" | "image" | "reset" | "button" => t,
         _ => "text".into(),
     }
 }
@@ -1030,9 +1077,9 @@ fn get_named(vm: &mut Vm, o: ObjRef, name: &str) -> Res<Value> {
         "length" => match &n.data {
             NodeData::Text(t) | NodeData::Comment(t) => Value::Num(utf16_len(t) as f64),
             _ if l == "select" => Value::Num(options_of(vm, o).len() as f64),
-            _ if l == "form" => Value::Num(
-                collections::items(vm, &ListSrc::FormElements(o)).len() as f64,
-            ),
+            _ if l == "form" => {
+                Value::Num(collections::items(vm, &ListSrc::FormElements(o)).len() as f64)
+            }
             _ => Value::Undefined,
         },
         "wholeText" => {
@@ -1072,18 +1119,21 @@ fn get_named(vm: &mut Vm, o: ObjRef, name: &str) -> Res<Value> {
         "compatMode" => s("CSS1Compat"),
         "characterSet" | "charset" | "inputEncoding" => s("UTF-8"),
         "contentType" => s("text/html"),
-        "doctype" => opt(
-            n.children
-                .iter()
-                .copied()
-                .find(|c| matches!(node::node(vm, *c).map(|x| &x.data), Some(NodeData::Doctype(_)))),
-        ),
+        "doctype" => opt(n.children.iter().copied().find(|c| {
+            matches!(
+                node::node(vm, *c).map(|x| &x.data),
+                Some(NodeData::Doctype(_))
+            )
+        })),
         "documentElement" => opt(doc_child(vm, "html")),
         "head" => opt(doc_child(vm, "head")),
         "body" => opt(doc_child(vm, "body")),
         "images" => Value::Obj(collections::new_list(vm, ListSrc::ByTag(o, "img".into()))),
         "forms" => Value::Obj(collections::new_list(vm, ListSrc::ByTag(o, "form".into()))),
-        "scripts" => Value::Obj(collections::new_list(vm, ListSrc::ByTag(o, "script".into()))),
+        "scripts" => Value::Obj(collections::new_list(
+            vm,
+            ListSrc::ByTag(o, "script".into()),
+        )),
         "links" => {
             let links: Vec<ObjRef> = node::descendants(vm, o)
                 .into_iter()
@@ -1210,28 +1260,39 @@ fn get_named(vm: &mut Vm, o: ObjRef, name: &str) -> Res<Value> {
         }
         "control" => opt(labeled_control(vm, o)),
         // anchors
-        "origin" | "protocol" | "host" | "hostname" | "port" | "pathname" | "search"
-        | "hash" => match url_of_attr(vm, o, "href") {
-            Some(u) => s(&match name {
-                "origin" => u.origin(),
-                "protocol" => u.protocol.clone(),
-                "host" => u.host(),
-                "hostname" => u.hostname.clone(),
-                "port" => u.port.clone(),
-                "pathname" => u.pathname.clone(),
-                "search" => u.search.clone(),
-                _ => u.hash.clone(),
-            }),
-            None => s(match name {
-                "protocol" => ":",
-                _ => "",
-            }),
-        },
+        "origin" | "protocol" | "host" | "hostname" | "port" | "pathname" | "search" | "hash" => {
+            match url_of_attr(vm, o, "href") {
+                Some(u) => s(&match name {
+                    "origin" => u.origin(),
+                    "protocol" => u.protocol.clone(),
+                    "host" => u.host(),
+                    "hostname" => u.hostname.clone(),
+                    "port" => u.port.clone(),
+                    "pathname" => u.pathname.clone(),
+                    "search" => u.search.clone(),
+                    _ => u.hash.clone(),
+                }),
+                None => s(match name {
+                    "protocol" => ":",
+                    _ => "",
+                }),
+            }
+        }
         "complete" => Value::Bool(true),
         "currentSrc" => s(""),
         // tables
-        "rows" => Value::Obj(collections::cached_list(vm, o, Cache::Rows, ListSrc::Rows(o))),
-        "cells" => Value::Obj(collections::cached_list(vm, o, Cache::Cells, ListSrc::Cells(o))),
+        "rows" => Value::Obj(collections::cached_list(
+            vm,
+            o,
+            Cache::Rows,
+            ListSrc::Rows(o),
+        )),
+        "cells" => Value::Obj(collections::cached_list(
+            vm,
+            o,
+            Cache::Cells,
+            ListSrc::Cells(o),
+        )),
         "tBodies" => Value::Obj(collections::cached_list(
             vm,
             o,
@@ -1317,10 +1378,7 @@ fn string_or_empty(vm: &mut Vm, v: &Value) -> Res<String> {
 
 fn set_named(vm: &mut Vm, o: ObjRef, name: &str, v: &Value) -> Res<()> {
     let local = node::local(vm, o).unwrap_or("").to_string();
-    let is_doc = matches!(
-        node::node(vm, o).map(|n| &n.data),
-        Some(NodeData::Document)
-    );
+    let is_doc = matches!(node::node(vm, o).map(|n| &n.data), Some(NodeData::Document));
     match name {
         "textContent" | "nodeValue" | "data" => {
             let t = string_or_empty(vm, v)?;
@@ -1393,9 +1451,10 @@ fn set_named(vm: &mut Vm, o: ObjRef, name: &str, v: &Value) -> Res<()> {
             node::replace_all(vm, tn, el);
         }
         "body" if is_doc => {
-            let Some(b) = v.as_obj().filter(|b| {
-                matches!(node::local(vm, *b), Some("body" | "frameset"))
-            }) else {
+            let Some(b) = v
+                .as_obj()
+                .filter(|b| matches!(node::local(vm, *b), Some("body" | "frameset")))
+            else {
                 return Err(super::exception(
                     vm,
                     "HierarchyRequestError",
@@ -1502,7 +1561,11 @@ fn set_named(vm: &mut Vm, o: ObjRef, name: &str, v: &Value) -> Res<()> {
                     "hostname" => u.hostname = t,
                     "port" => u.port = t,
                     "pathname" => {
-                        u.pathname = if t.starts_with('/') { t } else { format!("/{t}") }
+                        u.pathname = if t.starts_with('/') {
+                            t
+                        } else {
+                            format!("/{t}")
+                        }
                     }
                     "search" => {
                         let t = t.trim_start_matches('?');
@@ -1560,9 +1623,7 @@ fn reflect_get(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             Some(raw) => s(&url::resolve(&raw).map(|u| u.href()).unwrap_or(raw)),
             None => s(""),
         },
-        R::Long(d) => Value::Num(
-            v.and_then(|x| x.trim().parse::<i32>().ok()).unwrap_or(d) as f64,
-        ),
+        R::Long(d) => Value::Num(v.and_then(|x| x.trim().parse::<i32>().ok()).unwrap_or(d) as f64),
         R::ULong(d) => Value::Num(
             v.and_then(|x| x.trim().parse::<u32>().ok())
                 .filter(|n| *n <= i32::MAX as u32)
@@ -1707,9 +1768,7 @@ fn equal_nodes(vm: &Vm, a: ObjRef, b: ObjRef) -> bool {
             p == q
         }
         (NodeData::Doctype(p), NodeData::Doctype(q)) => p == q,
-        (NodeData::Fragment, NodeData::Fragment) | (NodeData::Document, NodeData::Document) => {
-            true
-        }
+        (NodeData::Fragment, NodeData::Fragment) | (NodeData::Document, NodeData::Document) => true,
         _ => false,
     };
     same && x.children.len() == y.children.len()
@@ -2010,9 +2069,9 @@ fn m_closest(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = this_node(vm, c)?;
     let sel = vm.to_string(&c.arg(0))?;
     let list = parse_selector(vm, &sel)?;
-    Ok(opt(node::inclusive_ancestors(vm, o)
-        .into_iter()
-        .find(|a| node::is_element(vm, *a) && list.matches(vm, *a, Some(o)))))
+    Ok(opt(node::inclusive_ancestors(vm, o).into_iter().find(
+        |a| node::is_element(vm, *a) && list.matches(vm, *a, Some(o)),
+    )))
 }
 
 fn m_get_elements_by_tag_name(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -2125,9 +2184,7 @@ fn replace_data(vm: &mut Vm, o: ObjRef, offset: f64, count: f64, with: &str) -> 
         return Err(super::exception(
             vm,
             "IndexSizeError",
-            &format!(
-                "The index is not in the allowed range."
-            ),
+            &format!("The index is not in the allowed range."),
         ));
     }
     let off = offset as usize;
@@ -2231,7 +2288,10 @@ fn m_create_element(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             &format!("\"{t}\" did not match the Name production"),
         ));
     }
-    Ok(Value::Obj(node::create_element(vm, &t.to_ascii_lowercase())))
+    Ok(Value::Obj(node::create_element(
+        vm,
+        &t.to_ascii_lowercase(),
+    )))
 }
 
 fn m_create_element_ns(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -2881,13 +2941,19 @@ pub fn install(vm: &mut Vm) {
     ops(
         vm,
         tsp,
-        &[("insertRow", 0, m_insert_row), ("deleteRow", 1, m_delete_row)],
+        &[
+            ("insertRow", 0, m_insert_row),
+            ("deleteRow", 1, m_delete_row),
+        ],
     );
     let trp = proto_of(vm, "HTMLTableRowElement");
     ops(
         vm,
         trp,
-        &[("insertCell", 0, m_insert_cell), ("deleteCell", 1, m_delete_cell)],
+        &[
+            ("insertCell", 0, m_insert_cell),
+            ("deleteCell", 1, m_delete_cell),
+        ],
     );
     let cp = proto_of(vm, "HTMLCanvasElement");
     ops(vm, cp, &[("getContext", 1, m_get_context)]);

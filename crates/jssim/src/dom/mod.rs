@@ -70,7 +70,8 @@ impl HostObj {
         f: &mut impl FnMut(crate::gc::Edge<'a>, crate::gc::Strength, ObjRef),
     ) {
         use crate::gc::{Edge, Strength};
-        let listeners = |ls: &'a [events::Listener], f: &mut dyn FnMut(Edge<'a>, Strength, ObjRef)| {
+        let listeners = |ls: &'a [events::Listener],
+                         f: &mut dyn FnMut(Edge<'a>, Strength, ObjRef)| {
             for l in ls {
                 if let Value::Obj(o) = l.callback {
                     f(Edge::Listener(&l.ty), Strength::Strong, o);
@@ -161,7 +162,11 @@ impl DomState {
     /// the objects only this state refers to.
     pub fn roots(&self) -> Vec<ObjRef> {
         let mut r: Vec<ObjRef> = self.document.into_iter().collect();
-        r.extend(self.window_listeners.iter().filter_map(|l| l.callback.as_obj()));
+        r.extend(
+            self.window_listeners
+                .iter()
+                .filter_map(|l| l.callback.as_obj()),
+        );
         r.extend(self.mo_pending.iter().copied());
         r.extend(self.frames.iter().filter_map(|(_, cb)| cb.as_obj()));
         r.extend(self.history_state.as_obj());
@@ -185,7 +190,9 @@ impl DomState {
             let mut all = vec![d];
             all.extend(node::descendants(vm, d));
             for n in all {
-                let Some(nd) = node::node(vm, n) else { continue };
+                let Some(nd) = node::node(vm, n) else {
+                    continue;
+                };
                 for l in &nd.listeners {
                     if let Value::Obj(f) = l.callback {
                         out.push((format!("listener '{}' on {}", l.ty, short_name(vm, n)), f));
@@ -369,9 +376,7 @@ fn exception_code(name: &str) -> u32 {
 
 fn exception_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if c.new_target.is_none() {
-        return Err(vm.type_error(
-            "Class constructor DOMException cannot be invoked without 'new'",
-        ));
+        return Err(vm.type_error("Class constructor DOMException cannot be invoked without 'new'"));
     }
     let msg = match c.arg(0) {
         Value::Undefined => String::new(),
@@ -484,11 +489,11 @@ pub fn install(vm: &mut Vm) {
 
 /// Fills the body from the fixture HTML (before the script runs).
 pub fn load_fixture(vm: &mut Vm, html_text: &str) {
-    let Some(body) = vm
-        .dom
-        .document
-        .and_then(|d| node::descendants(vm, d).into_iter().find(|x| node::local(vm, *x) == Some("body")))
-    else {
+    let Some(body) = vm.dom.document.and_then(|d| {
+        node::descendants(vm, d)
+            .into_iter()
+            .find(|x| node::local(vm, *x) == Some("body"))
+    }) else {
         return;
     };
     html::parse_into(vm, html_text, body);

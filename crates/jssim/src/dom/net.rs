@@ -58,14 +58,18 @@ fn this_xhr(vm: &mut Vm, c: &NativeCall) -> Res<ObjRef> {
 }
 
 fn invalid_state(vm: &mut Vm) -> crate::interp::Throw {
-    super::exception(vm, "InvalidStateError", "The object is in an invalid state.")
+    super::exception(
+        vm,
+        "InvalidStateError",
+        "The object is in an invalid state.",
+    )
 }
 
 fn ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if c.new_target.is_none() {
-        return Err(vm.type_error(
-            "Class constructor XMLHttpRequest cannot be invoked without 'new'",
-        ));
+        return Err(
+            vm.type_error("Class constructor XMLHttpRequest cannot be invoked without 'new'")
+        );
     }
     let default = vm.dom.xhr_proto;
     let proto = vm.proto_for(c, default)?;
@@ -113,7 +117,9 @@ fn set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         _ => return Ok(Value::Undefined),
     };
     let v = c.arg(0);
-    let (state, send) = xhr(vm, o).map(|x| (x.state, x.send_flag)).unwrap_or((0, false));
+    let (state, send) = xhr(vm, o)
+        .map(|x| (x.state, x.send_flag))
+        .unwrap_or((0, false));
     match &*which {
         "responseType" => {
             if state >= 3 {
@@ -197,8 +203,8 @@ fn open(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             "The string did not match the expected pattern.",
         ));
     };
-    let synchronous = matches!(c.arg(2), Value::Bool(false))
-        || (c.args.len() > 2 && !c.arg(2).truthy());
+    let synchronous =
+        matches!(c.arg(2), Value::Bool(false)) || (c.args.len() > 2 && !c.arg(2).truthy());
     let old_state = xhr(vm, o).map(|x| x.state).unwrap_or(0);
     let pending = match xhr_mut(vm, o) {
         Some(x) => {
@@ -223,7 +229,9 @@ fn open(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn set_request_header(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = this_xhr(vm, c)?;
-    let (state, send) = xhr(vm, o).map(|x| (x.state, x.send_flag)).unwrap_or((0, false));
+    let (state, send) = xhr(vm, o)
+        .map(|x| (x.state, x.send_flag))
+        .unwrap_or((0, false));
     if state != 1 || send {
         return Err(invalid_state(vm));
     }
@@ -337,7 +345,15 @@ pub fn install(vm: &mut Vm) {
     events::define_handlers(
         vm,
         tp,
-        &["loadstart", "progress", "abort", "error", "load", "timeout", "loadend"],
+        &[
+            "loadstart",
+            "progress",
+            "abort",
+            "error",
+            "load",
+            "timeout",
+            "loadend",
+        ],
     );
     let (xc, xp) = super::class(vm, "XMLHttpRequest", tp, Some(tc), 0, ctor);
     vm.dom.xhr_proto = xp;

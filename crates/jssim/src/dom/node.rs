@@ -87,7 +87,11 @@ impl Node {
             f(Edge::Child(i), Strength::Strong, *c);
         }
         for (_, o) in &self.caches {
-            f(Edge::Internal("cached attribute object"), Strength::Strong, *o);
+            f(
+                Edge::Internal("cached attribute object"),
+                Strength::Strong,
+                *o,
+            );
         }
         for l in &self.listeners {
             if let Value::Obj(o) = l.callback {
@@ -95,7 +99,11 @@ impl Node {
             }
         }
         for r in &self.registered {
-            f(Edge::Internal("registered observer"), Strength::Strong, r.observer);
+            f(
+                Edge::Internal("registered observer"),
+                Strength::Strong,
+                r.observer,
+            );
         }
     }
 
@@ -662,12 +670,7 @@ pub fn clone_node(vm: &mut Vm, o: ObjRef, deep: bool) -> ObjRef {
 }
 
 /// The cached `[SameObject]` object of `o` for `slot`, created by `make` on first use.
-pub fn cached(
-    vm: &mut Vm,
-    o: ObjRef,
-    slot: Cache,
-    make: impl FnOnce(&mut Vm) -> ObjRef,
-) -> ObjRef {
+pub fn cached(vm: &mut Vm, o: ObjRef, slot: Cache, make: impl FnOnce(&mut Vm) -> ObjRef) -> ObjRef {
     if let Some((_, c)) = node(vm, o).and_then(|n| n.caches.iter().find(|(s, _)| *s == slot)) {
         return *c;
     }

@@ -146,7 +146,9 @@ pub fn queue(
 ) {
     let mut interested: Vec<(ObjRef, Option<String>)> = Vec::new();
     for n in node::inclusive_ancestors(vm, target) {
-        let Some(nd) = node::node(vm, n) else { continue };
+        let Some(nd) = node::node(vm, n) else {
+            continue;
+        };
         for r in &nd.registered {
             let o = &r.opts;
             if n != target && !o.subtree {
@@ -193,7 +195,10 @@ pub fn queue(
             lists: [None, None],
         };
         let p = vm.dom.record_proto;
-        let rec = vm.alloc(Some(p), Kind::Host(Box::new(HostObj::Record(Box::new(data)))));
+        let rec = vm.alloc(
+            Some(p),
+            Kind::Host(Box::new(HostObj::Record(Box::new(data)))),
+        );
         if let Some(d) = observer_mut(vm, ob) {
             d.records.push(rec);
         }
@@ -297,13 +302,15 @@ pub fn transient_on_remove(vm: &mut Vm, parent: ObjRef, removed: ObjRef) {
 
 fn ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     if c.new_target.is_none() {
-        return Err(vm.type_error(
-            "Class constructor MutationObserver cannot be invoked without 'new'",
-        ));
+        return Err(
+            vm.type_error("Class constructor MutationObserver cannot be invoked without 'new'")
+        );
     }
     let cb = c.arg(0);
     if !vm.is_callable(&cb) {
-        return Err(vm.type_error("Failed to construct 'MutationObserver': parameter 1 is not of type 'Function'."));
+        return Err(vm.type_error(
+            "Failed to construct 'MutationObserver': parameter 1 is not of type 'Function'.",
+        ));
     }
     vm.dom.next_observer_id += 1;
     let data = ObserverData {
@@ -376,10 +383,16 @@ fn observe(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         )))
     };
     if !child_list && !attributes && !character_data {
-        return fail(vm, "must set at least one of 'attributes', 'characterData', or 'childList' to true.");
+        return fail(
+            vm,
+            "must set at least one of 'attributes', 'characterData', or 'childList' to true.",
+        );
     }
     if attribute_old_value.truthy() && !attributes {
-        return fail(vm, "may only set 'attributeOldValue' to true when 'attributes' is true or not present.");
+        return fail(
+            vm,
+            "may only set 'attributeOldValue' to true when 'attributes' is true or not present.",
+        );
     }
     if attribute_filter.is_some() && !attributes {
         return fail(
@@ -399,8 +412,11 @@ fn observe(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         character_data_old_value: character_data_old_value.truthy(),
         attribute_filter,
     };
-    let existing = node::node(vm, target)
-        .is_some_and(|n| n.registered.iter().any(|r| r.observer == mo && !r.transient));
+    let existing = node::node(vm, target).is_some_and(|n| {
+        n.registered
+            .iter()
+            .any(|r| r.observer == mo && !r.transient)
+    });
     if existing {
         if let Some(n) = node::node_mut(vm, target) {
             for r in n.registered.iter_mut() {

@@ -144,8 +144,7 @@ impl Parser<'_> {
             return None;
         }
         let raw = &self.src[start..self.i];
-        if raw.starts_with(|c: char| c.is_ascii_digit())
-            || raw.starts_with("--") && raw.len() == 2
+        if raw.starts_with(|c: char| c.is_ascii_digit()) || raw.starts_with("--") && raw.len() == 2
         {
             return None;
         }
@@ -155,7 +154,10 @@ impl Parser<'_> {
         let mut c = Compound::default();
         if self.peek() == Some(b'*') {
             self.i += 1;
-        } else if self.peek().is_some_and(|b| b.is_ascii_alphabetic() || b >= 0x80) {
+        } else if self
+            .peek()
+            .is_some_and(|b| b.is_ascii_alphabetic() || b >= 0x80)
+        {
             c.tag = Some(self.ident()?.to_ascii_lowercase());
         }
         loop {
@@ -182,7 +184,9 @@ impl Parser<'_> {
                 _ => break,
             }
         }
-        if c.tag.is_none() && c.simple.is_empty() && self.s.get(self.i.wrapping_sub(1)) != Some(&b'*')
+        if c.tag.is_none()
+            && c.simple.is_empty()
+            && self.s.get(self.i.wrapping_sub(1)) != Some(&b'*')
         {
             return None;
         }

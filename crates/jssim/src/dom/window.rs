@@ -12,8 +12,7 @@ use crate::interp::{Res, Vm};
 use crate::value::{ObjRef, PropKey, Value};
 
 /// jsdom's user agent.
-const USER_AGENT: &str =
-    "Mozilla/5.0 (linux) AppleWebKit/537.36 (KHTML, like Gecko) jsdom/26.1.0";
+const USER_AGENT: &str = "Mozilla/5.0 (linux) AppleWebKit/537.36 (KHTML, like Gecko) jsdom/26.1.0";
 
 /// `document.lastModified` at the virtual clock's start (2024-01-01, UTC).
 pub const LAST_MODIFIED: &str = "01/01/2024 00:00:00";
@@ -36,7 +35,9 @@ fn constants(vm: &mut Vm, proto: ObjRef, list: Vec<(&str, Value)>) {
 pub fn dom_rect(vm: &mut Vm) -> ObjRef {
     let p = vm.dom.rect_proto;
     let r = vm.alloc(Some(p), Kind::Ordinary);
-    for k in ["x", "y", "width", "height", "top", "right", "bottom", "left"] {
+    for k in [
+        "x", "y", "width", "height", "top", "right", "bottom", "left",
+    ] {
         vm.set_prop_raw(r, k, Value::Num(0.0));
     }
     r
@@ -44,7 +45,9 @@ pub fn dom_rect(vm: &mut Vm) -> ObjRef {
 
 fn rect_to_json(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = vm.new_object();
-    for k in ["x", "y", "bottom", "height", "left", "right", "top", "width"] {
+    for k in [
+        "x", "y", "bottom", "height", "left", "right", "top", "width",
+    ] {
         let v = vm.get(&c.this, &PropKey::s(k))?;
         vm.set_prop_raw(o, k, v);
     }
@@ -186,7 +189,14 @@ fn location_prop_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 /// Defines the own `location` accessor (on the window and the document).
 pub fn define_location(vm: &mut Vm, on: ObjRef) {
-    super::accessor(vm, on, "location", location_prop, Some(location_prop_set), vec![]);
+    super::accessor(
+        vm,
+        on,
+        "location",
+        location_prop,
+        Some(location_prop_set),
+        vec![],
+    );
     if let Some(o) = vm.heap.get_mut(on) {
         if let Some(p) = o.props.get_mut(&PropKey::s("location")) {
             p.configurable = false;
@@ -254,7 +264,9 @@ fn run_frames(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
         remove_frame(vm, h);
         let mark = vm.temp_roots.len();
         vm.temp_roots.extend(cb.as_obj());
-        let r = vm.call(&cb, Value::Undefined, vec![now.clone()]).map(|_| ());
+        let r = vm
+            .call(&cb, Value::Undefined, vec![now.clone()])
+            .map(|_| ());
         vm.temp_roots.truncate(mark);
         super::events::report(vm, r)?;
     }
@@ -337,7 +349,9 @@ fn history_push(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             return Err(super::exception(
                 vm,
                 "SecurityError",
-                &format!("Could not push state with URL '{u}' in a document with URL 'about:blank'"),
+                &format!(
+                    "Could not push state with URL '{u}' in a document with URL 'about:blank'"
+                ),
             ));
         }
     }
@@ -505,8 +519,22 @@ pub fn content_loaded(vm: &mut Vm) -> Res<()> {
         return Ok(());
     };
     vm.dom.ready_state = "interactive";
-    super::events::fire(vm, doc, "Event", "readystatechange", (false, false, false), vec![])?;
-    super::events::fire(vm, doc, "Event", "DOMContentLoaded", (true, false, false), vec![])?;
+    super::events::fire(
+        vm,
+        doc,
+        "Event",
+        "readystatechange",
+        (false, false, false),
+        vec![],
+    )?;
+    super::events::fire(
+        vm,
+        doc,
+        "Event",
+        "DOMContentLoaded",
+        (true, false, false),
+        vec![],
+    )?;
     Ok(())
 }
 
@@ -517,7 +545,14 @@ pub fn loaded(vm: &mut Vm) -> Res<()> {
         return Ok(());
     };
     vm.dom.ready_state = "complete";
-    super::events::fire(vm, doc, "Event", "readystatechange", (false, false, false), vec![])?;
+    super::events::fire(
+        vm,
+        doc,
+        "Event",
+        "readystatechange",
+        (false, false, false),
+        vec![],
+    )?;
     let ev = super::events::new_event(vm, "Event", "load", (false, false, false), vec![], true);
     let g = vm.realm.global;
     // `load` is fired at the window with the document as its target.

@@ -619,10 +619,9 @@ impl Vm {
             }
             // An element with an accessor or non-default attributes leaves a hole in
             // the fast elements and lives in the property table (V8's slow elements).
-            if let (Some(i), Some(Kind::Array(items))) = (
-                key.as_index(),
-                self.heap.get_mut(r).map(|x| &mut x.kind),
-            ) {
+            if let (Some(i), Some(Kind::Array(items))) =
+                (key.as_index(), self.heap.get_mut(r).map(|x| &mut x.kind))
+            {
                 let i = i as usize;
                 if i >= items.len() {
                     if i - items.len() > 10_000_000 {

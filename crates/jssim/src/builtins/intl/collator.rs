@@ -152,9 +152,11 @@ fn tailored(locale: &str, c: char) -> Option<u32> {
         ],
         _ => &[],
     };
-    after.iter().enumerate().find(|(_, (x, _))| *x == lc).map(|(i, (_, base))| {
-        LATIN_BASE + (*base as u32 - 'a' as u32) * 16 + 1 + i as u32 % 8
-    })
+    after
+        .iter()
+        .enumerate()
+        .find(|(_, (x, _))| *x == lc)
+        .map(|(i, (_, base))| LATIN_BASE + (*base as u32 - 'a' as u32) * 16 + 1 + i as u32 % 8)
 }
 
 fn primary(c: char) -> (u32, bool) {
@@ -187,11 +189,18 @@ fn primary(c: char) -> (u32, bool) {
             return (LATIN_BASE + 26 * 16, false);
         }
         // Katakana sorts with hiragana at the primary level.
-        let base = if (0x30A1..=0x30F6).contains(&u) { u - 0x60 } else { lc as u32 };
+        let base = if (0x30A1..=0x30F6).contains(&u) {
+            u - 0x60
+        } else {
+            lc as u32
+        };
         return (SCRIPT_BASE + script_rank(base) * 0x40000 + base, false);
     }
     // Currency symbols after other symbols, then the rest by code point.
-    if matches!(c, '¢' | '£' | '¤' | '¥' | '€' | '₹' | '₩' | '₽' | '₪' | '₫' | '฿') {
+    if matches!(
+        c,
+        '¢' | '£' | '¤' | '¥' | '€' | '₹' | '₩' | '₽' | '₪' | '₫' | '฿'
+    ) {
         return (CURRENCY_BASE + 1 + u % 0x100, false);
     }
     (SYMBOL_BASE + u % 0x7000, true)
@@ -327,13 +336,23 @@ pub fn compare(a: &str, b: &str, o: &CollatorOpts) -> Ordering {
         return Ordering::Equal;
     }
     let (ea, eb) = (elements(a, o), elements(b, o));
-    let prim = |e: &[Elem]| e.iter().filter(|x| x.p != 0).map(|x| x.p).collect::<Vec<_>>();
+    let prim = |e: &[Elem]| {
+        e.iter()
+            .filter(|x| x.p != 0)
+            .map(|x| x.p)
+            .collect::<Vec<_>>()
+    };
     let r = prim(&ea).cmp(&prim(&eb));
     if r != Ordering::Equal || o.sensitivity == Sensitivity::Base {
         return r;
     }
     if o.sensitivity != Sensitivity::Case {
-        let sec = |e: &[Elem]| e.iter().map(|x| x.s).filter(|s| *s != 0).collect::<Vec<_>>();
+        let sec = |e: &[Elem]| {
+            e.iter()
+                .map(|x| x.s)
+                .filter(|s| *s != 0)
+                .collect::<Vec<_>>()
+        };
         let r = sec(&ea).cmp(&sec(&eb));
         if r != Ordering::Equal || o.sensitivity == Sensitivity::Accent {
             return r;
@@ -342,7 +361,13 @@ pub fn compare(a: &str, b: &str, o: &CollatorOpts) -> Ordering {
     let ter = |e: &[Elem]| {
         e.iter()
             .filter(|x| x.p != 0)
-            .map(|x| if o.sensitivity == Sensitivity::Case { x.t & 2 } else { x.t })
+            .map(|x| {
+                if o.sensitivity == Sensitivity::Case {
+                    x.t & 2
+                } else {
+                    x.t
+                }
+            })
             .collect::<Vec<_>>()
     };
     ter(&ea).cmp(&ter(&eb))
@@ -366,7 +391,10 @@ mod tests {
             ["resume", "Resume", "résumé", "rèsume"]
         );
         assert_eq!(
-            sorted(&["b", "a", "C", "ä", "A", "á", "Z", "_a", "-a", "1a", "10", "9"], &o),
+            sorted(
+                &["b", "a", "C", "ä", "A", "á", "Z", "_a", "-a", "1a", "10", "9"],
+                &o
+            ),
             ["_a", "-a", "10", "1a", "9", "a", "A", "á", "ä", "b", "C", "Z"]
         );
         assert_eq!(sorted(&["ß", "ss", "st"], &o), ["ss", "ß", "st"]);
@@ -374,6 +402,9 @@ mod tests {
             numeric: true,
             ..CollatorOpts::default()
         };
-        assert_eq!(sorted(&["item10", "item2", "item1"], &n), ["item1", "item2", "item10"]);
+        assert_eq!(
+            sorted(&["item10", "item2", "item1"], &n),
+            ["item1", "item2", "item10"]
+        );
     }
 }

@@ -6,7 +6,9 @@
 //! rules (US, EU, Australian, New Zealand) on the virtual clock.
 
 use super::locale::{date_locale, DateLocale};
-use super::{intl_of, opt_bool, opt_int, opt_str, options_arg, resolve_locale, IntlData, IntlObj, Part};
+use super::{
+    intl_of, opt_bool, opt_int, opt_str, options_arg, resolve_locale, IntlData, IntlObj, Part,
+};
 use crate::heap::NativeCall;
 use crate::interp::{Res, Vm};
 use crate::value::{ObjRef, PropKey, Value};
@@ -99,25 +101,89 @@ const ZONES: &[(&str, i32, Dst, &str)] = &[
 
 /// English long names of the zones notes name.
 const LONG_NAMES: &[(&str, &str, &str)] = &[
-    ("Asia/Shanghai", "China Standard Time", "China Daylight Time"),
-    ("Asia/Hong_Kong", "Hong Kong Standard Time", "Hong Kong Summer Time"),
-    ("Asia/Taipei", "Taipei Standard Time", "Taipei Daylight Time"),
+    (
+        "Asia/Shanghai",
+        "China Standard Time",
+        "China Daylight Time",
+    ),
+    (
+        "Asia/Hong_Kong",
+        "Hong Kong Standard Time",
+        "Hong Kong Summer Time",
+    ),
+    (
+        "Asia/Taipei",
+        "Taipei Standard Time",
+        "Taipei Daylight Time",
+    ),
     ("Asia/Tokyo", "Japan Standard Time", "Japan Daylight Time"),
     ("Asia/Seoul", "Korean Standard Time", "Korean Daylight Time"),
     ("Asia/Kolkata", "India Standard Time", "India Standard Time"),
-    ("Asia/Calcutta", "India Standard Time", "India Standard Time"),
-    ("Asia/Singapore", "Singapore Standard Time", "Singapore Standard Time"),
-    ("Europe/London", "Greenwich Mean Time", "British Summer Time"),
-    ("Europe/Paris", "Central European Standard Time", "Central European Summer Time"),
-    ("Europe/Berlin", "Central European Standard Time", "Central European Summer Time"),
-    ("Europe/Madrid", "Central European Standard Time", "Central European Summer Time"),
-    ("Europe/Rome", "Central European Standard Time", "Central European Summer Time"),
-    ("Europe/Moscow", "Moscow Standard Time", "Moscow Summer Time"),
-    ("America/New_York", "Eastern Standard Time", "Eastern Daylight Time"),
-    ("America/Chicago", "Central Standard Time", "Central Daylight Time"),
-    ("America/Denver", "Mountain Standard Time", "Mountain Daylight Time"),
-    ("America/Los_Angeles", "Pacific Standard Time", "Pacific Daylight Time"),
-    ("Australia/Sydney", "Australian Eastern Standard Time", "Australian Eastern Daylight Time"),
+    (
+        "Asia/Calcutta",
+        "India Standard Time",
+        "India Standard Time",
+    ),
+    (
+        "Asia/Singapore",
+        "Singapore Standard Time",
+        "Singapore Standard Time",
+    ),
+    (
+        "Europe/London",
+        "Greenwich Mean Time",
+        "British Summer Time",
+    ),
+    (
+        "Europe/Paris",
+        "Central European Standard Time",
+        "Central European Summer Time",
+    ),
+    (
+        "Europe/Berlin",
+        "Central European Standard Time",
+        "Central European Summer Time",
+    ),
+    (
+        "Europe/Madrid",
+        "Central European Standard Time",
+        "Central European Summer Time",
+    ),
+    (
+        "Europe/Rome",
+        "Central European Standard Time",
+        "Central European Summer Time",
+    ),
+    (
+        "Europe/Moscow",
+        "Moscow Standard Time",
+        "Moscow Summer Time",
+    ),
+    (
+        "America/New_York",
+        "Eastern Standard Time",
+        "Eastern Daylight Time",
+    ),
+    (
+        "America/Chicago",
+        "Central Standard Time",
+        "Central Daylight Time",
+    ),
+    (
+        "America/Denver",
+        "Mountain Standard Time",
+        "Mountain Daylight Time",
+    ),
+    (
+        "America/Los_Angeles",
+        "Pacific Standard Time",
+        "Pacific Daylight Time",
+    ),
+    (
+        "Australia/Sydney",
+        "Australian Eastern Standard Time",
+        "Australian Eastern Daylight Time",
+    ),
 ];
 
 const MS_PER_DAY: f64 = 86_400_000.0;
@@ -217,24 +283,28 @@ fn zone_offset(zone: &str, t: f64) -> (i32, bool) {
     }
 }
 
-fn gmt_offset(off: i32, long: bool) -> String {
+fn gmt_offset(prefix: &str, off: i32, long: bool) -> String {
     if off == 0 {
-        return "GMT".into();
+        return prefix.into();
     }
     let sign = if off < 0 { '-' } else { '+' };
     let (h, m) = (off.abs() / 60, off.abs() % 60);
     if long {
-        format!("GMT{sign}{h:02}:{m:02}")
+        format!("{prefix}{sign}{h:02}:{m:02}")
     } else if m == 0 {
-        format!("GMT{sign}{h}")
+        format!("{prefix}{sign}{h}")
     } else {
-        format!("GMT{sign}{h}:{m:02}")
+        format!("{prefix}{sign}{h}:{m:02}")
     }
 }
 
 fn zone_name(o: &DateOpts, loc: &DateLocale, t: f64, long: bool) -> String {
     if o.time_zone == "UTC" {
-        return if long { loc.utc_long.into() } else { "UTC".into() };
+        return if long {
+            loc.utc_long.into()
+        } else {
+            "UTC".into()
+        };
     }
     let (off, dst) = zone_offset(&o.time_zone, t);
     let en = loc.tag.starts_with("en");
@@ -253,7 +323,7 @@ fn zone_name(o: &DateOpts, loc: &DateLocale, t: f64, long: bool) -> String {
             }
         }
     }
-    gmt_offset(off, long)
+    gmt_offset(loc.gmt, off, long)
 }
 
 /// Fills a CLDR pattern.
@@ -358,13 +428,30 @@ pub fn format_parts(o: &DateOpts, t: f64) -> Vec<Part> {
                 };
                 ("hour", if n == 2 { pad(v, 2) } else { v.to_string() })
             }
-            'm' => ("minute", if n == 2 { pad(minute, 2) } else { minute.to_string() }),
-            's' => ("second", if n == 2 { pad(second, 2) } else { second.to_string() }),
+            'm' => (
+                "minute",
+                if n == 2 {
+                    pad(minute, 2)
+                } else {
+                    minute.to_string()
+                },
+            ),
+            's' => (
+                "second",
+                if n == 2 {
+                    pad(second, 2)
+                } else {
+                    second.to_string()
+                },
+            ),
             'S' => (
                 "fractionalSecond",
                 format!("{millis:03}").chars().take(n).collect(),
             ),
-            'a' => ("dayPeriod", loc.periods[usize::from(hour >= 12)].to_string()),
+            'a' => (
+                "dayPeriod",
+                loc.periods[usize::from(hour >= 12)].to_string(),
+            ),
             'z' | 'v' | 'O' => ("timeZoneName", zone_name(o, loc, t, n >= 4)),
             'G' => ("era", if y > 0 { "AD" } else { "BC" }.to_string()),
             _ => ("literal", c.to_string().repeat(n)),
@@ -377,27 +464,38 @@ pub fn format_parts(o: &DateOpts, t: f64) -> Vec<Part> {
     out
 }
 
+/// The formatted string: V8 turns ICU's narrow no-break spaces (before `AM`) into
+/// plain spaces here, though not in `formatToParts`.
 pub fn format(o: &DateOpts, t: f64) -> String {
-    format_parts(o, t).into_iter().map(|(_, s)| s).collect()
+    format_parts(o, t)
+        .into_iter()
+        .map(|(_, s)| s.replace('\u{202f}', " "))
+        .collect()
 }
 
 fn pattern<'a>(loc: &'a DateLocale, key: &str) -> Option<&'a str> {
-    loc.patterns.iter().find(|(k, _)| *k == key).map(|(_, p)| *p)
+    loc.patterns
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, p)| *p)
 }
 
-/// The separator between the date and time patterns for a date style.
+/// `a` then `b`: a quoted literal ending `a` and one starting `b` merge (two quotes
+/// in a row would be a quote character).
+fn concat_patterns(a: &str, b: &str) -> String {
+    match (a.strip_suffix('\''), b.strip_prefix('\'')) {
+        (Some(x), Some(y)) if !x.ends_with('\'') => format!("{x}{y}"),
+        _ => format!("{a}{b}"),
+    }
+}
+
+/// The separator between the date and time patterns for a date style, quoted.
 fn joiner(loc: &DateLocale, style: &str) -> String {
-    let (Some(join), Some(date), Some(time)) = (
-        pattern(loc, &format!("join:{style}")),
-        pattern(loc, &format!("date:{style}")),
-        pattern(loc, "time:short"),
-    ) else {
-        return "', '".into();
-    };
-    join.strip_prefix(date)
-        .and_then(|r| r.strip_suffix(time))
-        .map(str::to_string)
-        .unwrap_or_else(|| "', '".into())
+    let i = ["full", "long", "medium", "short"]
+        .iter()
+        .position(|s| *s == style)
+        .unwrap_or(3);
+    format!("'{}'", loc.joiners[i].replace('\'', "''"))
 }
 
 /// The pattern for date fields given as (field letter, width) in the table's order.
@@ -499,7 +597,7 @@ fn apply_hour_cycle(p: &str, h12: bool, loc: &DateLocale) -> String {
     }
     if h12 {
         // Use the locale's own 12-hour time pattern for the same fields.
-        let key = if p.contains('s') { "hms" } else { "hm" };
+        let key = if p.contains('s') { "hmmss" } else { "hmm" };
         match pattern(loc, key) {
             Some(t) if !p.contains('z') => {
                 let h24 = pattern(loc, &key.replace('h', "H")).unwrap_or("");
@@ -527,12 +625,23 @@ const FIELD_NAMES: [&str; 8] = [
 ];
 
 /// Resolves DateTimeFormat options (ECMA-402 CreateDateTimeFormat).
-pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaults) -> Res<DateOpts> {
+pub fn date_opts(
+    vm: &mut Vm,
+    locales: &Value,
+    options: &Value,
+    defaults: Defaults,
+) -> Res<DateOpts> {
     let options = options_arg(vm, options)?;
     let locale = resolve_locale(vm, locales)?;
     let loc = date_locale(&locale);
     let hour12 = opt_bool(vm, &options, "hour12")?;
-    let hour_cycle_opt = opt_str(vm, &options, "hourCycle", &["h11", "h12", "h23", "h24"], None)?;
+    let hour_cycle_opt = opt_str(
+        vm,
+        &options,
+        "hourCycle",
+        &["h11", "h12", "h23", "h24"],
+        None,
+    )?;
     let tz = match options {
         Value::Obj(_) => vm.get(&options, &PropKey::s("timeZone"))?,
         _ => Value::Undefined,
@@ -570,12 +679,33 @@ pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaul
         vm,
         &options,
         "timeZoneName",
-        &["short", "long", "shortOffset", "longOffset", "shortGeneric", "longGeneric"],
+        &[
+            "short",
+            "long",
+            "shortOffset",
+            "longOffset",
+            "shortGeneric",
+            "longGeneric",
+        ],
         None,
     )?;
-    let date_style = opt_str(vm, &options, "dateStyle", &["full", "long", "medium", "short"], None)?;
-    let time_style = opt_str(vm, &options, "timeStyle", &["full", "long", "medium", "short"], None)?;
-    if (date_style.is_some() || time_style.is_some()) && (!req.is_empty() || frac.is_some() || tz_name.is_some()) {
+    let date_style = opt_str(
+        vm,
+        &options,
+        "dateStyle",
+        &["full", "long", "medium", "short"],
+        None,
+    )?;
+    let time_style = opt_str(
+        vm,
+        &options,
+        "timeStyle",
+        &["full", "long", "medium", "short"],
+        None,
+    )?;
+    if (date_style.is_some() || time_style.is_some())
+        && (!req.is_empty() || frac.is_some() || tz_name.is_some())
+    {
         let first = req.first().map(|(n, _)| *n).unwrap_or("timeZoneName");
         return Err(vm.type_error(&format!("Can't set option {first} when dateStyle is used")));
     }
@@ -594,10 +724,18 @@ pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaul
         || frac.is_some();
     if date_style.is_none() && time_style.is_none() && !uses_date && !uses_time {
         if defaults != Defaults::Time {
-            req.extend([("year", "numeric"), ("month", "numeric"), ("day", "numeric")]);
+            req.extend([
+                ("year", "numeric"),
+                ("month", "numeric"),
+                ("day", "numeric"),
+            ]);
         }
         if defaults != Defaults::Date {
-            req.extend([("hour", "numeric"), ("minute", "numeric"), ("second", "numeric")]);
+            req.extend([
+                ("hour", "numeric"),
+                ("minute", "numeric"),
+                ("second", "numeric"),
+            ]);
         }
     }
     let h12_default = loc.hour12;
@@ -631,7 +769,10 @@ pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaul
                 }
             });
         match (d, t) {
-            (Some(d), Some(t)) => format!("{d}{}{t}", joiner(loc, date_style.unwrap_or("short"))),
+            (Some(d), Some(t)) => concat_patterns(
+                &concat_patterns(d, &joiner(loc, date_style.unwrap_or("short"))),
+                &t,
+            ),
             (Some(d), None) => d.to_string(),
             (None, Some(t)) => t,
             (None, None) => String::new(),
@@ -640,7 +781,16 @@ pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaul
         let get = |n: &str| req.iter().find(|(k, _)| *k == n).map(|(_, v)| *v);
         let mut date_fields: Vec<(char, usize)> = Vec::new();
         if let Some(w) = get("weekday") {
-            date_fields.push(('E', if w == "long" { 4 } else if w == "narrow" { 5 } else { 3 }));
+            date_fields.push((
+                'E',
+                if w == "long" {
+                    4
+                } else if w == "narrow" {
+                    5
+                } else {
+                    3
+                },
+            ));
         }
         if let Some(w) = get("year") {
             date_fields.push(('y', if w == "2-digit" { 2 } else { 1 }));
@@ -665,13 +815,18 @@ pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaul
             if get("hour").is_some() {
                 key.push(hc);
             }
-            if get("minute").is_some() {
-                key.push('m');
+            match get("minute") {
+                Some("2-digit") => key.push_str("mm"),
+                Some(_) => key.push('m'),
+                None => {}
             }
-            if get("second").is_some() || frac.is_some() {
-                key.push('s');
+            match get("second") {
+                Some("2-digit") => key.push_str("ss"),
+                Some(_) => key.push('s'),
+                None if frac.is_some() => key.push('s'),
+                None => {}
             }
-            let tz_key = if tz_name.is_some() && key.starts_with(hc) && key.len() > 1 {
+            let tz_key = if tz_name.is_some() && key.starts_with(hc) {
                 format!("{key}z")
             } else {
                 key.clone()
@@ -715,7 +870,7 @@ pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaul
                 } else {
                     "short"
                 };
-                format!("{d}{}{t}", joiner(loc, style))
+                concat_patterns(&concat_patterns(&d, &joiner(loc, style)), &t)
             }
             (Some(d), None) => d,
             (None, Some(t)) => t,
@@ -747,7 +902,13 @@ pub fn date_opts(vm: &mut Vm, locales: &Value, options: &Value, defaults: Defaul
 }
 
 /// `Date.prototype.toLocale*String` of time value `t`.
-pub fn to_locale_string(vm: &mut Vm, t: f64, locales: &Value, options: &Value, defaults: Defaults) -> Res<String> {
+pub fn to_locale_string(
+    vm: &mut Vm,
+    t: f64,
+    locales: &Value,
+    options: &Value,
+    defaults: Defaults,
+) -> Res<String> {
     if t.is_nan() {
         return Ok("Invalid Date".into());
     }

@@ -23,9 +23,13 @@ pub struct DateLocale {
     pub periods: [&'static str; 2],
     /// The long name of UTC.
     pub utc_long: &'static str,
+    /// The text between a date and a time, by date style (full, long, medium, short).
+    pub joiners: [&'static str; 4],
+    /// The prefix of offset zone names (`GMT` in `GMT+8`, `UTC` in French).
+    pub gmt: &'static str,
     /// (skeleton, CLDR pattern): `date:full`..., `time:short`..., `join:medium`
-    /// (date and time styles together), field lists like `y,MMM,d`, hour skeletons
-    /// (`hm`, `Hms`, `hmz`), and `default:date|time|both`.
+    /// (date and time styles together), field lists like `y,MMM,d`, time skeletons
+    /// (`hmm`, `Hmmss`, `hmz`: an `mm`/`ss` asked 2-digit), and `default:date|time|both`.
     pub patterns: &'static [(&'static str, &'static str)],
 }
 
@@ -49,13 +53,22 @@ pub struct NumberLocale {
     pub symbols: &'static [(&'static str, &'static str, &'static str)],
     /// (power of ten, short form of 10^power, long form).
     pub compact: &'static [(u32, &'static str, &'static str)],
+    /// (unit, [short one, short other, long one, long other, narrow one, narrow other]).
+    pub units: &'static [(&'static str, [&'static str; 6])],
+    /// (code, one, other) patterns of `currencyDisplay: 'name'`.
+    pub currency_names: &'static [(&'static str, &'static str, &'static str)],
 }
 
 /// Languages with data (others use `en-US`).
 pub fn supported(tag: &str) -> bool {
     let lang = tag.split('-').next().unwrap_or("");
-    DATE_LOCALES.iter().any(|l| l.tag.starts_with(lang) && l.tag[lang.len()..].starts_with('-'))
-        || matches!(lang, "da" | "fi" | "nb" | "no" | "nn" | "tr" | "cs" | "el" | "he" | "uk")
+    DATE_LOCALES
+        .iter()
+        .any(|l| l.tag.starts_with(lang) && l.tag[lang.len()..].starts_with('-'))
+        || matches!(
+            lang,
+            "da" | "fi" | "nb" | "no" | "nn" | "tr" | "cs" | "el" | "he" | "uk"
+        )
 }
 
 /// The best table for `tag`: same language and region, same language, `en-US`.

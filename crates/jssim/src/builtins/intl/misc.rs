@@ -107,7 +107,13 @@ fn plural_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let options = options_arg(vm, &c.arg(1))?;
     let locale = resolve_locale(vm, &c.arg(0))?;
-    let ty = opt_str(vm, &options, "type", &["cardinal", "ordinal"], Some("cardinal"))?;
+    let ty = opt_str(
+        vm,
+        &options,
+        "type",
+        &["cardinal", "ordinal"],
+        Some("cardinal"),
+    )?;
     let p = vm.realm.intl_protos[3];
     super::new_intl(
         vm,
@@ -174,8 +180,14 @@ fn rt_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let options = options_arg(vm, &c.arg(1))?;
     let locale = resolve_locale(vm, &c.arg(0))?;
     let numeric = opt_str(vm, &options, "numeric", &["always", "auto"], Some("always"))?;
-    let style = opt_str(vm, &options, "style", &["long", "short", "narrow"], Some("long"))?
-        .unwrap_or("long");
+    let style = opt_str(
+        vm,
+        &options,
+        "style",
+        &["long", "short", "narrow"],
+        Some("long"),
+    )?
+    .unwrap_or("long");
     let p = vm.realm.intl_protos[4];
     super::new_intl(
         vm,
@@ -239,7 +251,11 @@ fn rt_format_str(o: &RelativeOpts, v: f64, unit: &str) -> String {
     let unit = unit.trim_end_matches('s');
     let zh = lang(&o.locale) == "zh";
     if o.auto && v.fract() == 0.0 {
-        let phrase = if zh { zh_auto(unit, v) } else { en_auto(unit, v) };
+        let phrase = if zh {
+            zh_auto(unit, v)
+        } else {
+            en_auto(unit, v)
+        };
         if let Some(p) = phrase {
             return p.to_string();
         }
@@ -261,7 +277,11 @@ fn rt_format_str(o: &RelativeOpts, v: f64, unit: &str) -> String {
             "quarter" => "个季度",
             _ => "年",
         };
-        return if neg { format!("{num}{u}前") } else { format!("{num}{u}后") };
+        return if neg {
+            format!("{num}{u}前")
+        } else {
+            format!("{num}{u}后")
+        };
     }
     let one = plural_category("en", v.abs(), false) == "one";
     let word = match (o.style, unit) {
@@ -340,7 +360,11 @@ fn rt_resolved(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let r = vm.new_object();
     vm.set_prop_raw(r, "locale", Value::str(&o.locale));
     vm.set_prop_raw(r, "style", Value::str(o.style));
-    vm.set_prop_raw(r, "numeric", Value::str(if o.auto { "auto" } else { "always" }));
+    vm.set_prop_raw(
+        r,
+        "numeric",
+        Value::str(if o.auto { "auto" } else { "always" }),
+    );
     vm.set_prop_raw(r, "numberingSystem", Value::str("latn"));
     Ok(Value::Obj(r))
 }
@@ -353,12 +377,33 @@ fn list_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let options = options_arg(vm, &c.arg(1))?;
     let locale = resolve_locale(vm, &c.arg(0))?;
-    let kind = opt_str(vm, &options, "type", &["conjunction", "disjunction", "unit"], Some("conjunction"))?
-        .unwrap_or("conjunction");
-    let style = opt_str(vm, &options, "style", &["long", "short", "narrow"], Some("long"))?
-        .unwrap_or("long");
+    let kind = opt_str(
+        vm,
+        &options,
+        "type",
+        &["conjunction", "disjunction", "unit"],
+        Some("conjunction"),
+    )?
+    .unwrap_or("conjunction");
+    let style = opt_str(
+        vm,
+        &options,
+        "style",
+        &["long", "short", "narrow"],
+        Some("long"),
+    )?
+    .unwrap_or("long");
     let p = vm.realm.intl_protos[5];
-    super::new_intl(vm, c, p, IntlData::ListFormat(ListOpts { locale, kind, style }))
+    super::new_intl(
+        vm,
+        c,
+        p,
+        IntlData::ListFormat(ListOpts {
+            locale,
+            kind,
+            style,
+        }),
+    )
 }
 
 /// (separator, separator before the last item, separator of two items).
@@ -455,10 +500,24 @@ fn segmenter_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     }
     let options = options_arg(vm, &c.arg(1))?;
     let locale = resolve_locale(vm, &c.arg(0))?;
-    let granularity = opt_str(vm, &options, "granularity", &["grapheme", "word", "sentence"], Some("grapheme"))?
-        .unwrap_or("grapheme");
+    let granularity = opt_str(
+        vm,
+        &options,
+        "granularity",
+        &["grapheme", "word", "sentence"],
+        Some("grapheme"),
+    )?
+    .unwrap_or("grapheme");
     let p = vm.realm.intl_protos[6];
-    super::new_intl(vm, c, p, IntlData::Segmenter(SegmenterOpts { locale, granularity }))
+    super::new_intl(
+        vm,
+        c,
+        p,
+        IntlData::Segmenter(SegmenterOpts {
+            locale,
+            granularity,
+        }),
+    )
 }
 
 /// `segmenter.segment(string)`: the segment records, iterable.
@@ -466,7 +525,11 @@ fn segment(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = this_intl(vm, c, "Segmenter", "segment")?;
     let granularity = match data_of(vm, o) {
         Some(IntlData::Segmenter(o)) => o.granularity,
-        _ => return Err(vm.type_error("Method Intl.Segmenter.prototype.segment called on incompatible receiver")),
+        _ => {
+            return Err(vm.type_error(
+                "Method Intl.Segmenter.prototype.segment called on incompatible receiver",
+            ))
+        }
     };
     let input = vm.to_string(&c.arg(0))?;
     let pieces: Vec<(usize, &str)> = match granularity {
@@ -537,7 +600,9 @@ fn segments_containing(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn segmenter_resolved(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let o = this_intl(vm, c, "Segmenter", "resolvedOptions")?;
     let Some(IntlData::Segmenter(opts)) = data_of(vm, o).cloned() else {
-        return Err(vm.type_error("Method Intl.Segmenter.prototype.resolvedOptions called on incompatible receiver"));
+        return Err(vm.type_error(
+            "Method Intl.Segmenter.prototype.resolvedOptions called on incompatible receiver",
+        ));
     };
     let r = vm.new_object();
     vm.set_prop_raw(r, "locale", Value::str(&opts.locale));

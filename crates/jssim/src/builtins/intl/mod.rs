@@ -13,8 +13,8 @@
 pub mod collator;
 pub mod datetime;
 pub mod locale;
-pub mod misc;
 pub mod locale_data;
+pub mod misc;
 pub mod number;
 
 pub use number::Part;
@@ -147,9 +147,7 @@ fn requested(vm: &mut Vm, v: &Value) -> Res<Vec<String>> {
                     out.push(t);
                 }
             }
-            None => {
-                return Err(vm.range_error(&format!("Incorrect locale information provided")))
-            }
+            None => return Err(vm.range_error(&format!("Incorrect locale information provided"))),
         }
     }
     Ok(out)
@@ -183,7 +181,9 @@ pub fn opt_str(
     let s = vm.to_string(&v)?;
     match allowed.iter().find(|a| ***a == *s) {
         Some(a) => Ok(Some(a)),
-        None => Err(vm.range_error(&format!("Value {s} out of range for Intl options property {name}"))),
+        None => Err(vm.range_error(&format!(
+            "Value {s} out of range for Intl options property {name}"
+        ))),
     }
 }
 
@@ -234,8 +234,14 @@ fn collator_opts(vm: &mut Vm, locales: &Value, options: &Value) -> Res<collator:
     let req = requested(vm, locales)?;
     let usage = opt_str(vm, &options, "usage", &["sort", "search"], Some("sort"))?;
     let numeric = opt_bool(vm, &options, "numeric")?.unwrap_or(false);
-    let case_first = opt_str(vm, &options, "caseFirst", &["upper", "lower", "false"], Some("false"))?
-        .unwrap_or("false");
+    let case_first = opt_str(
+        vm,
+        &options,
+        "caseFirst",
+        &["upper", "lower", "false"],
+        Some("false"),
+    )?
+    .unwrap_or("false");
     let sensitivity = match opt_str(
         vm,
         &options,
@@ -283,7 +289,11 @@ fn collator_ctor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     new_intl(vm, c, p, IntlData::Collator(o))
 }
 
-fn this_collator(vm: &mut Vm, c: &NativeCall, method: &str) -> Res<(ObjRef, collator::CollatorOpts)> {
+fn this_collator(
+    vm: &mut Vm,
+    c: &NativeCall,
+    method: &str,
+) -> Res<(ObjRef, collator::CollatorOpts)> {
     let this = match crate::builtins::promise::native_slot(vm, c.callee, 0) {
         Value::Obj(o) => Value::Obj(o),
         _ => c.this.clone(),
@@ -355,7 +365,13 @@ fn get_canonical_locales(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 /// Creates `Intl.<name>` with its prototype (tagged `Intl.<name>`).
-pub fn intl_class(vm: &mut Vm, intl: ObjRef, name: &str, len: u32, ctor: NativeFnPtr) -> (ObjRef, ObjRef) {
+pub fn intl_class(
+    vm: &mut Vm,
+    intl: ObjRef,
+    name: &str,
+    len: u32,
+    ctor: NativeFnPtr,
+) -> (ObjRef, ObjRef) {
     let op = vm.realm.object_proto;
     let proto = vm.heap.alloc(Some(op), Kind::Ordinary);
     let c = vm.native_with(name, len, ctor, vec![], true);

@@ -35,64 +35,13 @@ pub struct NumberOpts {
     pub strip_if_integer: bool,
 }
 
-/// English names and unit patterns (other locales use them too).
-const UNITS: &[(&str, [&str; 6])] = &[
-    ("kilometer", ["# km", "# km", "# kilometer", "# kilometers", "#km", "#km"]),
-    ("meter", ["# m", "# m", "# meter", "# meters", "#m", "#m"]),
-    ("centimeter", ["# cm", "# cm", "# centimeter", "# centimeters", "#cm", "#cm"]),
-    ("millimeter", ["# mm", "# mm", "# millimeter", "# millimeters", "#mm", "#mm"]),
-    ("mile", ["# mi", "# mi", "# mile", "# miles", "#mi", "#mi"]),
-    ("foot", ["# ft", "# ft", "# foot", "# feet", "#′", "#′"]),
-    ("inch", ["# in", "# in", "# inch", "# inches", "#″", "#″"]),
-    ("kilogram", ["# kg", "# kg", "# kilogram", "# kilograms", "#kg", "#kg"]),
-    ("gram", ["# g", "# g", "# gram", "# grams", "#g", "#g"]),
-    ("pound", ["# lb", "# lb", "# pound", "# pounds", "##", "##"]),
-    ("liter", ["# L", "# L", "# liter", "# liters", "#L", "#L"]),
-    ("milliliter", ["# mL", "# mL", "# milliliter", "# milliliters", "#mL", "#mL"]),
-    ("second", ["# sec", "# sec", "# second", "# seconds", "#s", "#s"]),
-    ("minute", ["# min", "# min", "# minute", "# minutes", "#m", "#m"]),
-    ("hour", ["# hr", "# hr", "# hour", "# hours", "#h", "#h"]),
-    ("day", ["# day", "# days", "# day", "# days", "#d", "#d"]),
-    ("week", ["# wk", "# wks", "# week", "# weeks", "#w", "#w"]),
-    ("month", ["# mth", "# mths", "# month", "# months", "#m", "#m"]),
-    ("year", ["# yr", "# yrs", "# year", "# years", "#y", "#y"]),
-    ("millisecond", ["# ms", "# ms", "# millisecond", "# milliseconds", "#ms", "#ms"]),
-    ("byte", ["# byte", "# byte", "# byte", "# bytes", "#B", "#B"]),
-    ("kilobyte", ["# kB", "# kB", "# kilobyte", "# kilobytes", "#kB", "#kB"]),
-    ("megabyte", ["# MB", "# MB", "# megabyte", "# megabytes", "#MB", "#MB"]),
-    ("gigabyte", ["# GB", "# GB", "# gigabyte", "# gigabytes", "#GB", "#GB"]),
-    ("terabyte", ["# TB", "# TB", "# terabyte", "# terabytes", "#TB", "#TB"]),
-    ("bit", ["# bit", "# bit", "# bit", "# bits", "#bit", "#bit"]),
-    ("kilobit", ["# kb", "# kb", "# kilobit", "# kilobits", "#kb", "#kb"]),
-    ("celsius", ["#°C", "#°C", "# degree Celsius", "# degrees Celsius", "#°C", "#°C"]),
-    ("fahrenheit", ["#°F", "#°F", "# degree Fahrenheit", "# degrees Fahrenheit", "#°", "#°"]),
-    ("percent", ["#%", "#%", "# percent", "# percent", "#%", "#%"]),
-    ("kilometer-per-hour", ["# km/h", "# km/h", "# kilometer per hour", "# kilometers per hour", "#km/h", "#km/h"]),
-    ("mile-per-hour", ["# mph", "# mph", "# mile per hour", "# miles per hour", "#mph", "#mph"]),
-    ("meter-per-second", ["# m/s", "# m/s", "# meter per second", "# meters per second", "#m/s", "#m/s"]),
-    ("degree", ["# deg", "# deg", "# degree", "# degrees", "#°", "#°"]),
-];
-
-/// English currency names (singular, plural).
-const CURRENCY_NAMES: &[(&str, &str, &str)] = &[
-    ("USD", "US dollar", "US dollars"),
-    ("EUR", "euro", "euros"),
-    ("GBP", "British pound", "British pounds"),
-    ("JPY", "Japanese yen", "Japanese yen"),
-    ("CNY", "Chinese yuan", "Chinese yuan"),
-    ("INR", "Indian rupee", "Indian rupees"),
-    ("KRW", "South Korean won", "South Korean won"),
-    ("RUB", "Russian ruble", "Russian rubles"),
-    ("BRL", "Brazilian real", "Brazilian reals"),
-    ("CAD", "Canadian dollar", "Canadian dollars"),
-    ("AUD", "Australian dollar", "Australian dollars"),
-    ("CHF", "Swiss franc", "Swiss francs"),
-    ("MXN", "Mexican peso", "Mexican pesos"),
-    ("HKD", "Hong Kong dollar", "Hong Kong dollars"),
-    ("SEK", "Swedish krona", "Swedish kronor"),
-    ("PLN", "Polish zloty", "Polish zlotys"),
-    ("TWD", "New Taiwan dollar", "New Taiwan dollars"),
-];
+/// The units `style: 'unit'` accepts.
+fn is_unit(u: &str) -> bool {
+    super::locale::NUMBER_LOCALES[0]
+        .units
+        .iter()
+        .any(|(x, _)| *x == u)
+}
 
 /// ISO 4217 minor units (2 unless listed).
 fn currency_digits(code: &str) -> u32 {
@@ -263,10 +212,6 @@ impl Decimal {
         (int, frac)
     }
 
-    fn significant(&self) -> usize {
-        self.digits.len()
-    }
-
     fn shift(&mut self, by: i32) {
         if !self.is_zero() {
             self.point += by;
@@ -319,13 +264,7 @@ fn number_parts(d: &Decimal, o: &NumberOpts, loc: &NumberLocale) -> Vec<Part> {
     let min_frac = match (o.min_sig, o.max_sig) {
         (Some(ms), Some(_)) => {
             let ms = ms as i32;
-            let need = if d.is_zero() {
-                ms - 1
-            } else if d.point > 0 {
-                ms - d.point
-            } else {
-                ms - d.point
-            };
+            let need = if d.is_zero() { ms - 1 } else { ms - d.point };
             need.max(0) as usize
         }
         _ => o.min_frac as usize,
@@ -353,11 +292,8 @@ fn round(d: &mut Decimal, o: &NumberOpts, neg: bool) {
         a.round_fraction(0, o.rounding_mode, neg);
         let mut b = d.clone();
         b.round_significant(2, o.rounding_mode, neg);
-        *d = if b.significant() > a.significant() && d.magnitude() < 2 {
-            b
-        } else {
-            a
-        };
+        // "morePrecision": the significant result rounds at a lower digit below 10.
+        *d = if d.magnitude() < 1 { b } else { a };
         return;
     }
     match o.max_sig {
@@ -378,22 +314,57 @@ fn sign_part(o: &NumberOpts, loc: &NumberLocale, neg: bool, zero: bool) -> Optio
     }
 }
 
-/// English plural category of the formatted number (`1` without fraction: one).
-fn is_one(parts: &[Part]) -> bool {
-    let s: String = parts
-        .iter()
-        .filter(|(t, _)| matches!(*t, "integer" | "fraction" | "decimal"))
-        .map(|(_, v)| v.as_str())
-        .collect();
-    s == "1"
+/// True when the formatted number is in the locale's plural category "one".
+fn is_one(parts: &[Part], locale: &str) -> bool {
+    let mut int = String::new();
+    let mut frac = String::new();
+    for (t, v) in parts {
+        match *t {
+            "integer" => int.push_str(v),
+            "fraction" => frac.push_str(v),
+            _ => {}
+        }
+    }
+    // Visible fraction digits count, as CLDR's `v` operand does.
+    if !frac.is_empty() && frac.chars().any(|c| c != '0') {
+        let n: f64 = format!("{int}.{frac}").parse().unwrap_or(0.0);
+        return super::misc::plural_category(locale, n, false) == "one";
+    }
+    if !frac.is_empty() {
+        let lang = locale.split('-').next().unwrap_or("");
+        return matches!(lang, "fr" | "pt") && int.parse::<u64>().is_ok_and(|i| i <= 1);
+    }
+    let n: f64 = int.parse().unwrap_or(0.0);
+    super::misc::plural_category(locale, n, false) == "one"
 }
 
 fn is_symbol_char(c: char) -> bool {
-    matches!(c, '$' | '¢' | '£' | '¤' | '¥' | '€' | '₹' | '₩' | '₽' | '₪' | '₫' | '￥' | '＄' | '₺' | '฿')
+    matches!(
+        c,
+        '$' | '¢'
+            | '£'
+            | '¤'
+            | '¥'
+            | '€'
+            | '₹'
+            | '₩'
+            | '₽'
+            | '₪'
+            | '₫'
+            | '￥'
+            | '＄'
+            | '₺'
+            | '฿'
+    )
 }
 
 /// Places `num` (with its sign) into a pattern of `#`, `¤`, `%`, `-`.
-fn apply_pattern(pattern: &str, num: Vec<Part>, sign: Option<Part>, currency: Option<&str>) -> Vec<Part> {
+fn apply_pattern(
+    pattern: &str,
+    num: Vec<Part>,
+    sign: Option<Part>,
+    currency: Option<&str>,
+) -> Vec<Part> {
     let mut out: Vec<Part> = Vec::new();
     let chars: Vec<char> = pattern.chars().collect();
     let mut sign = sign;
@@ -483,11 +454,17 @@ pub fn format_parts(o: &NumberOpts, x: NumberValue) -> Vec<Part> {
             let e = d.magnitude();
             if e >= 3 && !d.is_zero() {
                 let e = e.min(14);
-                if let Some((_, short, long)) = loc.compact.iter().find(|(p, _, _)| *p as i32 == e) {
-                    let pat = if o.compact_display == "long" { long } else { short };
+                if let Some((_, short, long)) = loc.compact.iter().find(|(p, _, _)| *p as i32 == e)
+                {
+                    let pat = if o.compact_display == "long" {
+                        long
+                    } else {
+                        short
+                    };
                     let lead = pat.chars().take_while(|c| c.is_ascii_digit()).count() as i32;
                     let suffix: String = pat.chars().skip_while(|c| c.is_ascii_digit()).collect();
-                    if !suffix.is_empty() {
+                    // A locale without a compact form for this size writes the digits.
+                    if !suffix.is_empty() && !suffix.chars().any(|c| c.is_ascii_digit()) {
                         let div = e - (lead - 1);
                         let mut scaled = Decimal::of(x_abs(&d) / 10f64.powi(div));
                         round(&mut scaled, o, neg);
@@ -497,7 +474,11 @@ pub fn format_parts(o: &NumberOpts, x: NumberValue) -> Vec<Part> {
                 }
             }
         }
-        "scientific" | "engineering" if !d.is_zero() => {
+        "scientific" | "engineering" if d.is_zero() => {
+            round(&mut d, o, neg);
+            exponent = Some(0);
+        }
+        "scientific" | "engineering" => {
             let mut e = d.magnitude();
             if o.notation == "engineering" {
                 e -= e.rem_euclid(3);
@@ -523,11 +504,11 @@ pub fn format_parts(o: &NumberOpts, x: NumberValue) -> Vec<Part> {
         parts.push(("exponentInteger", e.abs().to_string()));
     }
     if let Some(suffix) = compact {
-        let lit = suffix.trim_start().len() != suffix.len();
-        if lit {
-            parts.push(("literal", " ".into()));
+        let word = suffix.trim_start();
+        if word.len() != suffix.len() {
+            parts.push(("literal", suffix[..suffix.len() - word.len()].to_string()));
         }
-        parts.push(("compact", suffix.trim_start().to_string()));
+        parts.push(("compact", word.to_string()));
     }
     let neg = neg && !(o.sign_display == "negative" && zero);
     let sign = sign_part(o, loc, neg, zero);
@@ -540,25 +521,28 @@ fn x_abs(d: &Decimal) -> f64 {
 }
 
 /// Wraps the number parts in the style's pattern.
-fn wrap(o: &NumberOpts, loc: &NumberLocale, num: Vec<Part>, sign: Option<Part>, neg: bool, zero: bool) -> Vec<Part> {
+fn wrap(
+    o: &NumberOpts,
+    loc: &NumberLocale,
+    num: Vec<Part>,
+    sign: Option<Part>,
+    neg: bool,
+    zero: bool,
+) -> Vec<Part> {
     let _ = zero;
     match o.style {
         "percent" => apply_pattern(loc.percent, num, sign, None),
         "currency" => {
             let code = o.currency.clone().unwrap_or_default();
             if o.currency_display == "name" {
-                let one = is_one(&num);
-                let name = CURRENCY_NAMES
+                let one = is_one(&num, &o.locale);
+                let pat = loc
+                    .currency_names
                     .iter()
                     .find(|(c, _, _)| *c == code)
-                    .map(|(_, s, p)| if one { *s } else { *p })
-                    .unwrap_or(code.as_str())
-                    .to_string();
-                let mut out: Vec<Part> = sign.into_iter().collect();
-                out.extend(num);
-                out.push(("literal", " ".into()));
-                out.push(("currency", name));
-                return out;
+                    .map(|(_, s, p)| if one { s.to_string() } else { p.to_string() })
+                    .unwrap_or_else(|| format!("# {code}"));
+                return name_pattern(&pat, "currency", num, sign);
             }
             let symbol = match o.currency_display {
                 "code" => code.clone(),
@@ -570,45 +554,34 @@ fn wrap(o: &NumberOpts, loc: &NumberLocale, num: Vec<Part>, sign: Option<Part>, 
                     .unwrap_or(code.as_str())
                     .to_string(),
             };
-            let pattern = if neg && sign.is_some() && sign.as_ref().is_some_and(|s| s.0 == "minusSign") {
-                if o.currency_sign == "accounting" {
-                    return apply_pattern(loc.accounting_negative, num, None, Some(&symbol));
-                }
-                loc.currency_negative
-            } else {
-                loc.currency
-            };
+            let pattern =
+                if neg && sign.is_some() && sign.as_ref().is_some_and(|s| s.0 == "minusSign") {
+                    if o.currency_sign == "accounting" {
+                        let p = loc.accounting_negative;
+                        let sign = (!p.contains('(')).then_some(sign).flatten();
+                        return apply_pattern(p, num, sign, Some(&symbol));
+                    }
+                    loc.currency_negative
+                } else {
+                    loc.currency
+                };
             apply_pattern(pattern, num, sign, Some(&symbol))
         }
         "unit" => {
             let unit = o.unit.clone().unwrap_or_default();
-            let one = is_one(&num);
+            let one = is_one(&num, &o.locale);
             let idx = match o.unit_display {
                 "long" => 2,
                 "narrow" => 4,
                 _ => 0,
             } + usize::from(!one);
-            let pat = UNITS
+            let pat = loc
+                .units
                 .iter()
                 .find(|(u, _)| *u == unit)
                 .map(|(_, p)| p[idx].to_string())
                 .unwrap_or_else(|| format!("# {unit}"));
-            let mut out: Vec<Part> = Vec::new();
-            let (pre, post) = pat.split_once('#').unwrap_or(("", &pat));
-            if !pre.is_empty() {
-                out.push(("unit", pre.to_string()));
-            }
-            out.extend(sign);
-            out.extend(num);
-            let lit: String = post.chars().take_while(|c| c.is_whitespace()).collect();
-            if !lit.is_empty() {
-                out.push(("literal", lit.clone()));
-            }
-            let rest = &post[lit.len()..];
-            if !rest.is_empty() {
-                out.push(("unit", rest.to_string()));
-            }
-            out
+            name_pattern(&pat, "unit", num, sign)
         }
         _ => {
             let mut out: Vec<Part> = sign.into_iter().collect();
@@ -616,6 +589,31 @@ fn wrap(o: &NumberOpts, loc: &NumberLocale, num: Vec<Part>, sign: Option<Part>, 
             out
         }
     }
+}
+
+/// Places the number into a `#` pattern whose words are of part type `kind`
+/// (spaces next to the number are literals).
+fn name_pattern(pat: &str, kind: &'static str, num: Vec<Part>, sign: Option<Part>) -> Vec<Part> {
+    let mut out: Vec<Part> = Vec::new();
+    let (pre, post) = pat.split_once('#').unwrap_or(("", pat));
+    let pre_word = pre.trim_end();
+    if !pre_word.is_empty() {
+        out.push((kind, pre_word.to_string()));
+    }
+    if pre.len() > pre_word.len() {
+        out.push(("literal", pre[pre_word.len()..].to_string()));
+    }
+    out.extend(sign);
+    out.extend(num);
+    let lit: String = post.chars().take_while(|c| c.is_whitespace()).collect();
+    if !lit.is_empty() {
+        out.push(("literal", lit.clone()));
+    }
+    let rest = &post[lit.len()..];
+    if !rest.is_empty() {
+        out.push((kind, rest.to_string()));
+    }
+    out
 }
 
 /// A number to format: a float, or a BigInt's sign and decimal digits.
@@ -632,8 +630,14 @@ pub fn format(o: &NumberOpts, x: NumberValue) -> String {
 pub fn number_opts(vm: &mut Vm, locales: &Value, options: &Value) -> Res<NumberOpts> {
     let options = options_arg(vm, options)?;
     let locale = resolve_locale(vm, locales)?;
-    let style = opt_str(vm, &options, "style", &["decimal", "percent", "currency", "unit"], Some("decimal"))?
-        .unwrap_or("decimal");
+    let style = opt_str(
+        vm,
+        &options,
+        "style",
+        &["decimal", "percent", "currency", "unit"],
+        Some("decimal"),
+    )?
+    .unwrap_or("decimal");
     let currency = match opt_any(vm, &options, "currency")? {
         Some(c) => {
             if c.len() != 3 || !c.chars().all(|ch| ch.is_ascii_alphabetic()) {
@@ -643,27 +647,53 @@ pub fn number_opts(vm: &mut Vm, locales: &Value, options: &Value) -> Res<NumberO
         }
         None => None,
     };
-    let currency_display = opt_str(vm, &options, "currencyDisplay", &["code", "symbol", "narrowSymbol", "name"], Some("symbol"))?
-        .unwrap_or("symbol");
-    let currency_sign = opt_str(vm, &options, "currencySign", &["standard", "accounting"], Some("standard"))?
-        .unwrap_or("standard");
+    let currency_display = opt_str(
+        vm,
+        &options,
+        "currencyDisplay",
+        &["code", "symbol", "narrowSymbol", "name"],
+        Some("symbol"),
+    )?
+    .unwrap_or("symbol");
+    let currency_sign = opt_str(
+        vm,
+        &options,
+        "currencySign",
+        &["standard", "accounting"],
+        Some("standard"),
+    )?
+    .unwrap_or("standard");
     let unit = opt_any(vm, &options, "unit")?;
-    let unit_display = opt_str(vm, &options, "unitDisplay", &["short", "narrow", "long"], Some("short"))?
-        .unwrap_or("short");
+    let unit_display = opt_str(
+        vm,
+        &options,
+        "unitDisplay",
+        &["short", "narrow", "long"],
+        Some("short"),
+    )?
+    .unwrap_or("short");
     if style == "currency" && currency.is_none() {
         return Err(vm.type_error("Currency code is required with currency style."));
     }
     if style == "unit" {
         match &unit {
             None => return Err(vm.type_error("Unit is required with unit style.")),
-            Some(u) if !UNITS.iter().any(|(x, _)| x == u) => {
-                return Err(vm.range_error(&format!("Invalid unit argument for Intl.NumberFormat() '{u}'")))
+            Some(u) if !is_unit(u) => {
+                return Err(vm.range_error(&format!(
+                    "Invalid unit argument for Intl.NumberFormat() '{u}'"
+                )))
             }
             _ => {}
         }
     }
-    let notation = opt_str(vm, &options, "notation", &["standard", "scientific", "engineering", "compact"], Some("standard"))?
-        .unwrap_or("standard");
+    let notation = opt_str(
+        vm,
+        &options,
+        "notation",
+        &["standard", "scientific", "engineering", "compact"],
+        Some("standard"),
+    )?
+    .unwrap_or("standard");
     let (def_min, def_max) = match style {
         "currency" if notation == "standard" => {
             let d = currency_digits(currency.as_deref().unwrap_or(""));
@@ -697,8 +727,14 @@ pub fn number_opts(vm: &mut Vm, locales: &Value, options: &Value) -> Res<NumberO
         && max_frac_opt.is_none()
         && min_sig.is_none()
         && max_sig_opt.is_none();
-    let compact_display = opt_str(vm, &options, "compactDisplay", &["short", "long"], Some("short"))?
-        .unwrap_or("short");
+    let compact_display = opt_str(
+        vm,
+        &options,
+        "compactDisplay",
+        &["short", "long"],
+        Some("short"),
+    )?
+    .unwrap_or("short");
     let use_grouping = if matches!(options, Value::Obj(_)) {
         match vm.get(&options, &PropKey::s("useGrouping"))? {
             Value::Undefined => {
@@ -717,29 +753,48 @@ pub fn number_opts(vm: &mut Vm, locales: &Value, options: &Value) -> Res<NumberO
                     "auto" => "auto",
                     "min2" => "min2",
                     "true" | "false" => "auto",
-                    _ => {
-                        return Err(vm.range_error(&format!(
-                            "Value {s} out of range for Intl.NumberFormat options property useGrouping"
-                        )))
-                    }
+                    _ => return Err(vm.range_error(&format!(
+                        "Value {s} out of range for Intl.NumberFormat options property useGrouping"
+                    ))),
                 }
             }
         }
     } else {
         "auto"
     };
-    let sign_display = opt_str(vm, &options, "signDisplay", &["auto", "never", "always", "exceptZero", "negative"], Some("auto"))?
-        .unwrap_or("auto");
+    let sign_display = opt_str(
+        vm,
+        &options,
+        "signDisplay",
+        &["auto", "never", "always", "exceptZero", "negative"],
+        Some("auto"),
+    )?
+    .unwrap_or("auto");
     let rounding_mode = opt_str(
         vm,
         &options,
         "roundingMode",
-        &["ceil", "floor", "expand", "trunc", "halfCeil", "halfFloor", "halfExpand", "halfTrunc", "halfEven"],
+        &[
+            "ceil",
+            "floor",
+            "expand",
+            "trunc",
+            "halfCeil",
+            "halfFloor",
+            "halfExpand",
+            "halfTrunc",
+            "halfEven",
+        ],
         Some("halfExpand"),
     )?
     .unwrap_or("halfExpand");
-    let strip_if_integer = opt_str(vm, &options, "trailingZeroDisplay", &["auto", "stripIfInteger"], Some("auto"))?
-        == Some("stripIfInteger");
+    let strip_if_integer = opt_str(
+        vm,
+        &options,
+        "trailingZeroDisplay",
+        &["auto", "stripIfInteger"],
+        Some("auto"),
+    )? == Some("stripIfInteger");
     Ok(NumberOpts {
         locale,
         style,
@@ -784,7 +839,12 @@ pub fn number_value(vm: &mut Vm, v: &Value) -> Res<NumberValue> {
         Value::Str(s) => {
             // Intl.NumberFormat formats numeric strings exactly.
             let t = s.trim();
-            if !t.is_empty() && t.trim_start_matches('-').chars().all(|c| c.is_ascii_digit()) && t.len() > 15 {
+            if !t.is_empty()
+                && t.trim_start_matches('-')
+                    .chars()
+                    .all(|c| c.is_ascii_digit())
+                && t.len() > 15
+            {
                 let neg = t.starts_with('-');
                 return Ok(NumberValue::Big(neg, t.trim_start_matches('-').to_string()));
             }
@@ -868,7 +928,12 @@ fn nf_resolved(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         vm.set_prop_raw(r, "unitDisplay", Value::str(o.unit_display));
     }
     vm.set_prop_raw(r, "minimumIntegerDigits", Value::Num(o.min_int as f64));
-    if let (Some(a), Some(b)) = (o.min_sig, o.max_sig) {
+    if o.compact_rounding {
+        vm.set_prop_raw(r, "minimumSignificantDigits", Value::Num(1.0));
+        vm.set_prop_raw(r, "maximumSignificantDigits", Value::Num(2.0));
+        vm.set_prop_raw(r, "minimumFractionDigits", Value::Num(0.0));
+        vm.set_prop_raw(r, "maximumFractionDigits", Value::Num(0.0));
+    } else if let (Some(a), Some(b)) = (o.min_sig, o.max_sig) {
         vm.set_prop_raw(r, "minimumSignificantDigits", Value::Num(a as f64));
         vm.set_prop_raw(r, "maximumSignificantDigits", Value::Num(b as f64));
     } else {
@@ -885,13 +950,25 @@ fn nf_resolved(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         vm.set_prop_raw(r, "compactDisplay", Value::str(o.compact_display));
     }
     vm.set_prop_raw(r, "signDisplay", Value::str(o.sign_display));
-    vm.set_prop_raw(r, "roundingIncrement", Value::Num(1.0));
     vm.set_prop_raw(r, "roundingMode", Value::str(o.rounding_mode));
-    vm.set_prop_raw(r, "roundingPriority", Value::str("auto"));
+    vm.set_prop_raw(r, "roundingIncrement", Value::Num(1.0));
     vm.set_prop_raw(
         r,
         "trailingZeroDisplay",
-        Value::str(if o.strip_if_integer { "stripIfInteger" } else { "auto" }),
+        Value::str(if o.strip_if_integer {
+            "stripIfInteger"
+        } else {
+            "auto"
+        }),
+    );
+    vm.set_prop_raw(
+        r,
+        "roundingPriority",
+        Value::str(if o.compact_rounding {
+            "morePrecision"
+        } else {
+            "auto"
+        }),
     );
     Ok(Value::Obj(r))
 }
