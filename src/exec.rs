@@ -13,8 +13,11 @@
 //! outcome is cached under the whole chain of code that ran before it, and on a miss the
 //! chain is replayed into a fresh instance when the live one is not at that point.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
+use std::sync::Mutex;
+
+use rayon::prelude::*;
 
 use gen_trace::{JsEnv, Lang, Outcome, RunOptions};
 
@@ -25,8 +28,9 @@ use crate::views::{self, Panel, TraceMode};
 /// Bump when the simulators' output for the same input changes in a way the crate
 /// version does not capture (the executable fingerprint below catches rebuilds too).
 const SIMULATOR_EPOCH: u32 = 1;
-/// Bump when the Mermaid rendering of the same source changes.
-const MERMAID_EPOCH: u32 = 1;
+/// Bump when the Mermaid rendering of the same source changes (the executable fingerprint
+/// in the key catches rebuilt binaries too).
+const MERMAID_EPOCH: u32 = 2;
 
 /// One executable fence as the Markdown layer found it.
 #[derive(Debug, Clone)]
@@ -45,9 +49,11 @@ pub struct ExecRequest<'a> {
 /// The rendered panel.
 #[derive(Debug, Clone, Default)]
 pub struct ExecResult {
-    /// HTML of the `div.gen-run` panel.
+    /// HTML of the `div.gen-run` panel (from a [deferring](Executor::deferring) executor,
+    /// a placeholder that [`Executor::resolve`] replaces).
     pub html: String,
-    /// `ok`, `error` or `unsupported`, as in the panel's `data-status`.
+    /// `ok`, `error` or `unsupported`, as in the panel's `data-status` (`pending` for a
+    /// deferred run).
     pub status: &'static str,
     /// Problems with the fence's options (unknown values), for the build report.
     pub warnings: Vec<String>,
@@ -117,6 +123,28 @@ impl Sessions {
 pub struct Executor {
     cache: Cache,
     version: String,
+    /// Runs handed out as placeholders, by token (see [`Executor::deferring`]).
+    deferred: Option<Mutex<Deferred>>,
+}
+
+#[derive(Debug, Default)]
+struct Deferred {
+    next: u64,
+    runs: HashMap<u64, DeferredRun>,
+}
+
+/// A fence's run, owned, to be done later.
+#[derive(Debug)]
+struct DeferredRun {
+    lang: Lang,
+    code: String,
+    options: BTreeMap<String, String>,
+    id_prefix: String,
+}
+
+/// The placeholder of deferred run `token` in a page's HTML.
+fn placeholder(token: u64) -> String {
+    format!("<!--gen-deferred-run:{token}-->")
 }
 
 impl Default for Executor {
@@ -139,6 +167,7 @@ impl Executor {
         Executor {
             cache: Cache::in_memory(),
             version: simulator_version(),
+            deferred: None,
         }
     }
 
@@ -147,11 +176,90 @@ impl Executor {
         Executor {
             cache: Cache::on_disk(dir),
             version: simulator_version(),
+            deferred: None,
         }
     }
 
-    /// Runs one fence and renders its panel.
+    /// This executor, but [`Executor::run`] only notes the run and returns a placeholder;
+    /// [`Executor::resolve`] then does a page's runs in parallel (the fences of one page
+    /// would otherwise run one after the other on one core). Session runs, whose order
+    /// matters, are never deferred.
+    pub fn deferring(mut self) -> Self {
+        self.deferred = Some(Mutex::default());
+        self
+    }
+
+    /// Replaces the placeholders of deferred runs in `html` (one page's) by their panels,
+    /// doing the runs in parallel.
+    pub fn resolve(&self, html: &mut String) {
+        let Some(deferred) = &self.deferred else {
+            return;
+        };
+        let mut runs = Vec::new();
+        let mut at = 0;
+        while let Some(i) = html[at..].find("<!--gen-deferred-run:") {
+            let start = at + i;
+            let digits = &html[start + "<!--gen-deferred-run:".len()..];
+            let len = digits.bytes().take_while(u8::is_ascii_digit).count();
+            at = start + "<!--gen-deferred-run:".len() + len;
+            let Ok(token) = digits[..len].parse::<u64>() else {
+                continue;
+            };
+            let run = deferred
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .runs
+                .remove(&token);
+            if let Some(run) = run {
+                runs.push((placeholder(token), run));
+            }
+        }
+        if runs.is_empty() {
+            return;
+        }
+        let panels: Vec<(String, String)> = runs
+            .into_par_iter()
+            .map(|(mark, run)| {
+                let req = ExecRequest {
+                    lang: run.lang,
+                    code: &run.code,
+                    options: &run.options,
+                    id_prefix: &run.id_prefix,
+                };
+                (mark, self.run_now(&req).html)
+            })
+            .collect();
+        for (mark, panel) in panels {
+            *html = html.replacen(&mark, &panel, 1);
+        }
+    }
+
+    /// Runs one fence and renders its panel (or defers it, see [`Executor::deferring`]).
     pub fn run(&self, req: &ExecRequest<'_>) -> ExecResult {
+        let Some(deferred) = &self.deferred else {
+            return self.run_now(req);
+        };
+        let warnings = parse_options(req.options).warnings;
+        let mut d = deferred.lock().unwrap_or_else(|e| e.into_inner());
+        let token = d.next;
+        d.next += 1;
+        d.runs.insert(
+            token,
+            DeferredRun {
+                lang: req.lang,
+                code: req.code.to_string(),
+                options: req.options.clone(),
+                id_prefix: req.id_prefix.to_string(),
+            },
+        );
+        ExecResult {
+            html: placeholder(token),
+            status: "pending",
+            warnings,
+        }
+    }
+
+    fn run_now(&self, req: &ExecRequest<'_>) -> ExecResult {
         let options = parse_options(req.options);
         let outcome = self.outcome(req.lang, req.code, &options);
         self.panel(req, &options, &outcome)
@@ -278,12 +386,14 @@ impl Executor {
         id: &str,
         title: Option<&str>,
     ) -> (String, Option<MermaidError>) {
-        let key = serde_json::json!([MERMAID_EPOCH, env!("CARGO_PKG_VERSION"), id, title, source])
-            .to_string();
+        let key = serde_json::json!([MERMAID_EPOCH, self.version, id, title, source]).to_string();
         if let Some(html) = self.cache.get("mermaid", &key) {
             return (html, None);
         }
-        let (html, error) = mermaid::render_block_titled(source, id, title);
+        let (html, error) = match title {
+            Some(title) => mermaid::render_generated(source, id, title),
+            None => mermaid::render_block(source, id),
+        };
         if error.is_none() {
             self.cache.put("mermaid", &key, &html);
         }

@@ -5,7 +5,7 @@
 
 use rayon::prelude::*;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use tera::{Context, Tera};
 
 use crate::config::Config;
@@ -47,15 +47,56 @@ pub struct Pages<'a> {
 }
 
 /// One page to render: which template, where, and its context.
-struct Job {
+pub struct Job {
     template: &'static str,
     rel: String,
     context: Context,
+    /// The note whose rendered Markdown is the context's `content` (added at render time,
+    /// so that [`Job::key`] need not hash it).
+    content: Option<usize>,
+}
+
+impl Job {
+    /// The output path.
+    pub fn rel(&self) -> &str {
+        &self.rel
+    }
+
+    /// A fingerprint of everything the output depends on, given a fingerprint of each
+    /// note's rendered Markdown: equal keys render to equal bytes (within one process).
+    pub fn key(&self, content_key: impl Fn(usize) -> u64) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.template.hash(&mut h);
+        self.rel.hash(&mut h);
+        self.context.clone().into_json().to_string().hash(&mut h);
+        self.content.map(content_key).hash(&mut h);
+        h.finish()
+    }
 }
 
 impl Pages<'_> {
     /// Renders every output page; template errors become diagnostics.
     pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutFile> {
+        let jobs = self.jobs(diags);
+        let mut files = self.aliases();
+        files.extend(self.render(jobs, diags));
+        files
+    }
+
+    /// Every output page to render, none rendered yet.
+    pub fn jobs(&self, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
+        self.collect_jobs(None, diags)
+    }
+
+    /// The jobs of just the notes `only` (by index), for a rebuild in which nothing any
+    /// other page shows of them changed.
+    pub fn note_jobs(&self, only: &HashSet<usize>, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
+        self.collect_jobs(Some(only), diags)
+    }
+
+    fn collect_jobs(&self, only: Option<&HashSet<usize>>, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
+        let wanted = |i: usize| only.is_none_or(|o| o.contains(&i));
         let base = self.config.base_path.as_str();
         let sidebar = Sidebar::new(self.lib, self.config);
         diags.extend(sidebar.diags.iter().cloned());
@@ -68,14 +109,21 @@ impl Pages<'_> {
             .filter(|&i| !self.lib.pages[i].path.is_empty())
             .collect();
         let mut jobs: Vec<Job> = Vec::new();
-        for (pos, &i) in order.iter().enumerate() {
+        for (pos, &i) in order.iter().enumerate().filter(|(_, &i)| wanted(i)) {
             let prev = pos.checked_sub(1).map(|p| self.link_value(order[p]));
             let next = order.get(pos + 1).map(|&n| self.link_value(n));
             jobs.push(self.page_job(i, &site, &sidebar, prev, next));
         }
         match self.lib.by_path.get("") {
-            Some(&home) => jobs.push(self.page_job(home, &site, &sidebar, None, None)),
-            None => jobs.push(self.home_job(&site, &sidebar)),
+            Some(&home) if wanted(home) => {
+                jobs.push(self.page_job(home, &site, &sidebar, None, None))
+            }
+            Some(_) => {}
+            None if only.is_none() => jobs.push(self.home_job(&site, &sidebar)),
+            None => {}
+        }
+        if only.is_some() {
+            return jobs;
         }
         for (s, section) in self.lib.sections.iter().enumerate().skip(1) {
             if section.index_page.is_none() {
@@ -90,16 +138,31 @@ impl Pages<'_> {
             template: "404.html",
             rel: "404.html".into(),
             context: ctx,
+            content: None,
         });
-        let mut files = Vec::new();
-        if self.config.vitepress_urls {
-            for (rel, text) in crate::markdown::links::vitepress_aliases(self.lib, base) {
-                files.push(OutFile::Text { rel, text });
-            }
+        jobs
+    }
+
+    /// The redirect pages from VitePress's `.html` URLs (with `vitepress_urls`).
+    pub fn aliases(&self) -> Vec<OutFile> {
+        if !self.config.vitepress_urls {
+            return Vec::new();
         }
+        crate::markdown::links::vitepress_aliases(self.lib, &self.config.base_path)
+            .into_iter()
+            .map(|(rel, text)| OutFile::Text { rel, text })
+            .collect()
+    }
+
+    /// Renders `jobs` in parallel; template errors become diagnostics (each once).
+    pub fn render(&self, jobs: Vec<Job>, diags: &mut Vec<Diagnostic>) -> Vec<OutFile> {
+        let mut files = Vec::new();
         let results: Vec<Result<OutFile, Diagnostic>> = jobs
             .into_par_iter()
-            .map(|job| {
+            .map(|mut job| {
+                if let Some(i) = job.content {
+                    job.context.insert("content", &self.rendered[i].html);
+                }
                 self.tera
                     .render(job.template, &job.context)
                     .map(|text| OutFile::Text { rel: job.rel, text })
@@ -213,7 +276,6 @@ impl Pages<'_> {
         page_value["head"] = Value::String(front.head.clone());
         page_value["opens_with_h1"] = Value::Bool(rendered.opens_with_h1);
         ctx.insert("page", &page_value);
-        ctx.insert("content", &rendered.html);
         let outline: Vec<Value> = match page.front.outline {
             _ if !show_aside => Vec::new(),
             Outline::Off => Vec::new(),
@@ -241,6 +303,7 @@ impl Pages<'_> {
             template,
             rel: format!("{}index.html", page.path),
             context: ctx,
+            content: Some(i),
         }
     }
 
@@ -268,6 +331,7 @@ impl Pages<'_> {
             template: "home.html",
             rel: "index.html".into(),
             context: ctx,
+            content: None,
         }
     }
 
@@ -294,6 +358,7 @@ impl Pages<'_> {
             template: "section.html",
             rel: format!("{}index.html", section.path),
             context: ctx,
+            content: None,
         }
     }
 
@@ -314,6 +379,7 @@ impl Pages<'_> {
             template: "tags.html",
             rel: "tags/index.html".into(),
             context: ctx,
+            content: None,
         });
         for (slug, (name, pages)) in self.tags {
             let path = format!("tags/{slug}/");
@@ -325,6 +391,7 @@ impl Pages<'_> {
                 template: "tag.html",
                 rel: format!("{path}index.html"),
                 context: ctx,
+                content: None,
             });
         }
         jobs

@@ -291,3 +291,144 @@ fn init_scaffolds_a_site_that_builds() {
     let again = gen().arg("init").arg(&dir).output().unwrap();
     assert_eq!(again.status.code(), Some(1));
 }
+
+/// A fresh, empty site directory for `test`.
+fn empty_site(test: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join("build-tests")
+        .join(test);
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+    std::fs::create_dir_all(dir.join("content")).unwrap();
+    dir
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        &["--help"][..],
+        &["build", "--help"],
+        &["watch", "--help"],
+        &["run", "--help"],
+        &["check", "--help"],
+        &["init", "--help"],
+    ] {
+        let out = gen().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Usage: gen"), "{args:?}: {text}");
+        assert!(text.lines().count() >= 4, "{args:?}: {text}");
+    }
+    let build = String::from_utf8_lossy(&gen().args(["build", "--help"]).output().unwrap().stdout)
+        .into_owned();
+    for option in ["--root", "--out", "--base-url"] {
+        assert!(build.contains(option), "{build}");
+    }
+}
+
+#[test]
+fn hostile_snippets_are_contained_and_the_rest_of_the_site_builds() {
+    let root = empty_site("hostile");
+    std::fs::write(
+        root.join("content/index.md"),
+        "# Home\n\nThe other page still builds.\n",
+    )
+    .unwrap();
+    let note = "# Hostile\n\n\
+        ```python\nwhile True:\n    pass\n```\n\n\
+        ```js\nfor (;;) {}\n```\n\n\
+        ```python\nprint('<script>alert(1)</script>')\n```\n\n\
+        ```python\nprint(open('/etc/passwd').read())\n```\n\n\
+        ```python\nimport os\nos.system('touch /tmp/gen-hostile-ran')\n```\n\n\
+        ```js\nconsole.log(require('fs').readFileSync('/etc/passwd', 'utf8'))\n```\n\n\
+        ```mermaid\nflowchart TD\n    A[never closed --> B\n```\n";
+    std::fs::write(root.join("content/hostile.md"), note).unwrap();
+    let _ = std::fs::remove_file("/tmp/gen-hostile-ran");
+    let out = build(&root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let page = read(&root.join("public/hostile/index.html"));
+    assert_eq!(page.matches("class=\"gen-run\"").count(), 6);
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.contains("<script>alert(1)"));
+    assert!(
+        !page.contains("root:x:0:0"),
+        "a snippet read the machine's files"
+    );
+    assert!(
+        !Path::new("/tmp/gen-hostile-ran").exists(),
+        "a snippet ran a command"
+    );
+    assert!(page.contains("class=\"gen-mermaid-error\""));
+    assert!(
+        stderr(&out).contains("content/hostile.md:"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(read(&root.join("public/index.html")).contains("The other page still builds."));
+}
+
+#[test]
+fn malformed_input_never_panics() {
+    let root = empty_site("malformed");
+    let cases: &[&[u8]] = &[
+        b"---\ntitle: [unclosed\n---\n# x\n",
+        b"---\n: : :\n\t- - x\n---\n",
+        b"---\ntitle: a\n",
+        b"---\n---\n---\n",
+        b"```\n```python\n````\n~~~js\n",
+        b"# \xff\xfe invalid utf-8 \xc0\xaf\n",
+        b"\0\0\0# nul\0\n```py\n\0\n```\n",
+        b"[a](./%zz.md) [b](../../../../etc/passwd) [c](<./x.md#%>) [d]: </>\n",
+        b"<div>\n<details><summary>x\n```js\nconsole.log(1\n```\n",
+        b"| a | b |\n|---|\n| 1 | 2 | 3 | 4 |\n",
+        b"# {#} {#a} {#a}\n## {.class #x}\n### \xe5\x86\x85\xe5\xad\x98 {#}\n",
+        b"::: details\n::: tip\n:::: code-group\n```js [a]\n```\n",
+        b"```mermaid\n%%{init: {\"theme\": 12}}%%\nsequenceDiagram\n  A->>\n```\n",
+        b"```js env=browser html=../../../../etc/passwd\ndocument.body\n```\n",
+        b"```python trace=sideways env=moon\nx = 1\n```\n",
+        b"[[toc]]\n<<< ./nope.js\n<!--@include: ../../x.md-->\n",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        std::fs::write(root.join(format!("content/case-{i}.md")), text).unwrap();
+    }
+    for args in [&["build"][..], &["check"]] {
+        let out = gen().args(args).arg("--root").arg(&root).output().unwrap();
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{args:?} exited {code:?}:\n{}",
+            stderr(&out)
+        );
+        assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+    }
+}
+
+#[test]
+fn the_sidebar_does_not_grow_the_output_quadratically() {
+    let size_per_page = |pages: usize| -> f64 {
+        let root = empty_site(&format!("sidebar-{pages}"));
+        for i in 0..pages {
+            let dir = root.join(format!("content/s{}", i % 4));
+            std::fs::create_dir_all(&dir).unwrap();
+            std::fs::write(
+                dir.join(format!("n{i}.md")),
+                format!("# Note {i}\n\nText.\n"),
+            )
+            .unwrap();
+        }
+        let out = build(&root, &[]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let total: u64 = snapshot(&root.join("public"))
+            .iter()
+            .filter(|(rel, _)| rel.ends_with("index.html"))
+            .map(|(_, bytes)| bytes.len() as u64)
+            .sum();
+        total as f64 / pages as f64
+    };
+    let (small, large) = (size_per_page(300), size_per_page(1200));
+    assert!(
+        large < small * 1.5,
+        "bytes per page grew from {small:.0} to {large:.0} with 4x the pages"
+    );
+}

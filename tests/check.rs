@@ -1,4 +1,5 @@
-//! `gen check` as a user runs it: on a fixture with seeded problems it reports each one
+//! `gen check` as a user runs it: on a fixture with seeded problems (in notes, raw HTML,
+//! external URLs, a static HTML page, a stylesheet, a template) it reports each one
 //! once, at the file:line:col that wrote it, and exits 1; on this repository's own site
 //! (served from the root or from a sub-path) it finds nothing.
 
@@ -45,6 +46,7 @@ fn reports_seeded_problems_at_their_source_positions() {
         "content/guide.md:17:10: error: dead link: `./index.md` names no file of the built site",
         "static/extra.html:4:10: error: dead link: `/nope.html` names no file of the built site",
         "static/extra.html:5:11: error: missing image: `logo.png` names no file of the built site",
+        "static/style.css:1:24: error: missing asset: `missing-bg.png` names no file of the built site",
         "templates/tags.html:2:59: error: dead link: `/no-such-tag/` names no file of the built site",
         "templates/tags.html:2:91: error: malformed URL `https://bad_host/`: the host `bad_host` has no top-level domain",
     ];
@@ -53,7 +55,7 @@ fn reports_seeded_problems_at_their_source_positions() {
     assert!(err.contains(
         "hint: gen rewrites Markdown links only, not raw HTML or frontmatter; as a Markdown link `./index.md` would be `/`"
     ), "{err}");
-    assert!(err.ends_with("checked 2 pages: 14 error(s)\n"), "{err}");
+    assert!(err.ends_with("checked 2 pages: 15 error(s)\n"), "{err}");
     assert!(!root.join("public").exists());
 }
 
@@ -80,7 +82,7 @@ fn a_sub_path_base_url_is_checked_too() {
         err.contains("content/guide.md:19:21: error: dead link: `https://user.github.io/notes/gone/` names no file of the built site"),
         "{err}"
     );
-    assert!(err.ends_with("checked 2 pages: 17 error(s)\n"), "{err}");
+    assert!(err.ends_with("checked 2 pages: 19 error(s)\n"), "{err}");
 }
 
 #[test]
@@ -100,7 +102,7 @@ fn links_listed_in_ignore_dead_links_are_not_reported() {
         err.contains("static/extra.html:5:11: error: missing image"),
         "{err}"
     );
-    assert!(err.ends_with("checked 2 pages: 12 error(s)\n"), "{err}");
+    assert!(err.ends_with("checked 2 pages: 13 error(s)\n"), "{err}");
     std::fs::remove_dir_all(&root).unwrap();
 }
 

@@ -20,7 +20,7 @@ fn render(outcome: &Outcome, source: &str, mode: TraceMode) -> String {
             mode,
             id_prefix: "run-1",
         },
-        &|src, id, title| mermaid::render_block_titled(src, id, Some(title)).0,
+        &|src, id, title| mermaid::render_generated(src, id, title).0,
     )
 }
 
@@ -35,7 +35,9 @@ fn assert_full_panel(html: &str, lang: &str, status: &str) {
     assert!(heap.contains("<svg"));
     let seq = &html[html.find("<div class=\"gen-seq\">").expect("gen-seq")..];
     assert!(
-        seq.contains("<div class=\"gen-mermaid\">") && seq.contains("<svg"),
+        seq.contains("<div class=\"gen-diagram\">")
+            && seq.contains("<svg")
+            && !seq.contains("gen-mermaid"),
         "{seq}"
     );
     assert!(html.ends_with("</div>"));
@@ -420,7 +422,7 @@ fn long_diagrams_are_capped_with_a_note() {
         source.matches("->>").count(),
         gen::views::sequence::MAX_MESSAGES
     );
-    assert!(source.contains("Note over Var,GC: … 20 more events not shown (see the trace table)"));
+    assert!(source.contains("Note over Var,GC: … 20 more events in the trace table"));
     assert!(
         source.contains("int#35;1"),
         "Mermaid entity for #: {source}"

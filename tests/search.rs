@@ -47,6 +47,7 @@ fn chinese_queries_find_the_seed_note_under_a_sub_path() {
             &page,
             "垃圾回收",
             "heap snapshot",
+            "ＨＥＡＰ Ｓｎａｐｓｈｏｔ",
             "没有这个词组",
             "引用计数",
         ],
@@ -84,6 +85,11 @@ fn chinese_queries_find_the_seed_note_under_a_sub_path() {
     }
     let english = facts["queries"]["heap snapshot"].as_array().unwrap();
     assert!(!english.is_empty(), "{facts}");
+    // Full-width letters and capitals are folded as the index folded them (NFKC, lower case).
+    assert_eq!(
+        facts["queries"]["ＨＥＡＰ Ｓｎａｐｓｈｏｔ"][0]["href"],
+        english[0]["href"]
+    );
     assert_eq!(facts["queries"]["没有这个词组"], Value::Array(vec![]));
     assert_eq!(
         facts["navigated"], "/notes/notes/python-js-memory/#_1-引用计数",

@@ -331,7 +331,7 @@ fn a_vitepress_site_builds_unchanged() {
             "one warning for {kind}:\n{stderr}"
         );
     }
-    assert!(stderr.contains("content/9-extras/index.md:21:1: warning: Vue `<script>`"));
+    assert!(stderr.contains("content/9-extras/index.md:23:1: warning: Vue `<script>`"));
     // Line highlighting and markers, which are stripped from the shown code.
     assert_eq!(
         extras.matches("<span class=\"line highlighted\">").count(),
@@ -404,12 +404,12 @@ fn shared_sessions_carry_the_heap_from_fence_to_fence() {
     std::fs::create_dir_all(root.join("content")).unwrap();
     std::fs::write(
         root.join("content/page.md"),
-        "---\ntitle: Page session\nexec: page\n---\n\n```js\nglobalThis.counter = { n: 1 }\nconsole.log('made')\n```\n\n```js\ncounter.n += 1\nconsole.log(counter.n)\n```\n\n```js isolated\nconsole.log(typeof counter)\n```\n",
+        "---\ntitle: Page session\nexec: page\n---\n\n```js\nclass Counter {\n  constructor() { this.n = 0 }\n  inc() { return ++this.n }\n}\nconst counter = new Counter()\nconsole.log('made', counter.inc())\n```\n\n```js\nconsole.log(counter.inc(), counter instanceof Counter)\n```\n\n```js isolated\nconsole.log(typeof counter)\n```\n",
     )
     .unwrap();
     std::fs::write(
         root.join("content/named.md"),
-        "# Named\n\n```js session=one\nglobalThis.shared = [1, 2]\n```\n\n```js\nconsole.log(typeof shared)\n```\n\n```js session=one\nshared.push(3)\nconsole.log(shared.length)\n```\n",
+        "# Named\n\n```js session=one\nlet shared = [1, 2]\n```\n\n```js\nconsole.log(typeof shared)\n```\n\n```js session=one\nshared.push(3)\nconsole.log(shared.length)\n```\n",
     )
     .unwrap();
     build_ok(&root);
@@ -422,7 +422,11 @@ fn shared_sessions_carry_the_heap_from_fence_to_fence() {
     };
     assert_eq!(
         outputs("page.md"),
-        vec!["made\n".to_string(), "2\n".into(), "undefined\n".into()]
+        vec![
+            "made 1\n".to_string(),
+            "2 true\n".into(),
+            "undefined\n".into()
+        ]
     );
     let named = outputs("named.md");
     assert_eq!(named[1], "undefined\n");
@@ -479,4 +483,68 @@ items = [
     assert!(alias.contains("location.replace(\"/2-reference/api/\" + location.hash)"));
     assert!(alias.contains("<meta http-equiv=\"refresh\" content=\"0; url=/2-reference/api/\">"));
     assert!(!root.join("public/2-reference/index.html.html").exists());
+}
+
+#[test]
+fn bare_urls_and_page_options_work_as_in_vitepress() {
+    let root = fixture("vitepress-site", "page-options");
+    build_ok(&root);
+    let extras = article(&root, "9-extras/index.md");
+    assert!(extras.contains("Bare links: <a href=\"https://vitepress.dev/guide/markdown\">https://vitepress.dev/guide/markdown</a>. Mail <a href=\"mailto:gen@example.com\">gen@example.com</a>."));
+    let plain = read(&output_of(&root, "9-extras/plain.md"));
+    assert!(plain.contains("<nav class=\"sidebar\" aria-label=\"Pages\"></nav>"));
+    assert!(!plain.contains("class=\"outline\""));
+    assert!(plain.contains("<meta name=\"keywords\" content=\"gen, vitepress\">"));
+    assert!(!plain.contains("Updated"));
+}
+
+#[test]
+fn includes_are_expanded_before_parsing() {
+    let root = fixture("vitepress-site", "includes");
+    build_ok(&root);
+    let extras = article(&root, "9-extras/index.md");
+    let include = &extras[extras.find("id=\"include\"").unwrap()..];
+    assert!(include.contains("<h2 id=\"included-heading\""));
+    assert!(include.contains("<p>This paragraph comes from an include.</p>"));
+    assert!(!include.contains("@include"));
+    std::fs::write(
+        root.join("content/9-extras/parts/broken.md"),
+        "# Broken\n\n<!--@include: ./none.md-->\n",
+    )
+    .unwrap();
+    let stderr = build_ok(&root);
+    assert!(stderr.contains(
+        "content/9-extras/parts/broken.md:3:1: warning: include: no file `./none.md` inside the site"
+    ));
+}
+
+#[test]
+fn incremental_rebuilds_follow_includes_and_snippet_imports() {
+    use gen::site::{self, BuildOptions, Memory};
+    let root = fixture("vitepress-site", "incremental");
+    let opts = BuildOptions {
+        root: root.clone(),
+        out: None,
+        base_url: None,
+        write: true,
+    };
+    let mut memory = Memory::default();
+    site::rebuild(&opts, &mut memory, &[]).unwrap();
+    let part = "content/9-extras/parts/shared.md";
+    let snippet = "content/snippets/demo.js";
+    std::fs::write(
+        root.join(part),
+        "## Included heading\n\nThe include changed.\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join(snippet),
+        "// #region main\nfunction renamed() {}\n// #endregion main\n",
+    )
+    .unwrap();
+    let outcome = site::rebuild(&opts, &mut memory, &[part.into(), snippet.into()]).unwrap();
+    assert_eq!(outcome.errors(), 0, "{:?}", outcome.diags);
+    let extras = article(&root, "9-extras/index.md");
+    assert!(extras.contains("The include changed."));
+    assert!(extras.contains("renamed"));
 }

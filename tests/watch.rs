@@ -239,3 +239,74 @@ fn watch_serves_edits_survives_errors_and_recovers() {
     drop(watch);
     std::fs::remove_dir_all(root).unwrap();
 }
+
+#[test]
+fn watch_follows_new_renamed_and_deleted_notes_assets_and_templates() {
+    let root = std::env::temp_dir().join(format!("gen-watch-files-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("content")).unwrap();
+    write_note(&root, "the gc note");
+    let (mut watch, addr) = Watch::start(&root);
+    assert_eq!(get(addr, "/gc/").status, 200, "{}", watch.output());
+
+    let missing = get(addr, "/no/such/page/");
+    assert_eq!(missing.status, 404);
+    assert!(
+        missing.body.contains("Page not found"),
+        "the site's 404 page"
+    );
+    let css = get(addr, "/_gen/gen.css");
+    assert!(css.head.contains("content-type: text/css"), "{}", css.head);
+
+    std::fs::write(
+        root.join("content/weak.md"),
+        "# Weak references\n\nweak body\n",
+    )
+    .unwrap();
+    wait_for("the new note", || {
+        get(addr, "/weak/").body.contains("weak body")
+    });
+    wait_for("the new note in the other pages' sidebar", || {
+        get(addr, "/gc/").body.contains("Weak references")
+    });
+
+    std::fs::write(root.join("content/heap.png"), b"\x89PNG\r\n\x1a\nfake").unwrap();
+    wait_for("the new asset", || get(addr, "/heap.png").status == 200);
+    assert!(get(addr, "/heap.png")
+        .head
+        .contains("content-type: image/png"));
+
+    std::fs::rename(
+        root.join("content/weak.md"),
+        root.join("content/weakref.md"),
+    )
+    .unwrap();
+    wait_for("the renamed note", || {
+        get(addr, "/weakref/").body.contains("weak body")
+    });
+    wait_for("the old page to disappear", || {
+        get(addr, "/weak/").status == 404
+    });
+
+    std::fs::remove_file(root.join("content/heap.png")).unwrap();
+    wait_for("the deleted asset to disappear", || {
+        get(addr, "/heap.png").status == 404
+    });
+
+    std::fs::create_dir_all(root.join("templates")).unwrap();
+    std::fs::write(
+        root.join("templates/page.html"),
+        "{% extends \"base.html\" %}{% block main %}CUSTOM {{ content | safe }}{% endblock main %}",
+    )
+    .unwrap();
+    wait_for("the template change on every page", || {
+        get(addr, "/gc/").body.contains("CUSTOM") && get(addr, "/weakref/").body.contains("CUSTOM")
+    });
+    std::fs::remove_file(root.join("templates/page.html")).unwrap();
+    wait_for("the built-in template back", || {
+        !get(addr, "/gc/").body.contains("CUSTOM")
+    });
+    assert!(watch.running(), "gen watch is still alive");
+    drop(watch);
+    std::fs::remove_dir_all(root).unwrap();
+}

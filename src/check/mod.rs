@@ -2,9 +2,9 @@
 //! link and image (`markdown::links`, against the page model) and every `page#anchor`
 //! (against the target's heading ids); this pass then reads the rendered site as a
 //! browser follows it ([`crate::html_scan`]): every `href`/`src`/`srcset` of every page,
-//! template and copied HTML file must name a file of the built site under its base path
-//! (and an id in it, for a `#fragment`), and every external URL must be well formed
-//! ([`external`], no network). Each problem points at the source that wrote the link
+//! template and copied HTML file, and every `url(…)` of a stylesheet, must name a file of
+//! the built site under its base path (and an id in it, for a `#fragment`), and every
+//! external URL must be well formed ([`external`], no network). Each problem points at the source that wrote the link
 //! ([`locate`]).
 
 pub mod external;
@@ -85,7 +85,7 @@ pub fn run(input: &Input<'_>, diags: &mut Vec<Diagnostic>) {
     let docs: Vec<Doc<'_>> = input
         .files
         .par_iter()
-        .filter(|f| f.rel().ends_with(".html"))
+        .filter(|f| f.rel().ends_with(".html") || f.rel().ends_with(".css"))
         .filter_map(|f| read_doc(input.root, f))
         .collect();
     let by_rel: HashMap<&str, usize> = docs.iter().enumerate().map(|(i, d)| (d.rel, i)).collect();
@@ -183,7 +183,7 @@ fn diagnostic(
     })
 }
 
-/// Reads one HTML output file: generated text, or the copied file from disk.
+/// Reads one HTML or CSS output file: generated text, or the copied file from disk.
 fn read_doc<'a>(root: &Path, file: &'a OutFile) -> Option<Doc<'a>> {
     let (rel, text, copied) = match file {
         OutFile::Text { rel, text } => (rel.as_str(), Cow::Borrowed(text.as_str()), None),
@@ -193,6 +193,15 @@ fn read_doc<'a>(root: &Path, file: &'a OutFile) -> Option<Doc<'a>> {
             Some(walk::shown(root, from)),
         ),
     };
+    if rel.ends_with(".css") {
+        return Some(Doc {
+            rel,
+            links: css_urls(&text),
+            text,
+            copied,
+            ids: HashSet::new(),
+        });
+    }
     let mut links = Vec::new();
     let mut ids = HashSet::new();
     for item in scan(&text) {
@@ -225,6 +234,49 @@ fn read_doc<'a>(root: &Path, file: &'a OutFile) -> Option<Doc<'a>> {
         links,
         ids,
     })
+}
+
+/// The `url(…)` references of a stylesheet, outside comments.
+fn css_urls(css: &str) -> Vec<Link> {
+    let mut links = Vec::new();
+    let mut rest = css;
+    let mut offset = 0;
+    loop {
+        let comment = rest.find("/*");
+        let Some(at) = rest.find("url(") else { break };
+        if let Some(c) = comment.filter(|&c| c < at) {
+            let end = rest[c + 2..]
+                .find("*/")
+                .map_or(rest.len(), |e| c + 2 + e + 2);
+            offset += end;
+            rest = &rest[end..];
+            continue;
+        }
+        let inner = rest[at + 4..].trim_start();
+        let (value, len) = match inner.chars().next() {
+            Some(q @ ('"' | '\'')) => {
+                let body = &inner[1..];
+                let end = body.find(q).unwrap_or(body.len());
+                (&body[..end], end + 1)
+            }
+            _ => {
+                let end = inner.find(')').unwrap_or(inner.len());
+                (inner[..end].trim(), end)
+            }
+        };
+        let line = css[..offset + at].matches('\n').count() + 1;
+        if !value.is_empty() {
+            links.push(Link {
+                tag: "css".into(),
+                value: value.to_string(),
+                line,
+            });
+        }
+        let consumed = at + 4 + (rest[at + 4..].len() - inner.len()) + len;
+        offset += consumed;
+        rest = &rest[consumed..];
+    }
+    links
 }
 
 /// The URLs of a `srcset` (`a.png 1x, b.png 2x`).
@@ -317,6 +369,9 @@ impl Site<'_> {
             });
         };
         let fragment = url.fragment().filter(|f| !f.is_empty())?;
+        if !target.ends_with(".html") {
+            return None;
+        }
         let &target_doc = self.by_rel.get(target.as_str())?;
         self.missing_id(&self.docs[target_doc], fragment, value)
     }
@@ -325,7 +380,7 @@ impl Site<'_> {
     /// `base_url`.
     fn own_path<'v>(&self, value: &'v str) -> Option<&'v str> {
         let origin = self.origin.as_str();
-        if origin.is_empty() || value.len() <= origin.len() {
+        if origin.is_empty() || !value.is_char_boundary(origin.len()) {
             return None;
         }
         let (head, path) = value.split_at(origin.len());
@@ -404,6 +459,23 @@ mod tests {
         assert_eq!(scheme("./a:b"), None);
         assert_eq!(scheme("/a"), None);
         assert_eq!(scheme("a.md#x:y"), None);
+    }
+
+    #[test]
+    fn css_references() {
+        let css = "a{background:url(img/a.png)}\n/* url(nope.png) */\nb{src:url( \"f o.woff2\" ) url('x.svg#i')}";
+        let found: Vec<(String, usize)> = css_urls(css)
+            .into_iter()
+            .map(|l| (l.value, l.line))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("img/a.png".to_string(), 1),
+                ("f o.woff2".to_string(), 3),
+                ("x.svg#i".to_string(), 3)
+            ]
+        );
     }
 
     #[test]

@@ -151,6 +151,7 @@ impl PageRenderer<'_, '_> {
             (Ok(p), Ok(r)) => p.starts_with(r),
             _ => false,
         };
+        self.add_dep(&path);
         let text = inside
             .then(|| std::fs::read_to_string(&path).ok())
             .flatten()
@@ -237,6 +238,7 @@ impl PageRenderer<'_, '_> {
             (Ok(p), Ok(r)) => p.starts_with(r),
             _ => false,
         };
+        self.add_dep(&path);
         let content = if inside {
             std::fs::read_to_string(&path).ok()
         } else {
@@ -257,7 +259,7 @@ impl PageRenderer<'_, '_> {
 
 /// The lines between `#region name` and its `#endregion` (in any comment style), without
 /// the marker lines, dedented as VitePress does.
-fn region(text: &str, name: &str) -> Option<String> {
+pub(super) fn region(text: &str, name: &str) -> Option<String> {
     let lines: Vec<&str> = text.lines().collect();
     let is_marker = |line: &str, word: &str| {
         let t = line.trim();

@@ -15,13 +15,15 @@ pub mod fence;
 pub mod front;
 pub mod heading;
 pub mod highlight;
+pub mod include;
+mod linkify;
 pub mod links;
 pub mod slug;
 pub mod toc;
 pub mod vue;
 
 use std::ops::Range;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
@@ -99,6 +101,25 @@ pub struct Rendered {
     /// Whether the body opens with a level-1 heading (the page's title, VitePress-style),
     /// so templates need not repeat the title.
     pub opens_with_h1: bool,
+    /// Files other than the note that the rendering read (includes, snippet imports,
+    /// browser fixtures), relative to the site root: a change to one needs a new rendering.
+    pub deps: Vec<PathBuf>,
+}
+
+/// `path` (under `root`) relative to `root`, `.` and `..` resolved.
+fn relative_to(root: &Path, path: &Path) -> Option<PathBuf> {
+    let rel = path.strip_prefix(root).ok()?;
+    let mut out = PathBuf::new();
+    for part in rel.components() {
+        match part {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    Some(out)
 }
 
 /// What every page's rendering shares within one build.
@@ -113,13 +134,21 @@ pub struct RenderCtx<'a> {
 /// Renders page `index` of the library.
 pub fn render_page(ctx: &RenderCtx<'_>, index: usize) -> Rendered {
     let page = &ctx.lib.pages[index];
-    let prep = containers::prepare(page.body());
+    let content = ctx.root.join("content");
+    let note_dir = ctx.root.join(&page.source);
+    let roots = include::Roots {
+        site: ctx.root,
+        content: &content,
+    };
+    let expanded = include::expand(page.body(), note_dir.parent().unwrap_or(&content), &roots);
+    let prep = containers::prepare(&expanded.text);
     let mut r = PageRenderer {
         ctx,
         index,
         page,
         prep: &prep,
         lines: LineIndex::new(&prep.text),
+        origin: &expanded.origin,
         line_offset: page.text[..page.body_start].matches('\n').count(),
         slugger: Slugger::default(),
         out: Rendered::default(),
@@ -129,6 +158,14 @@ pub fn render_page(ctx: &RenderCtx<'_>, index: usize) -> Rendered {
         toc: Vec::new(),
         sessions: Sessions::new(page.front.exec_page),
     };
+    for file in &expanded.files {
+        r.add_dep(file);
+    }
+    for (line, path) in &expanded.missing {
+        let d = Diagnostic::warning(&page.source, line + r.line_offset + 1, 1, format!("include: no file `{path}` inside the site"))
+            .with_hint("`<!--@include: ./x.md-->` is relative to the note, `@/x.md` to content/; the directive is left as written");
+        r.out.diags.push(d);
+    }
     let mut html = r.render();
     r.out.front = r.front_values();
     if html.contains(toc::MARK) {
@@ -145,6 +182,8 @@ struct PageRenderer<'a, 'c> {
     page: &'a Page,
     prep: &'a Prepared,
     lines: LineIndex,
+    /// For each line of the prepared text, the body line it came from (includes expanded).
+    origin: &'a [usize],
     /// Lines of frontmatter before the body, for positions in the note as written.
     line_offset: usize,
     slugger: Slugger,
@@ -219,7 +258,15 @@ impl Flow<'_> {
 impl<'a> PageRenderer<'a, '_> {
     fn position(&self, offset: usize) -> (usize, usize) {
         let (line, col) = self.lines.position(&self.prep.text, offset);
-        (line + self.line_offset, col)
+        let origin = |l: usize| self.origin.get(l).copied();
+        match origin(line - 1) {
+            // A line an include brought in: point at the include.
+            Some(body_line) if line > 1 && origin(line - 2) == Some(body_line) => {
+                (body_line + 1 + self.line_offset, 1)
+            }
+            Some(body_line) => (body_line + 1 + self.line_offset, col),
+            None => (line + self.line_offset, col),
+        }
     }
 
     fn diag_error(&mut self, offset: usize, message: String, hint: &str) {
@@ -240,6 +287,15 @@ impl<'a> PageRenderer<'a, '_> {
             self.diag_warning(line, col, message, hint);
         } else {
             self.diag_error(offset, message, hint);
+        }
+    }
+
+    /// Records a file the rendering read.
+    fn add_dep(&mut self, path: &Path) {
+        if let Some(rel) = relative_to(self.ctx.root, path) {
+            if !self.out.deps.contains(&rel) {
+                self.out.deps.push(rel);
+            }
         }
     }
 
@@ -462,7 +518,7 @@ impl<'a> PageRenderer<'a, '_> {
         }
     }
 
-    /// Emits the pending text: emoji replaced, interpolations recorded.
+    /// Emits the pending text: bare URLs linked, emoji replaced, interpolations recorded.
     fn flush_texts(&mut self, flow: &mut Flow<'_>) {
         if flow.texts.is_empty() {
             return;
@@ -482,8 +538,33 @@ impl<'a> PageRenderer<'a, '_> {
                 self.vue_use(f.kind, f.name, f.offset);
             }
         }
-        flow.events
-            .push(Event::Text(emoji::replace(&merged).into()));
+        if !flow.links.is_empty() {
+            flow.events
+                .push(Event::Text(emoji::replace(&merged).into()));
+            return;
+        }
+        let mut from = 0;
+        for (range, href) in linkify::find(&merged) {
+            if range.start > from {
+                let before = emoji::replace(&merged[from..range.start]);
+                flow.events.push(Event::Text(before.into()));
+            }
+            let href = self.link(&CowStr::from(href), start + range.start, false);
+            flow.events.push(Event::Start(Tag::Link {
+                link_type: LinkType::Autolink,
+                dest_url: href.into(),
+                title: CowStr::Borrowed(""),
+                id: CowStr::Borrowed(""),
+            }));
+            let shown = merged[range.clone()].to_string();
+            flow.events.push(Event::Text(shown.into()));
+            flow.events.push(Event::End(TagEnd::Link));
+            from = range.end;
+        }
+        if from < merged.len() {
+            let rest = emoji::replace(&merged[from..]);
+            flow.events.push(Event::Text(rest.into()));
+        }
     }
 
     /// Raw HTML (a block or an inline tag) at byte `start`: container and snippet markers

@@ -309,6 +309,30 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_odd_input() {
+        let odd = [
+            "2025-",
+            "2025-1-",
+            "2025-1-1 1:",
+            "2025-1-1 1:2:",
+            "2025-1-1 +",
+            "2025-1-1 10:00+99",
+            "２０２５-1-1",
+            "2025-1-1 10:00 extra",
+            "年月日",
+            "2025年",
+            "99999999",
+            "00000000",
+            "\u{0}",
+        ];
+        for text in odd {
+            let _ = parse(text, 0);
+            let _ = parse_offset(text);
+        }
+        assert_eq!(parse("00000000", 0), None);
+    }
+
+    #[test]
     fn times_without_a_zone_take_the_sites() {
         let beijing = parse_offset("+08:00").unwrap();
         assert_eq!(beijing, 480);

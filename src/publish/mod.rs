@@ -39,7 +39,7 @@ pub fn files(
     config: &Config,
     lib: &Library,
     rendered: &[Rendered],
-    pages: &[OutFile],
+    pages: &[String],
     diags: &mut Vec<Diagnostic>,
 ) -> Published {
     let mut out = Published::default();

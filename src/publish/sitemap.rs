@@ -5,26 +5,21 @@
 use super::date::DateTime;
 use super::{encode_uri, xml_escape};
 use crate::content::Library;
-use crate::output::OutFile;
 
 pub const SITEMAP: &str = "sitemap.xml";
 pub const ROBOTS: &str = "robots.txt";
 
-/// The sitemap of the rendered `pages` of the site at `site_url`.
+/// The sitemap of the rendered `pages` (their output paths) of the site at `site_url`.
 pub fn sitemap(
     site_url: &str,
     lib: &Library,
     dates: &[Option<DateTime>],
-    pages: &[OutFile],
+    pages: &[String],
 ) -> String {
     let mut paths: Vec<&str> = pages
         .iter()
-        .filter_map(|f| match f {
-            OutFile::Text { rel, .. } if rel.ends_with(".html") && rel != "404.html" => {
-                Some(rel.strip_suffix("index.html").unwrap_or(rel))
-            }
-            _ => None,
-        })
+        .filter(|rel| rel.ends_with(".html") && *rel != "404.html")
+        .map(|rel| rel.strip_suffix("index.html").unwrap_or(rel))
         .collect();
     paths.sort_unstable();
     paths.dedup();

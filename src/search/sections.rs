@@ -32,11 +32,12 @@ const INLINE_TAGS: &[&str] = &[
 
 /// Splits `html` (a page's rendered content) into sections.
 pub fn split(html: &str) -> Vec<Section> {
+    let html = without_generated(html);
     let mut sections = vec![Section::default()];
     // (tag name, depth of that tag) of the element being skipped.
     let mut skipping: Option<(String, usize)> = None;
     let mut in_heading: Option<String> = None;
-    for item in scan(html) {
+    for item in scan(&html) {
         if let Some((tag, depth)) = skipping.as_mut() {
             match &item {
                 Item::Start { name, .. } if name == tag => *depth += 1,
@@ -93,6 +94,58 @@ pub fn split(html: &str) -> Vec<Section> {
     }
     sections.retain(|s| !s.id.is_empty() || !s.text.is_empty());
     sections
+}
+
+/// Openings of the blocks gen generates that are never searched: run panels and diagrams.
+/// Their SVGs are most of a page's bytes, so they are cut out before tokenizing.
+const GENERATED: &[&str] = &["<div class=\"gen-run\"", "<div class=\"gen-diagram"];
+
+/// `html` without the [`GENERATED`] blocks. gen writes them with every `<` of their text
+/// escaped, so counting `<div`/`</div>` finds where each ends; an unbalanced block is
+/// kept (the tokenizer's skipping still applies to it).
+fn without_generated(html: &str) -> std::borrow::Cow<'_, str> {
+    let next = |from: usize| {
+        GENERATED
+            .iter()
+            .filter_map(|open| html[from..].find(open).map(|i| from + i))
+            .min()
+    };
+    let Some(mut start) = next(0) else {
+        return std::borrow::Cow::Borrowed(html);
+    };
+    let mut out = String::with_capacity(html.len() / 2);
+    let mut kept = 0;
+    while let Some(end) = block_end(html, start) {
+        out.push_str(&html[kept..start]);
+        out.push(' ');
+        kept = end;
+        match next(end) {
+            Some(s) => start = s,
+            None => break,
+        }
+    }
+    out.push_str(&html[kept..]);
+    std::borrow::Cow::Owned(out)
+}
+
+/// The byte after the `</div>` closing the `<div` at `start` (one pass over the tags).
+fn block_end(html: &str, start: usize) -> Option<usize> {
+    let bytes = html.as_bytes();
+    let mut depth = 0usize;
+    let mut at = start;
+    while let Some(offset) = html[at..].find('<') {
+        let tag = &bytes[at + offset..];
+        at += offset + 1;
+        if tag.starts_with(b"<div") && matches!(tag.get(4), Some(b' ' | b'>' | b'\t' | b'\n')) {
+            depth += 1;
+        } else if tag.starts_with(b"</div>") {
+            depth = depth.checked_sub(1)?;
+            if depth == 0 {
+                return Some(at + 5);
+            }
+        }
+    }
+    None
 }
 
 fn is_skipped(item: &Item, name: &str) -> bool {
@@ -165,5 +218,16 @@ mod tests {
         assert_eq!((s[1].id.as_str(), s[1].heading.as_str()), ("a", "一、对比"));
         assert_eq!(s[1].text, "引用计数 one two");
         assert_eq!(s[2].text, "last line");
+    }
+
+    #[test]
+    fn generated_blocks_are_cut_before_tokenizing() {
+        let html = "<p>a</p><div class=\"gen-run\" data-lang=\"js\"><div><div>x</div></div>\
+            <svg><text>&lt;/div&gt;</text></svg></div><p>b</p>\
+            <div class=\"gen-diagram gen-mermaid\"><div class=\"gen-diagram-light\"><svg/></div></div><p>c</p>";
+        assert_eq!(without_generated(html), "<p>a</p> <p>b</p> <p>c</p>");
+        let open = "<p>a</p><div class=\"gen-run\"><div>never closed";
+        assert_eq!(without_generated(open), open);
+        assert_eq!(split(html)[0].text, "a b c");
     }
 }

@@ -128,7 +128,7 @@ struct Request {
 /// Reads the request head; `Ok(None)` when the client closed without sending one, `Err`
 /// with the reply for a malformed or oversized head.
 fn read_request(stream: &TcpStream) -> Result<Option<Request>, Reply> {
-    let mut reader = BufReader::new(Read::take(&*stream, MAX_HEAD as u64));
+    let mut reader = BufReader::new(Read::take(stream, MAX_HEAD as u64));
     let mut first = String::new();
     let mut total = 0;
     loop {

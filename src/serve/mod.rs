@@ -16,7 +16,7 @@ mod watcher;
 
 pub use reload::{BuildStatus, Reload};
 pub use site_rebuild::SiteRebuilder;
-pub use watcher::{Change, ChangeKind, ChangeOp, Watcher};
+pub use watcher::{Change, ChangeKind, ChangeOp, Next, Watcher};
 
 use crate::cli::WatchArgs;
 use crate::config::base_path_of;
@@ -33,7 +33,18 @@ pub trait Rebuilder {
     fn build_all(&mut self) -> RebuildOutcome;
     /// Brings the output up to date after `changes` (never empty).
     fn rebuild(&mut self, changes: &[Change]) -> RebuildOutcome;
+    /// Whether some slow part of the output was left for [`Rebuilder::settle`].
+    fn unsettled(&self) -> bool {
+        false
+    }
+    /// Finishes what rebuilds left for a quiet moment (`None`: nothing was left).
+    fn settle(&mut self) -> Option<RebuildOutcome> {
+        None
+    }
 }
+
+/// How long the sources must stay unchanged before deferred work is done.
+const SETTLE_AFTER: std::time::Duration = std::time::Duration::from_millis(400);
 
 /// The result of one (re)build.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -149,7 +160,25 @@ pub fn run(options: &ServeOptions, bound: Bound, mut rebuilder: impl Rebuilder) 
     if options.open {
         open_browser(&url);
     }
-    while let Some(changes) = watcher.next_batch() {
+    loop {
+        let changes = if rebuilder.unsettled() {
+            match watcher.next_batch_within(SETTLE_AFTER) {
+                Next::Batch(changes) => changes,
+                Next::Quiet => {
+                    let started = Instant::now();
+                    if let Some(outcome) = rebuilder.settle() {
+                        report_settled(&reload, started, outcome);
+                    }
+                    continue;
+                }
+                Next::Stopped => break,
+            }
+        } else {
+            match watcher.next_batch() {
+                Some(changes) => changes,
+                None => break,
+            }
+        };
         let started = Instant::now();
         let what = describe(&changes);
         report(&reload, &what, started, rebuilder.rebuild(&changes));
@@ -172,6 +201,29 @@ fn report(reload: &Reload, what: &str, started: Instant, outcome: RebuildOutcome
             eprintln!(
                 "gen watch: {what}: build failed in {ms} ms, still serving the last good build"
             );
+            for line in diagnostics.lines() {
+                eprintln!("  {line}");
+            }
+            reload.publish_failure(&diagnostics);
+        }
+    }
+}
+
+/// Reports deferred work: printed, and shown in the browser only when it failed (the pages
+/// did not change, so open tabs do not reload).
+fn report_settled(reload: &Reload, started: Instant, outcome: RebuildOutcome) {
+    let ms = started.elapsed().as_millis();
+    match outcome {
+        RebuildOutcome::Built { written, warnings } => {
+            for line in warnings.lines() {
+                eprintln!("  {line}");
+            }
+            println!(
+                "gen watch: search index, sitemap and feed: {written} files written in {ms} ms"
+            );
+        }
+        RebuildOutcome::Failed { diagnostics } => {
+            eprintln!("gen watch: search index, sitemap and feed failed in {ms} ms");
             for line in diagnostics.lines() {
                 eprintln!("  {line}");
             }

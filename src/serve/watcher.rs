@@ -13,7 +13,7 @@ use std::sync::mpsc::{channel, Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 /// A batch is closed once no event arrived for this long...
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(20);
 /// ...or once it has been open this long, whichever comes first.
 const MAX_WAIT: Duration = Duration::from_millis(300);
 
@@ -90,8 +90,34 @@ impl Watcher {
     /// Blocks until something changes, then returns the debounced, classified batch.
     /// `None` when the watcher has stopped.
     pub fn next_batch(&mut self) -> Option<Vec<Change>> {
+        match self.next_batch_until(None) {
+            Next::Batch(changes) => Some(changes),
+            Next::Quiet | Next::Stopped => None,
+        }
+    }
+
+    /// [`Watcher::next_batch`], but gives up with [`Next::Quiet`] when nothing changed
+    /// within `quiet`.
+    pub fn next_batch_within(&mut self, quiet: Duration) -> Next {
+        self.next_batch_until(Some(Instant::now() + quiet))
+    }
+
+    fn next_batch_until(&mut self, deadline: Option<Instant>) -> Next {
         loop {
-            let first = self.events.recv().ok()?;
+            let first = match deadline {
+                None => match self.events.recv() {
+                    Ok(event) => event,
+                    Err(_) => return Next::Stopped,
+                },
+                Some(deadline) => {
+                    let left = deadline.saturating_duration_since(Instant::now());
+                    match self.events.recv_timeout(left) {
+                        Ok(event) => event,
+                        Err(RecvTimeoutError::Timeout) => return Next::Quiet,
+                        Err(RecvTimeoutError::Disconnected) => return Next::Stopped,
+                    }
+                }
+            };
             let started = Instant::now();
             let mut batch = Batch::default();
             batch.add(&self.root, first);
@@ -99,16 +125,26 @@ impl Watcher {
                 match self.events.recv_timeout(QUIET.min(left)) {
                     Ok(event) => batch.add(&self.root, event),
                     Err(RecvTimeoutError::Timeout) => break,
-                    Err(RecvTimeoutError::Disconnected) => return None,
+                    Err(RecvTimeoutError::Disconnected) => return Next::Stopped,
                 }
             }
             self.watch_source_dirs();
             let changes = batch.into_changes();
             if !changes.is_empty() {
-                return Some(changes);
+                return Next::Batch(changes);
             }
         }
     }
+}
+
+/// What waiting for changes gave.
+#[derive(Debug)]
+pub enum Next {
+    Batch(Vec<Change>),
+    /// Nothing changed before the deadline.
+    Quiet,
+    /// The watcher stopped.
+    Stopped,
 }
 
 /// Changes gathered during one debounce window, merged per path.

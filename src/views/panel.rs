@@ -71,7 +71,8 @@ pub fn render(panel: &Panel<'_>, diagram: &DiagramRenderer<'_>) -> String {
         push_escaped(
             &mut out,
             &format!(
-                "The simulator stopped the run: {limit} limit{}",
+                "The simulator stopped the run: {}{}",
+                table::limit_text(limit),
                 table::at(*pos)
             ),
         );

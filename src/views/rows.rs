@@ -1,6 +1,7 @@
-//! The trace as a list of rows: one unit per executed step with its events, and long
-//! loops collapsed into one unit with a count. Shared by the trace table and the sequence
-//! diagram, so both summarise the same way.
+//! The trace as a list of rows: one unit per executed step with its events, long loops
+//! collapsed into one unit with a count, and what the runtime did before the first line
+//! (module, globals, interned names) summed up in one. Shared by the trace table and the
+//! sequence diagram, so both summarise the same way.
 
 use std::collections::BTreeMap;
 
@@ -106,6 +107,8 @@ impl Totals {
 /// A row of the trace.
 #[derive(Debug)]
 pub enum Row<'a> {
+    /// The events before the first line ran (step 0), summed up.
+    Startup(Totals),
     Step(StepRow<'a>),
     Loop(LoopRow),
 }
@@ -124,7 +127,12 @@ pub fn rows<'a>(trace: &'a Trace, source: &'a str) -> Vec<Row<'a>> {
             events: Vec::new(),
         });
     }
+    let mut startup: Option<Totals> = None;
     for event in &trace.events {
+        if event.step == 0 && event.line == 0 {
+            startup.get_or_insert_with(Totals::default).add(&event.kind);
+            continue;
+        }
         by_step
             .entry(event.step)
             .or_insert_with(|| StepRow {
@@ -136,7 +144,11 @@ pub fn rows<'a>(trace: &'a Trace, source: &'a str) -> Vec<Row<'a>> {
             .events
             .push(event);
     }
-    collapse_loops(by_step.into_values().collect())
+    let steps = collapse_loops(by_step.into_values().collect());
+    match startup {
+        Some(totals) => std::iter::once(Row::Startup(totals)).chain(steps).collect(),
+        None => steps,
+    }
 }
 
 fn line_text<'a>(lines: &[&'a str], line: u32) -> &'a str {
@@ -271,6 +283,28 @@ mod tests {
         assert_eq!(folded.totals.allocs, 99);
         assert_eq!(folded.totals.describe(), "99 alloc (2.7 KB)");
         assert!(matches!(&rows[4], Row::Step(s) if s.line == 4));
+    }
+
+    #[test]
+    fn what_ran_before_the_first_line_is_one_row() {
+        let alloc = |obj| Event {
+            step: 0,
+            line: 0,
+            kind: EventKind::Alloc {
+                obj,
+                type_name: "str".into(),
+                size: 50,
+                space: None,
+            },
+        };
+        let mut trace = trace_of(&[1, 3]);
+        trace.events.splice(0..0, [alloc(90), alloc(91)]);
+        let rows = rows(&trace, "");
+        assert_eq!(rows.len(), 3, "{rows:?}");
+        let Row::Startup(totals) = &rows[0] else {
+            panic!("{rows:?}")
+        };
+        assert_eq!(totals.describe(), "2 alloc (100 B)");
     }
 
     #[test]

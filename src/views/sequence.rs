@@ -34,6 +34,14 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
     let mut in_gc = false;
     for row in rows {
         match row {
+            Row::Startup(totals) => {
+                d.message(
+                    "Var",
+                    "->>",
+                    "Heap",
+                    &format!("start: {}", totals.describe()),
+                );
+            }
             Row::Step(step) if step.events.is_empty() && !python => {
                 d.message(
                     "Var",
@@ -85,16 +93,15 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
     }
     match &outcome.status {
         Status::Error { message, pos } => d.note(&format!("✗ {message}{}", at(*pos))),
-        Status::LimitExceeded { limit, pos } => {
-            d.note(&format!("stopped: {limit} limit{}", at(*pos)))
-        }
+        Status::LimitExceeded { limit, pos } => d.note(&format!(
+            "stopped: {}{}",
+            super::table::limit_text(limit),
+            at(*pos)
+        )),
         Status::Ok | Status::Unsupported { .. } => {}
     }
     if d.dropped > 0 {
-        let text = format!(
-            "… {} more events not shown (see the trace table)",
-            d.dropped
-        );
+        let text = format!("… {} more events in the trace table", d.dropped);
         d.out.push_str("    Note over Var,GC: ");
         d.out.push_str(&mermaid_text(&text));
         d.out.push('\n');
@@ -205,11 +212,24 @@ fn ref_text(holder: &Holder, obj: u64, count: Option<u64>, names: &Names, arrow:
     }
 }
 
-/// Text safe after a message's colon: no line breaks, and the characters Mermaid treats
-/// as statement separators, comments, entities or markup written as Mermaid entity codes.
+/// Characters of a message label at most: longer labels end in `…` (the trace table has
+/// them in full). Labels set the gaps between participants, so this keeps the diagram
+/// narrow enough to read without shrinking.
+pub const MAX_LABEL: usize = 44;
+
+/// Text safe after a message's colon: whitespace runs as one space (no line breaks), and the characters Mermaid treats
+/// as statement separators, comments, entities or markup written as Mermaid entity codes;
+/// cut to [`MAX_LABEL`] characters.
 pub fn mermaid_text(text: &str) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut out = String::with_capacity(text.len());
-    for ch in text.chars().take(120) {
+    let count = text.chars().count();
+    let keep = if count > MAX_LABEL {
+        MAX_LABEL - 1
+    } else {
+        count
+    };
+    for ch in text.chars().take(keep) {
         match ch {
             '\n' | '\r' | '\t' => out.push(' '),
             '#' => out.push_str("#35;"),
@@ -222,6 +242,9 @@ pub fn mermaid_text(text: &str) -> String {
             '}' => out.push_str("#125;"),
             _ => out.push(ch),
         }
+    }
+    if keep < count {
+        out.push('…');
     }
     out
 }

@@ -25,7 +25,7 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
     for row in rows {
         let height = match row {
             Row::Step(step) => step.events.len().max(1),
-            Row::Loop(_) => 1,
+            Row::Loop(_) | Row::Startup(_) => 1,
         };
         if drawn + height > MAX_TABLE_ROWS {
             hidden += height;
@@ -33,6 +33,14 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
         }
         drawn += height;
         match row {
+            Row::Startup(totals) => push_row(
+                out,
+                "gen-startup",
+                ["0", "–"],
+                "(before the first line)",
+                "start",
+                &format!("runtime start: {}", totals.describe()),
+            ),
             Row::Step(step) if step.events.is_empty() => {
                 push_row(
                     out,
@@ -104,6 +112,16 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
     out.push_str("</tbody></table></div>");
 }
 
+/// A limit as simulators name it (`steps`, or `step limit of 5000000 steps`), as a phrase
+/// naming the limit.
+pub fn limit_text(limit: &str) -> String {
+    if limit.contains("limit") {
+        limit.to_owned()
+    } else {
+        format!("{limit} limit")
+    }
+}
+
 fn push_row(
     out: &mut String,
     class: &str,
@@ -156,7 +174,8 @@ fn ending(status: &Status, empty: bool) -> Option<String> {
         )),
         Status::Error { message, pos } => Some(format!("✗ {message}{}", at(*pos))),
         Status::LimitExceeded { limit, pos } => Some(format!(
-            "⏹ Stopped by the simulator's {limit} limit{}",
+            "⏹ Stopped by the simulator: {}{}",
+            limit_text(limit),
             at(*pos)
         )),
     }

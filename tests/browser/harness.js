@@ -53,9 +53,12 @@ async function open(browser, url, options = {}) {
     if (m.type() === "error") problems.push(`console error: ${m.text()}`);
   });
   page.on("pageerror", (e) => problems.push(`uncaught: ${e.message}`));
-  page.on("requestfailed", (r) =>
-    problems.push(`request failed: ${r.url()} (${r.failure() && r.failure().errorText})`),
-  );
+  page.on("requestfailed", (r) => {
+    const error = r.failure() && r.failure().errorText;
+    // A live-reload event stream is cut by design when the page reloads.
+    if (r.resourceType() === "eventsource" && error === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${r.url()} (${error})`);
+  });
   const pending = new Set();
   page.on("request", (r) => pending.add(r.url()));
   page.on("requestfinished", (r) => pending.delete(r.url()));

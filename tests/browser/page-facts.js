@@ -110,7 +110,25 @@ async function main() {
       if (shots) {
         await page.screenshot({ path: path.join(shots, `${s.name}.png`), fullPage: true });
       }
-      out[s.name] = { ...f, problems: [...problems] };
+      // The heap stepper works without JavaScript: clicking a step's label shows its figure.
+      const shown = () =>
+        page.evaluate(() => {
+          const stepper = [...document.querySelectorAll(".gen-stepper")].find(
+            (st) => st.querySelectorAll(".gen-step-labels label").length > 1,
+          );
+          if (!stepper) return null;
+          const visible = [...stepper.querySelectorAll("figure.gen-step")].filter(
+            (fig) => fig.getBoundingClientRect().height > 0,
+          );
+          return visible.map((fig) => fig.querySelector("figcaption").textContent);
+        });
+      const before = await shown();
+      let after = null;
+      if (before) {
+        await page.locator(".gen-stepper .gen-step-labels label").first().click();
+        after = await shown();
+      }
+      out[s.name] = { ...f, stepper: { before, after }, problems: [...problems] };
       await context.close();
     }
   } finally {

@@ -4,8 +4,9 @@
 //   node record-ids.mjs SRC_DIR [PUBLIC_DIR]
 //
 // SRC_DIR is copied (without hidden files, node_modules/ and tsconfig.json, which name
-// things outside it) into a scratch directory (.scratch-*, removed afterwards) (PUBLIC_DIR, if given, becomes its public/),
-// given a minimal .vitepress/config.mjs and built with `vitepress build`. The ids are read
+// things outside it) into a scratch directory (.scratch-*, removed afterwards; PUBLIC_DIR,
+// if given, becomes its public/), given a minimal .vitepress/config.mjs and built with
+// `vitepress build`. The ids are read
 // back from the built HTML: every <h1>-<h6> that markdown-it-anchor processed (it gives each
 // heading tabindex="-1"). Output: {"vitepress": VERSION, "pages": {"a/b.md": {"title": T,
 // "ids": [...]}, ...}} on stdout, pages sorted by path. Nothing is written outside the
