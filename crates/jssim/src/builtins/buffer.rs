@@ -934,7 +934,7 @@ fn buf_swap(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         _ => 2,
     };
     let len = buffer_bytes(vm, o).len();
-    if len % w != 0 {
+    if !len.is_multiple_of(w) {
         return Err(node_error(
             vm,
             "RangeError",

@@ -51,7 +51,7 @@ fn atob(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         .filter(|c| !matches!(c, ' ' | '\t' | '\n' | '\u{c}' | '\r'))
         .collect();
     let mut body = cleaned.as_str();
-    if body.len() % 4 == 0 {
+    if body.len().is_multiple_of(4) {
         body = body
             .strip_suffix("==")
             .or_else(|| body.strip_suffix('='))

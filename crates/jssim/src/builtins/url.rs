@@ -534,8 +534,7 @@ fn sp_set(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn sp_sort(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_params(vm, c)?;
     if let Some(d) = params_mut(vm, p) {
-        d.pairs
-            .sort_by(|a, b| crate::value::utf16(&a.0).cmp(&crate::value::utf16(&b.0)));
+        d.pairs.sort_by_key(|a| crate::value::utf16(&a.0));
     }
     update_url(vm, p);
     Ok(Value::Undefined)

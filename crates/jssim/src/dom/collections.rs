@@ -290,10 +290,7 @@ pub fn get(vm: &mut Vm, o: ObjRef, key: &PropKey) -> Res<Option<Value>> {
                     .filter(|s| !on_proto_chain(vm, o, key) && names.iter().any(|n| n == s))
                     .map(str::to_string),
             };
-            match name {
-                Some(n) => Some(Value::Obj(attr_object(vm, el, &n))),
-                None => None,
-            }
+            name.map(|n| Value::Obj(attr_object(vm, el, &n)))
         }
         HostObj::Style(_) => {
             if let Some(i) = key.as_index() {

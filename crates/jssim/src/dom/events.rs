@@ -1262,10 +1262,8 @@ pub fn install(vm: &mut Vm) {
         };
         let parent_ctor = cl.parent.map(|_| pc);
         let (ctor, proto) = super::class(vm, cl.name, pp, parent_ctor, 1, event_ctor);
-        if let Some(n) = vm.heap.get_mut(ctor).map(|x| &mut x.kind) {
-            if let Kind::Native(n) = n {
-                n.slots = vec![Value::Num(i as f64)];
-            }
+        if let Some(Kind::Native(n)) = vm.heap.get_mut(ctor).map(|x| &mut x.kind) {
+            n.slots = vec![Value::Num(i as f64)];
         }
         let names: Vec<&str> = if i == 0 {
             vec![

@@ -205,8 +205,11 @@ enum R {
     ULong(u32),
 }
 
-/// Per interface: (IDL name, content attribute, conversion).
-const REFLECT: &[(&str, &[(&str, &str, R)])] = &[
+/// One reflected attribute: (IDL name, content attribute, conversion).
+type Reflected = (&'static str, &'static str, R);
+
+/// Per interface: its reflected attributes.
+const REFLECT: &[(&str, &[Reflected])] = &[
     (
         "Element",
         &[
@@ -2184,7 +2187,7 @@ fn replace_data(vm: &mut Vm, o: ObjRef, offset: f64, count: f64, with: &str) -> 
         return Err(super::exception(
             vm,
             "IndexSizeError",
-            &format!("The index is not in the allowed range."),
+            "The index is not in the allowed range.",
         ));
     }
     let off = offset as usize;

@@ -514,7 +514,9 @@ fn date_pattern(loc: &DateLocale, fields: &[(char, usize)]) -> String {
     }
     // Nearest entry with the same fields (numeric vs text widths matter most).
     let letters: Vec<char> = fields.iter().map(|(c, _)| *c).collect();
-    let mut best: Option<(usize, &str, Vec<(char, usize)>)> = None;
+    // (distance, pattern, the entry's fields)
+    type Candidate<'a> = (usize, &'a str, Vec<(char, usize)>);
+    let mut best: Option<Candidate> = None;
     for (k, p) in loc.patterns {
         if k.contains(':') {
             continue;

@@ -147,7 +147,7 @@ fn requested(vm: &mut Vm, v: &Value) -> Res<Vec<String>> {
                     out.push(t);
                 }
             }
-            None => return Err(vm.range_error(&format!("Incorrect locale information provided"))),
+            None => return Err(vm.range_error("Incorrect locale information provided")),
         }
     }
     Ok(out)

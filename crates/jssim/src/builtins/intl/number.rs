@@ -753,9 +753,11 @@ pub fn number_opts(vm: &mut Vm, locales: &Value, options: &Value) -> Res<NumberO
                     "auto" => "auto",
                     "min2" => "min2",
                     "true" | "false" => "auto",
-                    _ => return Err(vm.range_error(&format!(
+                    _ => {
+                        return Err(vm.range_error(&format!(
                         "Value {s} out of range for Intl.NumberFormat options property useGrouping"
-                    ))),
+                    )))
+                    }
                 }
             }
         }
