@@ -76,14 +76,6 @@ impl Job {
 }
 
 impl Pages<'_> {
-    /// Renders every output page; template errors become diagnostics.
-    pub fn render_all(&self, diags: &mut Vec<Diagnostic>) -> Vec<OutFile> {
-        let jobs = self.jobs(diags);
-        let mut files = self.aliases();
-        files.extend(self.render(jobs, diags));
-        files
-    }
-
     /// Every output page to render, none rendered yet.
     pub fn jobs(&self, diags: &mut Vec<Diagnostic>) -> Vec<Job> {
         self.collect_jobs(None, diags)

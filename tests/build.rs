@@ -432,3 +432,57 @@ fn the_sidebar_does_not_grow_the_output_quadratically() {
         "bytes per page grew from {small:.0} to {large:.0} with 4x the pages"
     );
 }
+
+#[test]
+fn fence_options_override_page_defaults_which_override_site_defaults() {
+    let root = empty_site("fence-options");
+    std::fs::write(root.join("gen.toml"), "[run]\ntrace = \"summary\"\n").unwrap();
+    std::fs::write(
+        root.join("content/site-default.md"),
+        "# Site default\n\n```python\nx = [1]\n```\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/page-default.md"),
+        "---\nrun:\n  trace: \"off\"\n---\n\n# Page default\n\n\
+         ```python\nx = [1]\n```\n\n\
+         ```python trace=full\ny = [2]\n```\n\n\
+         ```python norun\nz = [3]\n```\n\n\
+         ```js env=browser html=fixture.html\nconsole.log(document.getElementById('x').textContent)\n```\n",
+    )
+    .unwrap();
+    std::fs::write(
+        root.join("content/fixture.html"),
+        "<p id=\"x\">from the fixture</p>",
+    )
+    .unwrap();
+    let out = build(&root, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let panels = |page: &str| -> Vec<String> {
+        let html = read(&root.join(format!("public/{page}/index.html")));
+        html.split("<div class=\"gen-run\"")
+            .skip(1)
+            .map(|p| p.to_string())
+            .collect()
+    };
+    let site = panels("site-default");
+    assert_eq!(site.len(), 1);
+    assert!(
+        site[0].contains("gen-summary") && !site[0].contains("gen-trace"),
+        "summary from gen.toml"
+    );
+    let page = panels("page-default");
+    assert_eq!(page.len(), 3, "norun fences get no panel");
+    assert!(
+        !page[0].contains("gen-summary"),
+        "trace off from the frontmatter"
+    );
+    assert!(
+        page[1].contains("table class=\"gen-trace\""),
+        "trace=full on the fence wins"
+    );
+    assert!(
+        page[2].contains("from the fixture"),
+        "env=browser with html= fixture"
+    );
+}

@@ -6,6 +6,7 @@
 //! Registration helpers ([`Vm::add_method`] and friends) are what module authors use
 //! too.
 
+pub mod bytes_methods;
 pub mod ctors;
 pub mod dict_methods;
 pub mod funcs;
@@ -221,6 +222,7 @@ pub fn install(vm: &mut Vm) {
     ctors::install(vm);
     num_methods::install(vm);
     str_methods::install(vm);
+    bytes_methods::install(vm);
     list_methods::install(vm);
     dict_methods::install(vm);
     set_methods::install(vm);

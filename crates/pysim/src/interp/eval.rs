@@ -93,7 +93,8 @@ impl Vm {
                         None => return Err(Throw::Exc(exc)),
                     }
                 }
-                Throw::Unsupported(feat, None) => {
+                // Positions are the user's: a stdlib module's frame passes it up.
+                Throw::Unsupported(feat, None) if f.code.user => {
                     let s = f.code.unit.spans.get(f.lasti).copied().unwrap_or_default();
                     return Err(Throw::Unsupported(feat, Some((s.line, s.col + 1))));
                 }

@@ -8,9 +8,14 @@
 //! unknown modules raise `ModuleNotFoundError` as CPython does.
 
 pub mod atexit;
+pub mod binascii;
 pub mod gc;
+pub mod hashlib;
 pub mod math;
+pub mod random;
+pub mod simulator;
 pub mod sre;
+pub mod structmod;
 pub mod sys;
 pub mod tracemalloc;
 pub mod weakref;
@@ -65,6 +70,46 @@ pub fn registry() -> Vec<ModuleDef> {
             source: None,
         },
         ModuleDef {
+            name: "_simulator",
+            init: Some(simulator::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "hashlib",
+            init: Some(hashlib::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "_random",
+            init: Some(random::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "random",
+            init: None,
+            source: Some(include_str!("py/random.py")),
+        },
+        ModuleDef {
+            name: "_struct",
+            init: Some(structmod::init),
+            source: None,
+        },
+        ModuleDef {
+            name: "struct",
+            init: None,
+            source: Some(include_str!("py/struct.py")),
+        },
+        ModuleDef {
+            name: "binascii",
+            init: Some(binascii::init),
+            source: Some(include_str!("py/binascii.py")),
+        },
+        ModuleDef {
+            name: "base64",
+            init: None,
+            source: Some(include_str!("py/base64.py")),
+        },
+        ModuleDef {
             name: "_sre",
             init: Some(sre::init),
             source: None,
@@ -73,6 +118,16 @@ pub fn registry() -> Vec<ModuleDef> {
             name: "re",
             init: None,
             source: Some(include_str!("py/re.py")),
+        },
+        ModuleDef {
+            name: "string",
+            init: None,
+            source: Some(include_str!("py/string.py")),
+        },
+        ModuleDef {
+            name: "textwrap",
+            init: None,
+            source: Some(include_str!("py/textwrap.py")),
         },
         ModuleDef {
             name: "_tracemalloc",
@@ -98,7 +153,6 @@ const UNMODELLED: &[&str] = &[
     "asyncio",
     "time",
     "datetime",
-    "random",
     "pathlib",
     "shutil",
     "tempfile",
@@ -119,15 +173,9 @@ const UNMODELLED: &[&str] = &[
     "decimal",
     "fractions",
     "statistics",
-    "string",
-    "textwrap",
-    "struct",
     "array",
     "heapq",
     "bisect",
-    "hashlib",
-    "base64",
-    "binascii",
     "uuid",
     "csv",
     "zipfile",
@@ -323,6 +371,35 @@ impl Vm {
         self.sources.insert(file.into(), src.into());
         let code = self.load_code(&unit);
         self.run_module_code(code, globals)
+    }
+
+    /// An instance of exception class `module.class` (defined by the module's Python
+    /// source) with `args`, to raise from the module's native functions; a
+    /// `ValueError` if the class is missing.
+    pub fn module_exception(&mut self, module: &str, class: &str, args: &[Value]) -> Throw {
+        let m = self.dict_get_str(self.modules, module);
+        let cls = m.and_then(|m| self.getattr_str(m, class).ok());
+        let Some(cls) = cls else {
+            return self.value_error(format!("{module}.{class}"));
+        };
+        let r = self.call(cls, args, &[]);
+        self.decref(cls);
+        match r {
+            Ok(Value::Obj(e)) => Throw::Exc(e),
+            Ok(other) => {
+                self.decref(other);
+                self.value_error(format!("{module}.{class}"))
+            }
+            Err(e) => e,
+        }
+    }
+
+    /// `module.class(msg)` (see [`Vm::module_exception`]).
+    pub fn module_error(&mut self, module: &str, class: &str, msg: &str) -> Throw {
+        let m = self.new_str(msg);
+        let e = self.module_exception(module, class, &[m]);
+        self.decref(m);
+        e
     }
 
     /// `IMPORT_FROM`.

@@ -40,30 +40,14 @@ impl NativeObj for SreProgram {
 const INSTRUCTIONS_PER_STEP: u64 = 64;
 
 fn raise_re_error(vm: &mut Vm, msg: &str, pattern: Value, pos: Option<usize>) -> Throw {
-    let re = vm.dict_get_str(vm.modules, "re");
-    let cls = match re {
-        Some(m) => vm.getattr_str(m, "error").ok(),
-        None => None,
-    };
-    let Some(cls) = cls else {
-        return vm.value_error(msg);
-    };
     let m = vm.new_str(msg);
     let p = match pos {
         Some(p) => vm.int(p as i64),
         None => Value::None,
     };
-    let r = vm.call(cls, &[m, pattern, p], &[]);
-    vm.decref(cls);
+    let e = vm.module_exception("re", "error", &[m, pattern, p]);
     vm.decref(m);
-    match r {
-        Ok(Value::Obj(e)) => Throw::Exc(e),
-        Ok(other) => {
-            vm.decref(other);
-            vm.value_error(msg)
-        }
-        Err(e) => e,
-    }
+    e
 }
 
 /// The code points of a str or bytes-like value, and whether it is a str.

@@ -1,0 +1,9 @@
+"""Exceptions of the native `binascii` functions."""
+
+
+class Error(ValueError):
+    pass
+
+
+class Incomplete(Exception):
+    pass
