@@ -313,7 +313,10 @@ impl Vm {
     /// and AttributeError).
     pub fn exception_line(&mut self, exc: ObjRef) -> String {
         let ty = self.heap.ty(exc);
-        let name = self.class_display(ty);
+        let mut name = self.class_display(ty);
+        if let Some(local) = name.strip_prefix("__main__.") {
+            name = local.to_string();
+        }
         let msg = match self.exception_str(exc) {
             Ok(m) => m,
             Err(e) => {

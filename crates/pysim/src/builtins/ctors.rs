@@ -1102,7 +1102,8 @@ impl Vm {
     }
 }
 
-fn exception_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+/// `BaseException.__new__(cls, *args)`.
+pub fn exception_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     let cls = cls_of(vm, args, "BaseException")?;
     let a: Vec<Value> = args[1..].to_vec();
     // OSError(errno, ...) picks the subclass for the errno.
@@ -1232,6 +1233,22 @@ fn init_exception_fields(vm: &mut Vm, r: ObjRef, cls: ObjRef, a: &[Value]) {
         let msg = a.first().copied().unwrap_or(Value::None);
         vm.incref(msg);
         vm.set_exc_field(r, "msg", msg);
+        let details = a.get(1).map(|d| vm.tuple_items(*d)).unwrap_or_default();
+        for (i, name) in [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ]
+        .iter()
+        .enumerate()
+        {
+            let v = details.get(i).copied().unwrap_or(Value::None);
+            vm.incref(v);
+            vm.set_exc_field(r, name, v);
+        }
     }
 }
 

@@ -362,8 +362,31 @@ pub fn install(vm: &mut Vm) {
         vm.add_method(vt, "__contains__", view_contains);
         vm.add_method(vt, "isdisjoint", view_isdisjoint);
     }
+    vm.add_staticmethod(t::MAPPINGPROXY, "__new__", mappingproxy_new);
     vm.add_method(t::MAPPINGPROXY, "get", mappingproxy_get);
     vm.add_method(t::MAPPINGPROXY, "keys", mp_keys);
     vm.add_method(t::MAPPINGPROXY, "values", mp_values);
     vm.add_method(t::MAPPINGPROXY, "items", mp_items);
+}
+
+/// `types.MappingProxyType(mapping)`: a read-only view of a dict.
+fn mappingproxy_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("mappingproxy", &args[1.min(args.len())..], 1, 1)?;
+    match args[1] {
+        Value::Obj(d) if matches!(vm.heap.kind(d), Kind::Dict(_)) => {
+            vm.incref_obj(d);
+            let r = vm.alloc_gc(
+                t::MAPPINGPROXY,
+                Kind::MappingProxy(d),
+                crate::heap::refcount::FreeList::None,
+            );
+            Ok(Value::Obj(r))
+        }
+        v => {
+            let tn = vm.type_name_of(v);
+            Err(vm.type_error(format!(
+                "mappingproxy() argument must be a mapping, not {tn}"
+            )))
+        }
+    }
 }

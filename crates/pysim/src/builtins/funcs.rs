@@ -989,53 +989,60 @@ fn open(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
     ))
 }
 
-fn exec(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
-    vm.nargs("exec", args, 1, 3)?;
+/// The source, globals and locals of `exec` / `eval` (without a globals argument, the
+/// `__main__` namespace; the eval loop passes the calling frame's namespaces).
+fn exec_args(vm: &mut Vm, args: &[Value], name: &str) -> PResult<(String, ObjRef, Value)> {
+    vm.nargs(name, args, 1, 3)?;
     let Some(src) = vm.as_str(args[0]).map(|s| s.to_string()) else {
-        return Err(Throw::Unsupported("exec() of a code object".into(), None));
+        return Err(Throw::Unsupported(
+            format!("{name}() of a code object"),
+            None,
+        ));
     };
     let globals = match args.get(1) {
         Some(Value::Obj(d)) if matches!(vm.heap.kind(*d), Kind::Dict(_)) => *d,
+        Some(v) if !v.is_none() => {
+            let tn = vm.type_name_of(*v);
+            return Err(vm.type_error(format!("{name}() globals must be a dict, not {tn}")));
+        }
         _ => match vm.main_module {
             Some(m) => vm.module_dict(m),
-            None => return Err(Throw::Unsupported("exec() outside a module".into(), None)),
+            None => {
+                return Err(Throw::Unsupported(
+                    format!("{name}() outside a module"),
+                    None,
+                ))
+            }
         },
+    };
+    let locals = match args.get(2) {
+        Some(v) if !v.is_none() => *v,
+        _ => Value::Obj(globals),
     };
     if vm.dict_get_str(globals, "__builtins__").is_none() {
         let b = vm.builtins;
         vm.dict_set_str(globals, "__builtins__", Value::Obj(b));
     }
-    let r = vm.run_source_in(&src, "<string>", globals)?;
+    Ok((src, globals, locals))
+}
+
+fn exec(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    let (src, globals, locals) = exec_args(vm, args, "exec")?;
+    let unit = crate::compile::compile_module(&src, "<string>").map_err(|e| vm.syntax_error(&e))?;
+    vm.sources.insert("<string>".into(), src.as_str().into());
+    let code = vm.load_code(&unit);
+    let r = vm.run_code_in(code, globals, locals)?;
     vm.decref(r);
     Ok(Value::None)
 }
 
 fn eval(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
-    vm.nargs("eval", args, 1, 3)?;
-    let Some(src) = vm.as_str(args[0]).map(|s| s.trim().to_string()) else {
-        return Err(Throw::Unsupported("eval() of a code object".into(), None));
-    };
-    let globals = match args.get(1) {
-        Some(Value::Obj(d)) if matches!(vm.heap.kind(*d), Kind::Dict(_)) => *d,
-        _ => match vm.main_module {
-            Some(m) => vm.module_dict(m),
-            None => return Err(Throw::Unsupported("eval() outside a module".into(), None)),
-        },
-    };
-    if vm.dict_get_str(globals, "__builtins__").is_none() {
-        let b = vm.builtins;
-        vm.dict_set_str(globals, "__builtins__", Value::Obj(b));
-    }
-    let wrapped = format!("__pysim_eval_result__ = ({src}\n)");
-    vm.run_source_in(&wrapped, "<string>", globals)?;
-    let key = vm.intern("__pysim_eval_result__");
-    match vm.dict_remove(globals, Value::Obj(key))? {
-        Some((k, v)) => {
-            vm.decref(k);
-            Ok(v)
-        }
-        None => Ok(Value::None),
-    }
+    let (src, globals, locals) = exec_args(vm, args, "eval")?;
+    let src = src.trim_start_matches([' ', '\t']).to_string();
+    let unit = crate::compile::compile_eval(&src, "<string>").map_err(|e| vm.syntax_error(&e))?;
+    vm.sources.insert("<string>".into(), src.as_str().into());
+    let code = vm.load_code(&unit);
+    vm.run_code_in(code, globals, locals)
 }
 
 fn format_fn(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {

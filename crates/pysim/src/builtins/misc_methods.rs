@@ -492,21 +492,87 @@ fn ba_extend(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
 }
 
 fn ba_pop(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.margs("pop", args, 0, 1)?;
     let r = ba_ref(vm, args)?;
+    let i = match args.get(1) {
+        Some(v) => vm.index_arg(*v)?,
+        None => -1,
+    };
     ba_resize_check(vm, r)?;
+    let len = vm.bytes_like(Value::Obj(r)).map_or(0, |b| b.len()) as i64;
+    if len == 0 {
+        return Err(vm.index_error("pop from empty bytearray"));
+    }
+    let idx = if i < 0 { i + len } else { i };
+    if !(0..len).contains(&idx) {
+        return Err(vm.index_error("pop index out of range"));
+    }
     let v = match vm.heap.kind_mut(r) {
         Kind::ByteArray(b) => {
-            let v = b.data.pop();
+            let v = b.data.remove(idx as usize);
             let n = b.data.len();
             b.resize(n);
             v
         }
-        _ => None,
+        _ => 0,
     };
-    match v {
-        Some(x) => Ok(Value::small(x as i64)),
-        None => Err(vm.index_error("pop from empty bytearray")),
+    Ok(Value::small(v as i64))
+}
+
+fn ba_insert(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.margs("insert", args, 2, 2)?;
+    let r = ba_ref(vm, args)?;
+    let i = vm.index_arg(args[1])?;
+    let x = vm.index_arg(args[2])?;
+    if !(0..256).contains(&x) {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
     }
+    ba_resize_check(vm, r)?;
+    if let Kind::ByteArray(b) = vm.heap.kind_mut(r) {
+        let len = b.data.len() as i64;
+        let at = if i < 0 { (i + len).max(0) } else { i.min(len) };
+        b.resize(b.data.len() + 1);
+        b.data.insert(at as usize, x as u8);
+    }
+    Ok(Value::None)
+}
+
+fn ba_remove(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.margs("remove", args, 1, 1)?;
+    let r = ba_ref(vm, args)?;
+    let x = vm.index_arg(args[1])?;
+    ba_resize_check(vm, r)?;
+    let found = match vm.heap.kind_mut(r) {
+        Kind::ByteArray(b) => match b.data.iter().position(|&c| c as i64 == x) {
+            Some(p) => {
+                b.data.remove(p);
+                let n = b.data.len();
+                b.resize(n);
+                true
+            }
+            None => false,
+        },
+        _ => false,
+    };
+    if found {
+        Ok(Value::None)
+    } else {
+        Err(vm.value_error("value not found in bytearray"))
+    }
+}
+
+fn ba_reverse(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    let r = ba_ref(vm, args)?;
+    if let Kind::ByteArray(b) = vm.heap.kind_mut(r) {
+        b.data.reverse();
+    }
+    Ok(Value::None)
+}
+
+fn ba_copy(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    let r = ba_ref(vm, args)?;
+    let data = vm.bytes_like(Value::Obj(r)).unwrap_or_default();
+    Ok(vm.new_bytearray(data))
 }
 
 fn ba_clear(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
@@ -710,12 +776,14 @@ impl Vm {
         Ok(Some(Value::Obj(r)))
     }
 
+    /// A class, a `types.UnionType` or a generic alias: an operand of `|` on types.
+    pub fn is_type_like(&self, v: Value) -> bool {
+        matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Type(_)) || matches!(self.heap.kind(r), Kind::Native(n) if n.as_any().is::<UnionType>() || n.as_any().is::<GenericAlias>()))
+    }
+
     /// `a | b` of types.
     pub fn union_type(&mut self, a: Value, b: Value) -> PResult<Value> {
-        let ok = |vm: &Vm, v: Value| {
-            v.is_none()
-                || matches!(v, Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Type(_)) || matches!(vm.heap.kind(r), Kind::Native(n) if n.as_any().is::<UnionType>() || n.as_any().is::<GenericAlias>()))
-        };
+        let ok = |vm: &Vm, v: Value| v.is_none() || vm.is_type_like(v);
         if !ok(self, a) || !ok(self, b) {
             return Ok(self.not_implemented());
         }
@@ -975,6 +1043,10 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(b, "extend", ba_extend);
     vm.add_method(b, "pop", ba_pop);
     vm.add_method(b, "clear", ba_clear);
+    vm.add_method(b, "insert", ba_insert);
+    vm.add_method(b, "remove", ba_remove);
+    vm.add_method(b, "reverse", ba_reverse);
+    vm.add_method(b, "copy", ba_copy);
     let m = t::MEMORYVIEW;
     vm.add_method(m, "tobytes", mv_tobytes);
     vm.add_method(m, "tolist", mv_tolist);

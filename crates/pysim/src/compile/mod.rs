@@ -171,7 +171,51 @@ pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeUnit>, Comp
     }
 }
 
+/// Compiles the expression of an `eval()` into a unit that returns its value.
+pub fn compile_eval(source: &str, filename: &str) -> Result<Rc<CodeUnit>, CompileError> {
+    let parsed = ruff_python_parser::parse_expression(source)
+        .map_err(|e| crate::errors::syntax_error_from_parse(source, &e))?;
+    let expr = parsed.into_syntax();
+    let body = vec![Stmt::Expr(ast::StmtExpr {
+        node_index: Default::default(),
+        range: expr.range,
+        value: expr.body,
+    })];
+    let st = symtable::build(&body).map_err(|e| CompileError {
+        kind: "SyntaxError",
+        message: e.message,
+        line: 1,
+        col: 1,
+        end_col: 1,
+        text: source.lines().next().unwrap_or("").to_string(),
+    })?;
+    let mut c = Compiler {
+        lines: LineIndex::new(source),
+        st,
+        filename: filename.into(),
+        units: Vec::new(),
+        source,
+        future_annotations: false,
+        error: None,
+    };
+    let unit = c.eval_unit(&body);
+    match c.error {
+        Some(e) => Err(e),
+        None => Ok(unit),
+    }
+}
+
 impl<'a> Compiler<'a> {
+    fn eval_unit(&mut self, body: &'a [Stmt]) -> Rc<CodeUnit> {
+        self.push_unit(0, UnitKind::Module, "<module>", "<module>", 1);
+        if let Some(Stmt::Expr(e)) = body.first() {
+            self.emit_line(e.range);
+            self.expr(&e.value);
+        }
+        self.emit_noline(Op::ReturnValue);
+        self.pop_unit()
+    }
+
     fn module(&mut self, body: &'a [Stmt]) -> Rc<CodeUnit> {
         self.push_unit(0, UnitKind::Module, "<module>", "<module>", 1);
         self.future_annotations = body.iter().any(|s| matches!(s, Stmt::ImportFrom(i) if i.module.as_ref().map(|m| m.as_str()) == Some("__future__") && i.names.iter().any(|n| n.name.as_str() == "annotations")));

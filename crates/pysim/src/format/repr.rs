@@ -667,6 +667,10 @@ impl Vm {
         match self.heap.kind(r) {
             Kind::Str(s) => Ok(s.s.to_string()),
             Kind::Exception(_) => self.exception_str(r),
+            Kind::MappingProxy(d) => {
+                let d = Value::Obj(*d);
+                self.str(d)
+            }
             _ => self.repr(v),
         }
     }

@@ -855,6 +855,17 @@ impl Vm {
         };
         let h = self.str_hash_of(name);
         self.dict_set_hashed(d, Value::Obj(name), h, v)?;
+        if self.str_of(name) == "__abstractmethods__" {
+            // type_set_abstractmethods: a non-empty set makes the class abstract.
+            let abstract_ = self.truthy(v)?;
+            if let Kind::Type(tt) = self.heap.kind_mut(cls) {
+                if abstract_ {
+                    tt.flags |= tflags::ABSTRACT;
+                } else {
+                    tt.flags &= !tflags::ABSTRACT;
+                }
+            }
+        }
         self.type_modified(cls);
         Ok(())
     }
@@ -1010,9 +1021,13 @@ impl Vm {
     }
 
     /// Whether `v` is the built-in implementation of a dunder (not overridden in Python).
-    pub fn is_native_slot(&self, v: Value, _name: &str) -> bool {
+    pub fn is_native_slot(&self, v: Value, name: &str) -> bool {
         match v {
-            Value::Obj(r) => matches!(self.heap.kind(r), Kind::MethodDescr(_) | Kind::Builtin(_)),
+            Value::Obj(r) => match self.heap.kind(r) {
+                Kind::MethodDescr(m) => m.name == name,
+                Kind::Builtin(b) => b.name == name,
+                _ => false,
+            },
             _ => false,
         }
     }

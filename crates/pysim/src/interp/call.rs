@@ -125,7 +125,9 @@ impl Vm {
                 let ty = self.heap.ty(r);
                 if let Some(c) = self.lookup_type_str(ty, "__call__") {
                     let mut a: Args = SmallVec::with_capacity(args.len() + 1);
-                    a.push(f);
+                    if self.binds_self(c) {
+                        a.push(f);
+                    }
                     a.extend_from_slice(args);
                     let res = self.call(c, &a, kw);
                     self.decref(c);
@@ -135,6 +137,13 @@ impl Vm {
                 Err(self.type_error(format!("'{tn}' object is not callable")))
             }
         }
+    }
+
+    /// Whether a callable found on a type binds the instance when looked up through it:
+    /// functions and method descriptors do; classes and built-in functions are not
+    /// descriptors and are called as they are.
+    pub fn binds_self(&self, c: Value) -> bool {
+        !matches!(c, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Type(_) | Kind::Builtin(_)))
     }
 
     /// Entering a native call that may call back into Python: the C recursion guard.

@@ -24,7 +24,10 @@ impl Vm {
         if meta != t::TYPE && self.type_is_heap(meta) {
             if let Some(c) = self.lookup_type_str(meta, "__call__") {
                 if !self.is_native_slot(c, "__call__") {
-                    let mut a = vec![Value::Obj(cls)];
+                    let mut a = Vec::with_capacity(args.len() + 1);
+                    if self.binds_self(c) {
+                        a.push(Value::Obj(cls));
+                    }
                     a.extend_from_slice(args);
                     let r = self.call(c, &a, kw);
                     self.decref(c);
@@ -124,7 +127,7 @@ impl Vm {
             let n = methods.len();
             let list = methods
                 .iter()
-                .map(|m| format!("'{m}'"))
+                .map(|m| m.to_string())
                 .collect::<Vec<_>>()
                 .join(", ");
             return Err(self.type_error(format!(
@@ -189,15 +192,15 @@ impl Vm {
         for b in &orig_bases {
             let is_type = matches!(b, Value::Obj(r) if matches!(self.heap.kind(*r), Kind::Type(_)));
             if !is_type {
-                let bt = self.type_of(*b);
-                if let Some(me) = self.lookup_type_str(bt, "__mro_entries__") {
+                let n = self.intern("__mro_entries__");
+                if let Some(me) = self.getattr_opt(*b, n)? {
                     let ob = {
                         for x in &orig_bases {
                             self.incref(*x);
                         }
                         self.new_tuple(orig_bases.clone())
                     };
-                    let r = self.call(me, &[*b, ob], &[]);
+                    let r = self.call(me, &[ob], &[]);
                     self.decref(me);
                     self.decref(ob);
                     let entries = r?;
@@ -360,7 +363,7 @@ impl Vm {
             let Some(c) = cand else {
                 let names: Vec<String> = bases.iter().map(|b| self.type_name(*b)).collect();
                 return Err(self.type_error(format!(
-                    "Cannot create a consistent method resolution order (MRO) for bases {}",
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
                     names.join(", ")
                 )));
             };
@@ -684,14 +687,10 @@ impl Vm {
             self.dict_set_str(dict, "__weakref__", w);
             self.decref(w);
         }
-        let abstract_ = self.collect_abstract(cls, dict, &mro);
         if let Kind::Type(tt) = self.heap.kind_mut(cls) {
             tt.mro = mro;
             tt.mro_tuple = mro_tuple;
             tt.slot_names = slot_names;
-            if abstract_ {
-                tt.flags |= tflags::ABSTRACT;
-            }
         }
         for b in &bases {
             if let Kind::Type(tt) = self.heap.kind_mut(*b) {
@@ -767,64 +766,6 @@ impl Vm {
 
     /// Whether a new class has unimplemented abstract methods (records
     /// `__abstractmethods__` when some class in the MRO is abstract).
-    fn collect_abstract(&mut self, cls: ObjRef, dict: ObjRef, mro: &[ObjRef]) -> bool {
-        let any_abc = mro.iter().any(
-            |m| matches!(self.heap.kind(self.heap.ty(*m)), Kind::Type(tt) if tt.name == "ABCMeta"),
-        );
-        if !any_abc {
-            return false;
-        }
-        let mut abstract_names: Vec<String> = Vec::new();
-        let mut seen: Vec<String> = Vec::new();
-        for m in mro {
-            let d = match self.heap.kind(*m) {
-                Kind::Type(tt) => tt.dict,
-                _ => continue,
-            };
-            for (k, v) in self.dict_items(d) {
-                let ks = self.as_str(k).unwrap_or("").to_string();
-                if seen.contains(&ks) {
-                    continue;
-                }
-                seen.push(ks.clone());
-                if self.is_abstract_value(v) {
-                    abstract_names.push(ks);
-                }
-            }
-        }
-        let _ = cls;
-        let vals: Vec<Value> = abstract_names.iter().map(|n| self.new_str(n)).collect();
-        let fs = self.new_set(t::FROZENSET);
-        for v in &vals {
-            let _ = self.set_add(fs, *v);
-        }
-        self.decref_all(vals);
-        self.dict_set_str(dict, "__abstractmethods__", Value::Obj(fs));
-        self.decref_obj(fs);
-        !abstract_names.is_empty()
-    }
-
-    fn is_abstract_value(&mut self, v: Value) -> bool {
-        let target = match v {
-            Value::Obj(r) => match self.heap.kind(r) {
-                Kind::ClassMethod(f) | Kind::StaticMethod(f) => *f,
-                Kind::Property(p) => p.fget,
-                _ => v,
-            },
-            _ => return false,
-        };
-        if let Value::Obj(r) = target {
-            if let Kind::Function(f) = self.heap.kind(r) {
-                if let Value::Obj(d) = f.dict {
-                    if let Some(x) = self.dict_get_str(d, "__isabstractmethod__") {
-                        return matches!(x, Value::Bool(true));
-                    }
-                }
-            }
-        }
-        false
-    }
-
     /// A getter descriptor (`__dict__`, `__weakref__`) owned by `cls`.
     pub fn new_getter(
         &mut self,

@@ -133,16 +133,26 @@ impl Vm {
 
     /// Runs module-level code with `globals` as its namespace.
     pub fn run_module_code(&mut self, code_obj: ObjRef, globals: ObjRef) -> crate::PResult<Value> {
+        self.run_code_in(code_obj, globals, Value::Obj(globals))
+    }
+
+    /// Runs module-level code with separate globals and locals (`exec`, `eval`).
+    pub fn run_code_in(
+        &mut self,
+        code_obj: ObjRef,
+        globals: ObjRef,
+        locals: Value,
+    ) -> crate::PResult<Value> {
         let code = match self.heap.kind(code_obj) {
             Kind::Code(c) => c.clone(),
             _ => return Ok(Value::None),
         };
-        self.incref_obj(globals);
+        self.incref(locals);
         let mut frame = Frame {
             code,
             globals,
             builtins: self.builtins,
-            locals: Value::Obj(globals),
+            locals,
             stack: Vec::with_capacity(16),
             cells: Vec::new(),
             ip: 0,

@@ -1097,6 +1097,77 @@ impl Vm {
         }
     }
 
+    /// `locals()`, `vars()` and `dir()` without arguments, and `exec(src)` / `eval(src)`,
+    /// read the calling frame, which only the eval loop has: they are answered here.
+    fn frame_intrinsic(&mut self, f: &Frame, callable: Value, n: usize) -> PResult<Option<Value>> {
+        let Value::Obj(r) = callable else {
+            return Ok(None);
+        };
+        let (name, func) = match self.heap.kind(r) {
+            Kind::Builtin(b)
+                if b.self_.is_null() && n == 0 && matches!(b.name, "locals" | "vars" | "dir") =>
+            {
+                (b.name, b.f)
+            }
+            Kind::Builtin(b)
+                if b.self_.is_null() && n == 1 && matches!(b.name, "exec" | "eval") =>
+            {
+                (b.name, b.f)
+            }
+            _ => return Ok(None),
+        };
+        let d = self.frame_locals(f)?;
+        if n == 1 {
+            let src = f.stack[f.stack.len() - 1];
+            let r = func(self, &[src, Value::Obj(f.globals), Value::Obj(d)], &[]);
+            self.decref_obj(d);
+            return r.map(Some);
+        }
+        if name != "dir" {
+            return Ok(Some(Value::Obj(d)));
+        }
+        let mut names: Vec<String> = self
+            .dict_items(d)
+            .iter()
+            .filter_map(|(k, _)| self.as_str(*k).map(|s| s.to_string()))
+            .collect();
+        self.decref_obj(d);
+        names.sort();
+        let vals: Vec<Value> = names.iter().map(|n| self.new_str(n)).collect();
+        Ok(Some(self.new_list(vals)))
+    }
+
+    /// The namespace of a module or class frame, or a snapshot dict of a function
+    /// frame's variables (owned).
+    fn frame_locals(&mut self, f: &Frame) -> PResult<ObjRef> {
+        if let Value::Obj(d) = f.locals {
+            self.incref_obj(d);
+            return Ok(d);
+        }
+        if f.code.unit.kind == crate::code::UnitKind::Module {
+            self.incref_obj(f.globals);
+            return Ok(f.globals);
+        }
+        let d = self.new_dict();
+        let unit = f.code.unit.clone();
+        for (i, name) in unit.varnames.iter().enumerate() {
+            let v = f.stack.get(i).copied().unwrap_or(Value::Null);
+            if !v.is_null() && !unit.cellvars.contains(name) {
+                self.dict_set_str(d, name, v);
+            }
+        }
+        for (i, name) in unit.cellvars.iter().chain(unit.freevars.iter()).enumerate() {
+            let v = match f.cells.get(i).map(|c| self.heap.kind(*c)) {
+                Some(Kind::Cell(v)) => *v,
+                _ => Value::Null,
+            };
+            if !v.is_null() {
+                self.dict_set_str(d, name, v);
+            }
+        }
+        Ok(d)
+    }
+
     /// The `CALL` instruction: `[callable-or-method, self-or-NULL, args...]`.
     fn op_call(&mut self, f: &mut Frame, n: usize) -> PResult<Value> {
         let kwnames = f.kwnames.take();
@@ -1148,6 +1219,13 @@ impl Vm {
                 unreachable!()
             };
             return self.call_function(fr, args, &kw);
+        }
+        if n <= 1 && self_arg.is_null() && kwn.is_empty() {
+            if let Some(v) = self.frame_intrinsic(f, callable, n)? {
+                let rest: Vec<Value> = f.stack.drain(base..).collect();
+                self.decref_all(rest);
+                return Ok(v);
+            }
         }
         let mut args: Args = SmallVec::with_capacity(n + 1);
         if !self_arg.is_null() {

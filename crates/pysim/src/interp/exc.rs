@@ -33,6 +33,32 @@ impl Vm {
         Throw::Exc(self.new_exception(ty, Vec::new()))
     }
 
+    /// The `SyntaxError` (or `IndentationError`) of code compiled at run time.
+    pub fn syntax_error(&mut self, e: &crate::compile::CompileError) -> Throw {
+        let ty = match e.kind {
+            "IndentationError" => t::INDENTATION_ERROR,
+            "TabError" => t::TAB_ERROR,
+            _ => t::SYNTAX_ERROR,
+        };
+        let msg = self.new_str(&e.message);
+        let file = self.new_str("<string>");
+        let line = self.int(e.line as i64);
+        let col = self.int(e.col as i64);
+        let text = self.new_string(format!("{}\n", e.text));
+        let end_line = self.int(e.line as i64);
+        let end_col = self.int(e.end_col as i64);
+        let details = self.new_tuple(vec![file, line, col, text, end_line, end_col]);
+        let args = [Value::Obj(ty), msg, details];
+        let r = crate::builtins::ctors::exception_new(self, &args, &[]);
+        self.decref(msg);
+        self.decref(details);
+        match r {
+            Ok(Value::Obj(exc)) => Throw::Exc(exc),
+            Ok(_) => self.exc(ty, e.message.clone()),
+            Err(t) => t,
+        }
+    }
+
     pub fn type_error(&mut self, msg: impl AsRef<str>) -> Throw {
         self.exc(t::TYPE_ERROR, msg)
     }

@@ -141,6 +141,8 @@ impl Vm {
                     }
                     return Ok(h);
                 }
+                // Equal built-ins (same function and self) hash alike.
+                Kind::Builtin(b) => return Ok(crate::objects::str::str_hash(b.name)),
                 Kind::Method(f, s) => {
                     let (f, s) = (*f, *s);
                     let a = self.hash(s)?;

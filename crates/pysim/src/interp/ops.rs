@@ -286,6 +286,13 @@ impl Vm {
         if let Some(r) = self.num_binary(a, b, op)? {
             return Ok(Some(r));
         }
+        if op == BinOp::Or && (self.is_type_like(a) || self.is_type_like(b)) {
+            let r = self.union_type(a, b)?;
+            if !self.is_not_implemented(r) {
+                return Ok(Some(r));
+            }
+            self.decref(r);
+        }
         let (Value::Obj(ra), _) = (a, b) else {
             // int * sequence
             if op == BinOp::Mul {
@@ -854,6 +861,12 @@ impl Vm {
                     (Some(p), Some(q)) => self.eq(Value::Obj(p), Value::Obj(q))?,
                     _ => ra == rb,
                 };
+                return Ok(Some(Value::Bool(eq == (op == CmpOp::Eq))));
+            }
+            (Kind::Builtin(b1), Kind::Builtin(b2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {
+                let eq = std::ptr::fn_addr_eq(b1.f, b2.f)
+                    && b1.name == b2.name
+                    && b1.self_.is(&b2.self_);
                 return Ok(Some(Value::Bool(eq == (op == CmpOp::Eq))));
             }
             (Kind::Method(f1, s1), Kind::Method(f2, s2)) if matches!(op, CmpOp::Eq | CmpOp::Ne) => {

@@ -26,119 +26,72 @@ use crate::types as t;
 use crate::value::{ObjRef, Value};
 use crate::{PResult, Throw};
 
+/// A module written in Rust.
+const fn native(name: &'static str, init: fn(&mut Vm, ObjRef) -> PResult<()>) -> ModuleDef {
+    ModuleDef {
+        name,
+        init: Some(init),
+        source: None,
+    }
+}
+
+/// A module written in Python (its source under `py/`).
+const fn python(name: &'static str, source: &'static str) -> ModuleDef {
+    ModuleDef {
+        name,
+        init: None,
+        source: Some(source),
+    }
+}
+
 /// Every module the interpreter can import.
 pub fn registry() -> Vec<ModuleDef> {
     vec![
-        ModuleDef {
-            name: "sys",
-            init: Some(sys::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "gc",
-            init: Some(gc::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "__future__",
-            init: None,
-            source: Some(include_str!("py/__future__.py")),
-        },
-        ModuleDef {
-            name: "atexit",
-            init: Some(atexit::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "_weakref",
-            init: Some(weakref::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "_weakrefset",
-            init: None,
-            source: Some(include_str!("py/_weakrefset.py")),
-        },
-        ModuleDef {
-            name: "weakref",
-            init: None,
-            source: Some(include_str!("py/weakref.py")),
-        },
-        ModuleDef {
-            name: "math",
-            init: Some(math::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "_simulator",
-            init: Some(simulator::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "hashlib",
-            init: Some(hashlib::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "_random",
-            init: Some(random::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "random",
-            init: None,
-            source: Some(include_str!("py/random.py")),
-        },
-        ModuleDef {
-            name: "_struct",
-            init: Some(structmod::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "struct",
-            init: None,
-            source: Some(include_str!("py/struct.py")),
-        },
+        native("sys", sys::init),
+        native("gc", gc::init),
+        native("atexit", atexit::init),
+        native("_weakref", weakref::init),
+        native("_tracemalloc", tracemalloc::init),
+        native("math", math::init),
+        native("_sre", sre::init),
+        python("re", include_str!("py/re.py")),
+        python("__future__", include_str!("py/__future__.py")),
+        python("_weakrefset", include_str!("py/_weakrefset.py")),
+        python("weakref", include_str!("py/weakref.py")),
+        python("tracemalloc", include_str!("py/tracemalloc.py")),
+        python("abc", include_str!("py/abc.py")),
+        python("_collections_abc", include_str!("py/_collections_abc.py")),
+        python("collections", include_str!("py/collections.py")),
+        python("collections.abc", include_str!("py/collections_abc.py")),
+        python("keyword", include_str!("py/keyword.py")),
+        python("operator", include_str!("py/operator.py")),
+        python("functools", include_str!("py/functools.py")),
+        python("itertools", include_str!("py/itertools.py")),
+        python("copy", include_str!("py/copy.py")),
+        python("types", include_str!("py/types.py")),
+        python("heapq", include_str!("py/heapq.py")),
+        python("bisect", include_str!("py/bisect.py")),
+        python("contextlib", include_str!("py/contextlib.py")),
+        python("dataclasses", include_str!("py/dataclasses.py")),
+        python("enum", include_str!("py/enum.py")),
+        python("typing", include_str!("py/typing.py")),
+        python("json", include_str!("py/json.py")),
+        python("json.decoder", include_str!("py/json_decoder.py")),
+        python("json.encoder", include_str!("py/json_encoder.py")),
+        native("_simulator", simulator::init),
+        native("hashlib", hashlib::init),
+        native("_random", random::init),
+        python("random", include_str!("py/random.py")),
+        native("_struct", structmod::init),
+        python("struct", include_str!("py/struct.py")),
         ModuleDef {
             name: "binascii",
             init: Some(binascii::init),
             source: Some(include_str!("py/binascii.py")),
         },
-        ModuleDef {
-            name: "base64",
-            init: None,
-            source: Some(include_str!("py/base64.py")),
-        },
-        ModuleDef {
-            name: "_sre",
-            init: Some(sre::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "re",
-            init: None,
-            source: Some(include_str!("py/re.py")),
-        },
-        ModuleDef {
-            name: "string",
-            init: None,
-            source: Some(include_str!("py/string.py")),
-        },
-        ModuleDef {
-            name: "textwrap",
-            init: None,
-            source: Some(include_str!("py/textwrap.py")),
-        },
-        ModuleDef {
-            name: "_tracemalloc",
-            init: Some(tracemalloc::init),
-            source: None,
-        },
-        ModuleDef {
-            name: "tracemalloc",
-            init: None,
-            source: Some(include_str!("py/tracemalloc.py")),
-        },
+        python("base64", include_str!("py/base64.py")),
+        python("string", include_str!("py/string.py")),
+        python("textwrap", include_str!("py/textwrap.py")),
     ]
 }
 
@@ -174,8 +127,6 @@ const UNMODELLED: &[&str] = &[
     "fractions",
     "statistics",
     "array",
-    "heapq",
-    "bisect",
     "uuid",
     "csv",
     "zipfile",
@@ -188,7 +139,6 @@ const UNMODELLED: &[&str] = &[
     "inspect",
     "dis",
     "ast",
-    "types",
     "numbers",
     "pprint",
     "reprlib",
@@ -206,9 +156,6 @@ const UNMODELLED: &[&str] = &[
     "getpass",
     "traceback",
     "warnings",
-    "abc",
-    "operator",
-    "keyword",
     "token",
     "tokenize",
     "site",
@@ -222,15 +169,6 @@ const UNMODELLED: &[&str] = &[
     "graphlib",
     "sched",
     "contextvars",
-    "dataclasses",
-    "enum",
-    "functools",
-    "itertools",
-    "collections",
-    "copy",
-    "typing",
-    "json",
-    "contextlib",
 ];
 
 impl Vm {
@@ -286,10 +224,8 @@ impl Vm {
             if UNMODELLED.contains(&name) || UNMODELLED.contains(&top) {
                 return Err(Throw::Unsupported(format!("module '{name}'"), None));
             }
-            let msg = format!("No module named '{name}'");
-            let Throw::Exc(e) = self.exc(t::MODULE_NOT_FOUND_ERROR, msg) else {
-                unreachable!()
-            };
+            let msg = self.new_string(format!("No module named '{name}'"));
+            let e = self.new_exception(t::MODULE_NOT_FOUND_ERROR, vec![msg]);
             let n = self.new_str(name);
             self.set_exc_field(e, "name", n);
             return Err(Throw::Exc(e));
@@ -358,21 +294,6 @@ impl Vm {
         self.decref(k);
     }
 
-    /// Compiles and runs Python source in the namespace `globals` (module bodies of
-    /// Python-source stdlib modules, `exec`).
-    pub fn run_source_in(&mut self, src: &str, file: &str, globals: ObjRef) -> PResult<Value> {
-        let unit = match crate::compile::compile_module(src, file) {
-            Ok(u) => u,
-            Err(e) => {
-                let msg = e.message.clone();
-                return Err(self.exc(t::SYNTAX_ERROR, msg));
-            }
-        };
-        self.sources.insert(file.into(), src.into());
-        let code = self.load_code(&unit);
-        self.run_module_code(code, globals)
-    }
-
     /// An instance of exception class `module.class` (defined by the module's Python
     /// source) with `args`, to raise from the module's native functions; a
     /// `ValueError` if the class is missing.
@@ -424,10 +345,13 @@ impl Vm {
             self.incref_obj(m);
             return Ok(Value::Obj(m));
         }
-        Err(self.exc(
-            t::IMPORT_ERROR,
-            format!("cannot import name '{n}' from '{mname}' (unknown location)"),
-        ))
+        let msg = self.new_string(format!(
+            "cannot import name '{n}' from '{mname}' (unknown location)"
+        ));
+        let e = self.new_exception(t::IMPORT_ERROR, vec![msg]);
+        let mn = self.new_str(&mname);
+        self.set_exc_field(e, "name", mn);
+        Err(Throw::Exc(e))
     }
 
     /// `from m import *`.
