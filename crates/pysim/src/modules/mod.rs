@@ -100,6 +100,7 @@ pub fn registry() -> Vec<ModuleDef> {
         python("statistics", include_str!("py/statistics.py")),
         python("io", include_str!("py/io.py")),
         python("queue", include_str!("py/queue.py")),
+        python("decimal", include_str!("py/decimal.py")),
     ]
 }
 
