@@ -101,6 +101,9 @@ pub fn registry() -> Vec<ModuleDef> {
         python("io", include_str!("py/io.py")),
         python("queue", include_str!("py/queue.py")),
         python("decimal", include_str!("py/decimal.py")),
+        python("pathlib", include_str!("py/pathlib.py")),
+        python("uuid", include_str!("py/uuid.py")),
+        python("zlib", include_str!("py/zlib.py")),
     ]
 }
 
