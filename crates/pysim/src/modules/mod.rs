@@ -92,6 +92,11 @@ pub fn registry() -> Vec<ModuleDef> {
         python("base64", include_str!("py/base64.py")),
         python("string", include_str!("py/string.py")),
         python("textwrap", include_str!("py/textwrap.py")),
+        python("time", include_str!("py/time.py")),
+        python("datetime", include_str!("py/datetime.py")),
+        python("fractions", include_str!("py/fractions.py")),
+        python("calendar", include_str!("py/calendar.py")),
+        python("statistics", include_str!("py/statistics.py")),
     ]
 }
 
@@ -104,8 +109,6 @@ const UNMODELLED: &[&str] = &[
     "threading",
     "multiprocessing",
     "asyncio",
-    "time",
-    "datetime",
     "pathlib",
     "shutil",
     "tempfile",
@@ -124,8 +127,6 @@ const UNMODELLED: &[&str] = &[
     "queue",
     "concurrent",
     "decimal",
-    "fractions",
-    "statistics",
     "array",
     "uuid",
     "csv",
@@ -152,7 +153,6 @@ const UNMODELLED: &[&str] = &[
     "html",
     "xml",
     "zlib",
-    "calendar",
     "getpass",
     "traceback",
     "warnings",
