@@ -24,6 +24,7 @@ mod inspect;
 mod interp;
 mod leaks;
 mod trace;
+mod unmodelled;
 mod value;
 
 use gen_trace::{JsEnv, Lang, Outcome, Pos, RunOptions, Status, Trace};
@@ -163,6 +164,7 @@ fn run_in(
     } else {
         options.file_name.clone()
     };
+    gen_trace::memory::start_run(gen_trace::memory::budget_for(options.limits.max_heap_bytes));
     let mut vm = vm.unwrap_or_else(|| {
         let mut vm = Box::new(Vm::new(browser, &options.limits, &file));
         if browser {

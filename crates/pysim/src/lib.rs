@@ -126,6 +126,7 @@ fn run_in(
     } else {
         options.file_name.clone()
     };
+    gen_trace::memory::start_run(gen_trace::memory::budget_for(options.limits.max_heap_bytes));
     let unit = match compile::compile_module(src, &file) {
         Ok(u) => u,
         Err(e) => {

@@ -9,6 +9,8 @@
 //! Everything here is plain data with serde derives, so a trace can be cached on disk and
 //! dumped with `gen run --trace json`.
 
+pub mod memory;
+
 use serde::{Deserialize, Serialize};
 
 pub mod record;

@@ -200,6 +200,9 @@ impl Vm {
                     if let Some(l) = self.limit_hit.take() {
                         return Err(Throw::Limit(l));
                     }
+                    if gen_trace::memory::exhausted() {
+                        return Err(Throw::Limit(self.memory_limit_message()));
+                    }
                     if code.user {
                         self.line = line;
                     }
