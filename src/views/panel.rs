@@ -158,7 +158,7 @@ fn render_heap(panel: &Panel<'_>, names: &Names, out: &mut String) {
             if i == last {
                 out.push_str("final");
             } else if keys.iter().filter(|k| k.line == snapshot.line).count() > 1 {
-                let _ = write!(out, "line {} · {}", snapshot.line, snapshot.step);
+                let _ = write!(out, "line {}, step {}", snapshot.line, snapshot.step);
             } else {
                 let _ = write!(out, "line {}", snapshot.line);
             }

@@ -31,11 +31,14 @@ pub fn runtime_roots(vm: &Vm) -> Vec<(String, ObjRef)> {
             _ => None,
         })
         .collect();
-    roots(vm)
-        .into_iter()
-        .filter(|r| !script.contains(&r.obj))
-        .map(|r| (r.label, r.obj))
-        .collect()
+    let mut out: Vec<(String, ObjRef)> = Vec::new();
+    for r in roots(vm) {
+        // A timer still pending at the limit is listed twice (pending and live).
+        if !script.contains(&r.obj) && !out.iter().any(|(l, o)| *l == r.label && *o == r.obj) {
+            out.push((r.label, r.obj));
+        }
+    }
+    out
 }
 
 fn roots(vm: &Vm) -> Vec<Root> {
