@@ -928,8 +928,7 @@ impl Vm {
             }
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Type(_)) => {
                 add_type(self, r, &mut names);
-                let meta = self.heap.ty(r);
-                let _ = meta;
+                names.extend(self.getset_names(r).iter().map(|n| n.to_string()));
             }
             _ => {
                 if let Value::Obj(r) = v {
@@ -945,11 +944,26 @@ impl Vm {
                     }
                 }
                 add_type(self, ty, &mut names);
+                names.extend(self.getset_names(ty).iter().map(|n| n.to_string()));
             }
         }
         names.sort();
         names.dedup();
         Ok(names)
+    }
+}
+
+impl Vm {
+    /// The computed attributes (`builtins::getset`) `dir` lists for instances of `ty`
+    /// and for `ty` itself.
+    fn getset_names(&self, ty: ObjRef) -> &'static [&'static str] {
+        if self.is_subtype(ty, t::INT) {
+            &["__class__", "denominator", "imag", "numerator", "real"]
+        } else if self.is_subtype(ty, t::FLOAT) || self.is_subtype(ty, t::COMPLEX) {
+            &["__class__", "imag", "real"]
+        } else {
+            &["__class__"]
+        }
     }
 }
 

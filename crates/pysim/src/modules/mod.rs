@@ -18,6 +18,7 @@ pub mod sre;
 pub mod structmod;
 pub mod sys;
 pub mod tracemalloc;
+pub mod unicodedata;
 pub mod weakref;
 
 use crate::interp::{ModuleDef, Vm};
@@ -47,7 +48,11 @@ const fn python(name: &'static str, source: &'static str) -> ModuleDef {
 /// Every module the interpreter can import.
 pub fn registry() -> Vec<ModuleDef> {
     vec![
-        native("sys", sys::init),
+        ModuleDef {
+            name: "sys",
+            init: Some(sys::init),
+            source: Some(include_str!("py/sys.py")),
+        },
         native("gc", gc::init),
         native("atexit", atexit::init),
         native("_weakref", weakref::init),
@@ -92,6 +97,7 @@ pub fn registry() -> Vec<ModuleDef> {
         python("base64", include_str!("py/base64.py")),
         python("string", include_str!("py/string.py")),
         python("textwrap", include_str!("py/textwrap.py")),
+        native("unicodedata", unicodedata::init),
     ]
 }
 
