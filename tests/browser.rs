@@ -3,6 +3,7 @@
 //! at desktop and phone width (`tests/browser/page-facts.js` reports what is visible).
 //! Set `GEN_SHOTS=DIR` to keep full-page screenshots of every setting.
 
+#[allow(dead_code)]
 mod support;
 
 use serde_json::Value;

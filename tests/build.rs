@@ -2,41 +2,15 @@
 //! fixture sites (`tests/fixtures/<case>/`) copied into temporary directories, with
 //! assertions on the produced HTML, the error messages and the output directory.
 
+#[allow(dead_code)]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+use support::files::{fixture, read, scratch, stderr, tree};
 
 fn gen() -> Command {
     Command::new(env!("CARGO_BIN_EXE_gen"))
-}
-
-/// A fresh copy of fixture `case` in its own temporary directory.
-fn fixture(case: &str, test: &str) -> PathBuf {
-    let dest = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("build-tests")
-        .join(test);
-    if dest.exists() {
-        std::fs::remove_dir_all(&dest).unwrap();
-    }
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures")
-            .join(case),
-        &dest,
-    );
-    dest
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 fn build(root: &Path, extra: &[&str]) -> Output {
@@ -49,40 +23,9 @@ fn build(root: &Path, extra: &[&str]) -> Output {
         .unwrap()
 }
 
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Every file under `dir`, relative, sorted, with its bytes.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut files = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned();
-                files.push((rel, std::fs::read(&path).unwrap()));
-            }
-        }
-    }
-    files.sort();
-    files
-}
-
 #[test]
 fn builds_a_complete_site() {
-    let root = fixture("basic", "complete");
+    let root = fixture("basic", "build-tests", "complete");
     let out = build(&root, &[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let public = root.join("public");
@@ -146,7 +89,7 @@ fn builds_a_complete_site() {
 
 #[test]
 fn base_url_prefixes_every_internal_url() {
-    let root = fixture("basic", "base-url");
+    let root = fixture("basic", "build-tests", "base-url");
     let out = build(&root, &["--base-url", "https://me.github.io/notes/"]);
     assert!(out.status.success(), "{}", stderr(&out));
     let note = read(&root.join("public/a/note/index.html"));
@@ -157,7 +100,7 @@ fn base_url_prefixes_every_internal_url() {
 
 #[test]
 fn reports_every_error_with_its_position_and_keeps_the_old_output() {
-    let root = fixture("broken", "broken");
+    let root = fixture("broken", "build-tests", "broken");
     let public = root.join("public");
     std::fs::create_dir_all(&public).unwrap();
     std::fs::write(public.join("index.html"), "previous build").unwrap();
@@ -185,12 +128,12 @@ fn reports_every_error_with_its_position_and_keeps_the_old_output() {
     assert!(err.contains("templates/tag.html:2:"), "{err}");
     assert!(err.contains("hint: "), "{err}");
     assert_eq!(read(&public.join("index.html")), "previous build");
-    assert_eq!(snapshot(&public).len(), 1);
+    assert_eq!(tree(&public).len(), 1);
 }
 
 #[test]
 fn check_reports_without_writing() {
-    let root = fixture("broken", "check");
+    let root = fixture("broken", "build-tests", "check");
     let out = gen()
         .arg("check")
         .arg("--root")
@@ -200,7 +143,7 @@ fn check_reports_without_writing() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("content/links.md:3:3"));
     assert!(!root.join("public").exists());
-    let good = fixture("basic", "check-good");
+    let good = fixture("basic", "build-tests", "check-good");
     let out = gen()
         .arg("check")
         .arg("--root")
@@ -213,23 +156,23 @@ fn check_reports_without_writing() {
 
 #[test]
 fn rebuilds_are_byte_identical_and_drop_stale_files() {
-    let root = fixture("basic", "determinism");
+    let root = fixture("basic", "build-tests", "determinism");
     let (one, two) = (root.join("one"), root.join("two"));
     for dir in [&one, &two] {
         let out = build(&root, &["--out", dir.to_str().unwrap()]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
-    assert_eq!(snapshot(&one), snapshot(&two));
+    assert_eq!(tree(&one), tree(&two));
     std::fs::write(one.join("stale.html"), "old").unwrap();
     let out = build(&root, &["--out", one.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(!one.join("stale.html").exists());
-    assert_eq!(snapshot(&one), snapshot(&two));
+    assert_eq!(tree(&one), tree(&two));
 }
 
 #[test]
 fn accepts_crlf_bom_and_notes_without_frontmatter() {
-    let root = fixture("basic", "crlf");
+    let root = fixture("basic", "build-tests", "crlf");
     std::fs::write(
         root.join("content/b/windows.md"),
         "\u{feff}---\r\ntitle: Windows note\r\ntags: win\r\n---\r\n\r\n## Heading\r\n\r\nText.\r\n",
@@ -248,7 +191,7 @@ fn accepts_crlf_bom_and_notes_without_frontmatter() {
 #[cfg(unix)]
 #[test]
 fn never_copies_files_from_outside_the_site() {
-    let root = fixture("basic", "symlink");
+    let root = fixture("basic", "build-tests", "symlink");
     let outside = root.parent().unwrap().join("symlink-secret.txt");
     std::fs::write(&outside, "secret").unwrap();
     std::os::unix::fs::symlink(&outside, root.join("content/a/secret.txt")).unwrap();
@@ -262,7 +205,7 @@ fn never_copies_files_from_outside_the_site() {
 
 #[test]
 fn template_overrides_replace_the_built_in_ones() {
-    let root = fixture("basic", "override");
+    let root = fixture("basic", "build-tests", "override");
     std::fs::create_dir_all(root.join("templates")).unwrap();
     std::fs::write(
         root.join("templates/404.html"),
@@ -294,12 +237,7 @@ fn init_scaffolds_a_site_that_builds() {
 
 /// A fresh, empty site directory for `test`.
 fn empty_site(test: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("build-tests")
-        .join(test);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
+    let dir = scratch("build-tests", test);
     std::fs::create_dir_all(dir.join("content")).unwrap();
     dir
 }
@@ -419,7 +357,7 @@ fn the_sidebar_does_not_grow_the_output_quadratically() {
         }
         let out = build(&root, &[]);
         assert!(out.status.success(), "{}", stderr(&out));
-        let total: u64 = snapshot(&root.join("public"))
+        let total: u64 = tree(&root.join("public"))
             .iter()
             .filter(|(rel, _)| rel.ends_with("index.html"))
             .map(|(_, bytes)| bytes.len() as u64)

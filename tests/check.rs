@@ -3,8 +3,12 @@
 //! once, at the file:line:col that wrote it, and exits 1; on this repository's own site
 //! (served from the root or from a sub-path) it finds nothing.
 
+#[allow(dead_code)]
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use support::files::{copy_dir, stderr};
 
 fn check(root: &Path, extra: &[&str]) -> Output {
     std::process::Command::new(env!("CARGO_BIN_EXE_gen"))
@@ -14,10 +18,6 @@ fn check(root: &Path, extra: &[&str]) -> Output {
         .args(extra)
         .output()
         .unwrap()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
 fn repo() -> PathBuf {
@@ -104,19 +104,6 @@ fn links_listed_in_ignore_dead_links_are_not_reported() {
     );
     assert!(err.ends_with("checked 2 pages: 13 error(s)\n"), "{err}");
     std::fs::remove_dir_all(&root).unwrap();
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 #[test]

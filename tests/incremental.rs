@@ -4,10 +4,13 @@
 //! and templates. Each step edits the site, rebuilds incrementally (settling the deferred
 //! search index and feed), builds from scratch elsewhere, and compares every file.
 
-use std::collections::BTreeMap;
+#[allow(dead_code)]
+mod support;
+
 use std::path::{Path, PathBuf};
 
 use gen::site::{self, BuildOptions, Memory};
+use support::files::tree;
 
 fn temp(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("incremental-{name}"));
@@ -20,22 +23,6 @@ fn write(root: &Path, rel: &str, text: &str) {
     let path = root.join(rel);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
-}
-
-/// Every file under `dir`, relative, with its bytes.
-fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    let mut files = BTreeMap::new();
-    for entry in walkdir::WalkDir::new(dir) {
-        let entry = entry.unwrap();
-        if entry.file_type().is_file() {
-            let rel = entry.path().strip_prefix(dir).unwrap();
-            files.insert(
-                rel.to_string_lossy().replace('\\', "/"),
-                std::fs::read(entry.path()).unwrap(),
-            );
-        }
-    }
-    files
 }
 
 fn options(root: &Path, out: &Path) -> BuildOptions {
@@ -155,7 +142,7 @@ fn incremental_rebuilds_match_full_builds() {
         let fresh = base.join(format!("fresh-{n}"));
         let full = site::build(&options(&root, &fresh)).unwrap();
         assert_eq!(full.errors(), 0, "{what}: {:?}", full.diags);
-        let (got, want) = (snapshot(&live), snapshot(&fresh));
+        let (got, want) = (tree(&live), tree(&fresh));
         let got_names: Vec<_> = got.keys().collect();
         let want_names: Vec<_> = want.keys().collect();
         assert_eq!(got_names, want_names, "{what}: the same files");

@@ -4,12 +4,16 @@
 //! (`404.html`, `.nojekyll`, `robots.txt`, `sitemap.xml`, `atom.xml`), the canonical and
 //! OpenGraph meta, and the search index are what a host and a reader need.
 
+#[allow(dead_code)]
+mod support;
+
 use std::collections::HashSet;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Output};
 
 use gen::html_scan::{scan, Item};
 use gen::markdown::links::percent_decode;
+use support::files::{read, scratch, stderr, tree};
 use url::Url;
 
 const SITE: &str = "https://user.github.io/notes/";
@@ -20,17 +24,6 @@ fn gen() -> Command {
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn temp(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("publish-tests")
-        .join(name);
-    if dir.exists() {
-        std::fs::remove_dir_all(&dir).unwrap();
-    }
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 /// Builds the site at `root` into `out` with extra arguments; panics on failure.
@@ -46,33 +39,6 @@ fn build(root: &Path, out: &Path, extra: &[&str]) -> Output {
         .unwrap();
     assert!(output.status.success(), "{}", stderr(&output));
     output
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
-}
-
-/// Every file under `dir`, relative, with `/` separators, sorted.
-fn files(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                let rel = path.strip_prefix(dir).unwrap().to_string_lossy();
-                out.push(rel.replace('\\', "/"));
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 /// The ids defined in an HTML file.
@@ -149,7 +115,7 @@ fn assert_resolves(out: &Path, site: &Url, page: &Url, value: &str, from: &str) 
 fn assert_every_url_resolves(out: &Path, site: &str) -> usize {
     let site = Url::parse(site).unwrap();
     let mut checked = 0;
-    for rel in files(out) {
+    for rel in tree(out).into_keys() {
         let text = read(&out.join(&rel));
         let page = site.join(&rel).unwrap();
         let found: Vec<String> = if rel.ends_with(".html") {
@@ -185,7 +151,7 @@ fn xml_urls(xml: &str) -> Vec<String> {
 
 #[test]
 fn every_url_of_this_repos_site_resolves_under_a_sub_path() {
-    let out = temp("repo-site").join("notes");
+    let out = scratch("publish-tests", "repo-site").join("notes");
     let output = build(repo(), &out, &["--base-url", SITE]);
     let checked = assert_every_url_resolves(&out, SITE);
     assert!(checked > 200, "only {checked} URLs checked");
@@ -201,7 +167,7 @@ fn every_url_of_this_repos_site_resolves_under_a_sub_path() {
 
 #[test]
 fn every_url_of_a_fixture_resolves_under_its_configured_sub_path() {
-    let out = temp("fixture-site").join("public");
+    let out = scratch("publish-tests", "fixture-site").join("public");
     build(&repo().join("tests/fixtures/publish"), &out, &[]);
     let checked = assert_every_url_resolves(&out, SITE);
     assert!(checked > 100, "only {checked} URLs checked");
@@ -212,7 +178,7 @@ fn every_url_of_a_fixture_resolves_under_its_configured_sub_path() {
 
 #[test]
 fn hosting_files_sitemap_robots_and_meta() {
-    let out = temp("hosting").join("public");
+    let out = scratch("publish-tests", "hosting").join("public");
     build(&repo().join("tests/fixtures/publish"), &out, &[]);
     assert!(out.join("404.html").is_file());
     assert_eq!(read(&out.join(".nojekyll")), "");
@@ -254,7 +220,7 @@ fn hosting_files_sitemap_robots_and_meta() {
 
 #[test]
 fn the_feed_lists_dated_notes_newest_first() {
-    let out = temp("feed").join("public");
+    let out = scratch("publish-tests", "feed").join("public");
     let output = build(&repo().join("tests/fixtures/publish"), &out, &[]);
     let feed = read(&out.join("atom.xml"));
     let titles: Vec<&str> = feed
@@ -295,7 +261,7 @@ fn the_feed_lists_dated_notes_newest_first() {
 
 #[test]
 fn the_search_index_holds_sections_with_cjk_bigrams() {
-    let out = temp("search").join("public");
+    let out = scratch("publish-tests", "search").join("public");
     build(&repo().join("tests/fixtures/publish"), &out, &[]);
     let json = |rel: &str| -> serde_json::Value {
         serde_json::from_str(&read(&out.join("_gen/search").join(rel))).unwrap()
@@ -362,7 +328,7 @@ fn the_search_index_holds_sections_with_cjk_bigrams() {
 
 #[test]
 fn without_an_absolute_base_url_absolute_files_are_left_out_and_said_so() {
-    let root = temp("no-base-url");
+    let root = scratch("publish-tests", "no-base-url");
     std::fs::create_dir_all(root.join("content")).unwrap();
     std::fs::write(root.join("content/a.md"), "# A\n\nText.\n").unwrap();
     let out = root.join("public");
@@ -381,19 +347,22 @@ fn without_an_absolute_base_url_absolute_files_are_left_out_and_said_so() {
 #[test]
 fn the_command_line_base_url_wins_and_builds_are_byte_identical() {
     let root = repo().join("tests/fixtures/publish");
-    let dir = temp("determinism");
+    let dir = scratch("publish-tests", "determinism");
     let (one, two) = (dir.join("one"), dir.join("two"));
     for out in [&one, &two] {
         build(&root, out, &["--base-url", "https://example.org/docs"]);
     }
-    for rel in files(&one) {
+    for rel in tree(&one).into_keys() {
         assert_eq!(
             std::fs::read(one.join(&rel)).unwrap(),
             std::fs::read(two.join(&rel)).unwrap(),
             "{rel} differs"
         );
     }
-    assert_eq!(files(&one), files(&two));
+    assert_eq!(
+        tree(&one).into_keys().collect::<Vec<_>>(),
+        tree(&two).into_keys().collect::<Vec<_>>()
+    );
     let page = read(&one.join("notes/a/index.html"));
     assert!(page.contains("href=\"/docs/notes/b/#second-part\""));
     assert!(read(&one.join("sitemap.xml")).contains("<loc>https://example.org/docs/notes/a/</loc>"));

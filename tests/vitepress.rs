@@ -3,40 +3,15 @@
 //! (`vitepress-ids.json`, recorded by `scripts/record-vitepress`: heading ids in document
 //! order and page titles), then the produced HTML is checked for each extension's meaning.
 
+#[allow(dead_code)]
+mod support;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
-
-fn fixtures_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
-
-/// A fresh copy of fixture `case` in its own temporary directory.
-fn fixture(case: &str, test: &str) -> PathBuf {
-    let dest = Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .join("vitepress-tests")
-        .join(test);
-    if dest.exists() {
-        std::fs::remove_dir_all(&dest).unwrap();
-    }
-    copy_dir(&fixtures_dir().join(case), &dest);
-    dest
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
+use support::files::{fixture, fixtures_dir, read};
 
 fn gen(args: &[&str], root: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_gen"))
@@ -52,10 +27,6 @@ fn build_ok(root: &Path) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(out.status.success(), "gen build failed:\n{stderr}");
     stderr
-}
-
-fn read(path: &Path) -> String {
-    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// The output file of the note `rel` (`a/b.md` → `a/b/index.html`).
@@ -105,7 +76,7 @@ fn heading_ids(html: &str) -> Vec<String> {
 
 /// Compares one fixture's ids and titles with VitePress's; returns (pages, ids compared).
 fn compare_with_vitepress(case: &str) -> (usize, usize) {
-    let root = fixture(case, &format!("ids-{case}"));
+    let root = fixture(case, "vitepress-tests", &format!("ids-{case}"));
     build_ok(&root);
     let recorded: Value =
         serde_json::from_str(&read(&root.join("vitepress-ids.json"))).expect("recorded JSON");
@@ -181,7 +152,7 @@ fn article(root: &Path, rel: &str) -> String {
 
 #[test]
 fn containers_alerts_and_code_groups_render_with_vitepress_meaning() {
-    let root = fixture("vitepress-containers", "containers");
+    let root = fixture("vitepress-containers", "vitepress-tests", "containers");
     build_ok(&root);
     let html = article(&root, "index.md");
     for (class, title) in [
@@ -246,7 +217,7 @@ fn containers_alerts_and_code_groups_render_with_vitepress_meaning() {
 
 #[test]
 fn a_vitepress_site_builds_unchanged() {
-    let root = fixture("vitepress-site", "site");
+    let root = fixture("vitepress-site", "vitepress-tests", "site");
     let stderr = build_ok(&root);
     // Titles: frontmatter, else first H1, else the file name without its number.
     let mut diags = Vec::new();
@@ -356,7 +327,7 @@ fn a_vitepress_site_builds_unchanged() {
 
 #[test]
 fn dead_links_missing_images_and_anchors_are_errors_with_positions() {
-    let root = fixture("broken-vitepress", "broken");
+    let root = fixture("broken-vitepress", "vitepress-tests", "broken");
     let out = gen(&["build"], &root);
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(!out.status.success());
@@ -435,7 +406,7 @@ fn shared_sessions_carry_the_heap_from_fence_to_fence() {
 
 #[test]
 fn an_explicit_sidebar_and_nav_override_the_folder_tree() {
-    let root = fixture("vitepress-site", "explicit-sidebar");
+    let root = fixture("vitepress-site", "vitepress-tests", "explicit-sidebar");
     std::fs::write(
         root.join("gen.toml"),
         r#"title = "Configured"
@@ -487,7 +458,7 @@ items = [
 
 #[test]
 fn bare_urls_and_page_options_work_as_in_vitepress() {
-    let root = fixture("vitepress-site", "page-options");
+    let root = fixture("vitepress-site", "vitepress-tests", "page-options");
     build_ok(&root);
     let extras = article(&root, "9-extras/index.md");
     assert!(extras.contains("Bare links: <a href=\"https://vitepress.dev/guide/markdown\">https://vitepress.dev/guide/markdown</a>. Mail <a href=\"mailto:gen@example.com\">gen@example.com</a>."));
@@ -500,7 +471,7 @@ fn bare_urls_and_page_options_work_as_in_vitepress() {
 
 #[test]
 fn includes_are_expanded_before_parsing() {
-    let root = fixture("vitepress-site", "includes");
+    let root = fixture("vitepress-site", "vitepress-tests", "includes");
     build_ok(&root);
     let extras = article(&root, "9-extras/index.md");
     let include = &extras[extras.find("id=\"include\"").unwrap()..];
@@ -521,7 +492,7 @@ fn includes_are_expanded_before_parsing() {
 #[test]
 fn incremental_rebuilds_follow_includes_and_snippet_imports() {
     use gen::site::{self, BuildOptions, Memory};
-    let root = fixture("vitepress-site", "incremental");
+    let root = fixture("vitepress-site", "vitepress-tests", "incremental");
     let opts = BuildOptions {
         root: root.clone(),
         out: None,

@@ -10,6 +10,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+pub mod files;
+
 /// Whether the browser tests can run here; panics when CI requires them and they cannot.
 pub fn browser_available() -> bool {
     let chromium = std::env::var("GEN_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());

@@ -8,6 +8,22 @@ use crate::heap::{NativeCall, NativeFnPtr};
 use crate::interp::{Res, Throw, Vm};
 use crate::value::{PropKey, Value};
 
+/// A Node internal error: `name` with its `code` (`TypeError [ERR_INVALID_ARG_TYPE]:`
+/// heads its stack) and an enumerable `code` property, as Node's NodeError has.
+pub fn node_error(vm: &mut Vm, name: &str, code: &str, msg: &str) -> Throw {
+    let e = vm.make_error(name, msg);
+    if let Value::Obj(o) = &e {
+        let frames = match vm.heap.get_mut(*o).map(|x| &mut x.kind) {
+            Some(crate::heap::Kind::Error(f)) => f.take(),
+            _ => None,
+        };
+        let stack = format!("{name} [{code}]: {msg}{}", frames.as_deref().unwrap_or(""));
+        vm.set_hidden(*o, "stack", Value::str(&stack));
+        vm.set_prop_raw(*o, "code", Value::str(code));
+    }
+    Throw::Js(e)
+}
+
 /// The baseline Node's heap has before a script allocates anything (bytes).
 const BASELINE_HEAP: u64 = 3_600_000;
 
@@ -138,8 +154,193 @@ fn cwd(_vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
     Ok(Value::str("/"))
 }
 
-fn exit(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
-    Err(vm.unsupported("process.exit"))
+/// `process.exit(code)`: stops the program (the code defaults to `process.exitCode`).
+fn exit(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let code = match c.arg(0) {
+        Value::Undefined => exit_code(vm),
+        v => vm.to_number(&v)? as i32,
+    };
+    Err(Throw::Exit(code))
+}
+
+/// `process.exitCode` as a number (0 when unset).
+pub fn exit_code(vm: &mut Vm) -> i32 {
+    let p = vm.get(&Value::Obj(vm.realm.global), &PropKey::s("process"));
+    match p.and_then(|p| vm.get(&p, &PropKey::s("exitCode"))) {
+        Ok(Value::Num(n)) => n as i32,
+        _ => 0,
+    }
+}
+
+// ---- process as an EventEmitter ----
+
+fn event_name(vm: &mut Vm, v: &Value) -> Res<crate::value::JsStr> {
+    match v {
+        Value::Sym(_) => Ok(vm.prim_to_string(v).into()),
+        v => vm.to_string(v),
+    }
+}
+
+fn add_process_listener(vm: &mut Vm, c: &NativeCall, once: bool, prepend: bool) -> Res<Value> {
+    let ev = event_name(vm, &c.arg(0))?;
+    let f = c.arg(1);
+    if !vm.is_callable(&f) {
+        let shown = crate::inspect::inspect(vm, &f)?;
+        let e = vm.make_error(
+            "TypeError",
+            &format!("The \"listener\" argument must be of type function. Received {shown}"),
+        );
+        if let Value::Obj(o) = &e {
+            vm.set_prop_raw(*o, "code", Value::str("ERR_INVALID_ARG_TYPE"));
+        }
+        return Err(Throw::Js(e));
+    }
+    let entry = (ev, f, once);
+    if prepend {
+        vm.process_listeners.insert(0, entry);
+    } else {
+        vm.process_listeners.push(entry);
+    }
+    Ok(c.this.clone())
+}
+
+fn process_on(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    add_process_listener(vm, c, false, false)
+}
+
+fn process_once(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    add_process_listener(vm, c, true, false)
+}
+
+fn process_prepend(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    add_process_listener(vm, c, false, true)
+}
+
+fn process_off(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let ev = event_name(vm, &c.arg(0))?;
+    let f = c.arg(1);
+    if let Some(i) = vm
+        .process_listeners
+        .iter()
+        .rposition(|(e, l, _)| *e == ev && crate::value::strict_equals(l, &f))
+    {
+        vm.process_listeners.remove(i);
+    }
+    Ok(c.this.clone())
+}
+
+fn process_remove_all(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    match c.arg(0) {
+        Value::Undefined => vm.process_listeners.clear(),
+        v => {
+            let ev = event_name(vm, &v)?;
+            vm.process_listeners.retain(|(e, _, _)| *e != ev);
+        }
+    }
+    Ok(c.this.clone())
+}
+
+fn process_emit(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let ev = event_name(vm, &c.arg(0))?;
+    let args: Vec<Value> = c.args.iter().skip(1).cloned().collect();
+    Ok(Value::Bool(emit(vm, &ev, args)?))
+}
+
+fn process_listeners(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let ev = event_name(vm, &c.arg(0))?;
+    let ls: Vec<Value> = vm
+        .process_listeners
+        .iter()
+        .filter(|(e, _, _)| *e == ev)
+        .map(|(_, l, _)| l.clone())
+        .collect();
+    Ok(vm.array_value(ls))
+}
+
+fn process_listener_count(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let ev = event_name(vm, &c.arg(0))?;
+    Ok(Value::Num(
+        vm.process_listeners
+            .iter()
+            .filter(|(e, _, _)| *e == ev)
+            .count() as f64,
+    ))
+}
+
+/// True when `process` has listeners for `ev`.
+pub fn has_listeners(vm: &Vm, ev: &str) -> bool {
+    vm.process_listeners.iter().any(|(e, _, _)| &**e == ev)
+}
+
+/// Calls `process`'s listeners for `ev`; true when there were any.
+pub fn emit(vm: &mut Vm, ev: &str, args: Vec<Value>) -> Res<bool> {
+    let snapshot: Vec<(Value, bool)> = vm
+        .process_listeners
+        .iter()
+        .filter(|(e, _, _)| &**e == ev)
+        .map(|(_, l, once)| (l.clone(), *once))
+        .collect();
+    if snapshot.is_empty() {
+        return Ok(false);
+    }
+    let this = vm.get(&Value::Obj(vm.realm.global), &PropKey::s("process"))?;
+    for (l, once) in snapshot {
+        if once {
+            if let Some(i) = vm
+                .process_listeners
+                .iter()
+                .position(|(e, x, o)| &**e == ev && *o && crate::value::strict_equals(x, &l))
+            {
+                vm.process_listeners.remove(i);
+            }
+        }
+        vm.call(&l, this.clone(), args.clone())?;
+    }
+    Ok(true)
+}
+
+/// `process.stdout.write(chunk)` / `process.stderr.write(chunk)`.
+fn stream_write(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let to_err = matches!(
+        crate::builtins::promise::native_slot(vm, c.callee, 0),
+        Value::Bool(true)
+    );
+    let chunk = c.arg(0);
+    let s = match crate::builtins::buffer::buffer_utf8(vm, &chunk) {
+        Some(s) => s,
+        None if matches!(chunk, Value::Str(_)) => vm.to_string(&chunk)?.to_string(),
+        None => {
+            let shown = crate::inspect::inspect(vm, &chunk)?;
+            let e = vm.make_error("TypeError", &format!("The \"chunk\" argument must be of type string or an instance of Buffer or Uint8Array. Received {shown}"));
+            if let Value::Obj(o) = &e {
+                vm.set_prop_raw(*o, "code", Value::str("ERR_INVALID_ARG_TYPE"));
+            }
+            return Err(Throw::Js(e));
+        }
+    };
+    if to_err {
+        vm.stderr.push_str(&s);
+    } else {
+        vm.stdout.push_str(&s);
+    }
+    let cb = c.args.iter().skip(1).find(|a| vm.is_callable(a)).cloned();
+    if let Some(cb) = cb {
+        vm.events.ticks.push_back(crate::event_loop::Job::Call {
+            f: cb,
+            this: Value::Undefined,
+            args: vec![],
+        });
+    }
+    Ok(Value::Bool(true))
+}
+
+fn make_stream(vm: &mut Vm, is_err: bool, fd: f64) -> Value {
+    let s = vm.new_object();
+    let w = vm.native_with("write", 1, stream_write, vec![Value::Bool(is_err)], false);
+    vm.set_hidden(s, "write", Value::Obj(w));
+    vm.set_prop_raw(s, "fd", Value::Num(fd));
+    vm.console.streams[usize::from(is_err)] = Some((s, w));
+    Value::Obj(s)
 }
 
 /// `util.inspect(value, options)`.
@@ -182,6 +383,22 @@ fn util_promisify(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Err(vm.type_error(&format!(
             "The \"original\" argument must be of type function. Received {d}"
         )));
+    }
+    let custom = PropKey::Sym(vm.registered_symbol("nodejs.util.promisify.custom"));
+    let own = vm.get(&f, &custom)?;
+    if !matches!(own, Value::Undefined) {
+        if !vm.is_callable(&own) {
+            let d = crate::inspect::inspect(vm, &own)?;
+            return Err(node_error(
+                vm,
+                "TypeError",
+                "ERR_INVALID_ARG_TYPE",
+                &format!(
+                    "The \"util.promisify.custom\" argument must be of type function. Received {d}"
+                ),
+            ));
+        }
+        return Ok(own);
     }
     let name = vm.get(&f, &PropKey::s("name"))?;
     let name = vm.to_string(&name)?;
@@ -312,6 +529,10 @@ fn util_module(vm: &mut Vm) -> Value {
     );
     let f = vm.util_inspect_fn();
     vm.set_prop_raw(o, "inspect", f);
+    let custom = Value::Sym(vm.registered_symbol("nodejs.util.promisify.custom"));
+    if let Ok(Value::Obj(p)) = vm.get(&Value::Obj(o), &PropKey::s("promisify")) {
+        vm.set_prop_raw(p, "custom", custom);
+    }
     let types = module_object(
         vm,
         &[
@@ -341,6 +562,8 @@ fn util_module(vm: &mut Vm) -> Value {
 fn js_module_source(name: &str) -> Option<&'static str> {
     Some(match name {
         "events" => include_str!("node_modules/events.js"),
+        "path" | "path/posix" => include_str!("node_modules/path.js"),
+        "querystring" => include_str!("node_modules/querystring.js"),
         "assert" | "assert/strict" => include_str!("node_modules/assert.js"),
         _ => return None,
     })
@@ -429,6 +652,8 @@ fn require(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             }
             Value::Obj(o)
         }
+        "url" => crate::builtins::url::url_module(vm),
+        "timers/promises" => crate::builtins::timers::promises_module(vm),
         "buffer" => {
             let o = vm.new_object();
             let b = vm.get(&Value::Obj(vm.realm.global), &PropKey::s("Buffer"))?;
@@ -439,7 +664,6 @@ fn require(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             Some(src) => load_js_module(vm, n, src)?,
             None if [
                 "fs",
-                "path",
                 "http",
                 "https",
                 "os",
@@ -456,8 +680,6 @@ fn require(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
                 "zlib",
                 "perf_hooks",
                 "async_hooks",
-                "url",
-                "querystring",
                 "vm",
             ]
             .contains(&n) =>
@@ -501,6 +723,26 @@ pub fn install(vm: &mut Vm) {
     vm.method(p, "uptime", 0, uptime);
     vm.method(p, "cwd", 0, cwd);
     vm.method(p, "exit", 1, exit);
+    let emitter: [(&str, u32, NativeFnPtr); 11] = [
+        ("on", 2, process_on),
+        ("addListener", 2, process_on),
+        ("once", 2, process_once),
+        ("prependListener", 2, process_prepend),
+        ("off", 2, process_off),
+        ("removeListener", 2, process_off),
+        ("removeAllListeners", 1, process_remove_all),
+        ("emit", 1, process_emit),
+        ("listeners", 1, process_listeners),
+        ("rawListeners", 1, process_listeners),
+        ("listenerCount", 1, process_listener_count),
+    ];
+    for (n, l, f) in emitter {
+        vm.method(p, n, l, f);
+    }
+    let out = make_stream(vm, false, 1.0);
+    vm.set_prop_raw(p, "stdout", out);
+    let err = make_stream(vm, true, 2.0);
+    vm.set_prop_raw(p, "stderr", err);
     let argv = vm.array_value(vec![
         Value::str("/usr/local/bin/node"),
         Value::str("/snippet.js"),

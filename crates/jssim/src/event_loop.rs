@@ -18,6 +18,16 @@ use std::collections::{BTreeMap, VecDeque};
 /// the script are all due in the first timers phase.
 pub const STARTUP_LAG_MS: u64 = 25;
 
+/// Internal timers' ids count down from here, far above the program's.
+pub const INTERNAL_TIMER_IDS: u32 = u32::MAX;
+
+impl Timer {
+    /// True for the environment's own timers (see [`Vm::add_internal_timer`]).
+    pub fn is_internal(&self) -> bool {
+        self.id > INTERNAL_TIMER_IDS / 2
+    }
+}
+
 /// A queued job.
 #[derive(Debug, Clone)]
 pub enum Job {
@@ -72,6 +82,8 @@ pub struct Loop {
     pub timers: BTreeMap<(u64, u64), Timer>,
     pub seq: u64,
     pub next_timer_id: u32,
+    /// Internal timers count down from [`INTERNAL_TIMER_IDS`].
+    pub next_internal_id: u32,
     /// Virtual milliseconds since the program started.
     pub now: u64,
     /// Rejected promises without a handler, checked after each microtask checkpoint.
@@ -85,22 +97,58 @@ pub struct Loop {
     pub running_cancelled: bool,
 }
 
+impl Loop {
+    /// True while jobs, tasks or ref'd timers remain.
+    pub fn has_pending(&self) -> bool {
+        !self.ticks.is_empty()
+            || !self.micro.is_empty()
+            || !self.tasks.is_empty()
+            || self.timers.values().any(|t| t.refed)
+    }
+}
+
 impl Vm {
     pub fn enqueue_micro(&mut self, j: Job) {
         self.events.micro.push_back(j);
     }
 
     pub fn add_timer(&mut self, f: Value, delay: f64, args: Vec<Value>, repeat: bool) -> u32 {
+        self.events.next_timer_id += 1;
+        let id = self.events.next_timer_id;
+        let what = if repeat { "setInterval" } else { "setTimeout" };
+        self.insert_timer(id, f, delay, args, repeat, what)
+    }
+
+    /// A timer of the environment itself (animation frames, network replies): it
+    /// keeps the program alive like any timer, but takes no id from the program's.
+    pub fn add_internal_timer(
+        &mut self,
+        f: Value,
+        delay: f64,
+        repeat: bool,
+        what: &'static str,
+    ) -> u32 {
+        self.events.next_internal_id += 1;
+        let id = INTERNAL_TIMER_IDS - self.events.next_internal_id;
+        self.insert_timer(id, f, delay, Vec::new(), repeat, what)
+    }
+
+    fn insert_timer(
+        &mut self,
+        id: u32,
+        f: Value,
+        delay: f64,
+        args: Vec<Value>,
+        repeat: bool,
+        what: &'static str,
+    ) -> u32 {
         let d = if delay.is_nan() || delay < 1.0 {
             1
         } else {
             delay.min(2147483647.0) as u64
         };
-        self.events.next_timer_id += 1;
-        let id = self.events.next_timer_id;
         self.events.seq += 1;
         let due = self.events.now + d;
-        let what = if repeat { "setInterval" } else { "setTimeout" };
         self.events.timers.insert(
             (due, self.events.seq),
             Timer {
@@ -166,6 +214,14 @@ impl Vm {
         match r {
             Err(Throw::Js(v)) if self.browser => {
                 self.report_uncaught(&v);
+                Ok(())
+            }
+            Err(Throw::Js(v)) if crate::env_node::has_listeners(self, "uncaughtException") => {
+                crate::env_node::emit(
+                    self,
+                    "uncaughtException",
+                    vec![v, Value::str("uncaughtException")],
+                )?;
                 Ok(())
             }
             other => other,
@@ -254,6 +310,8 @@ impl Vm {
             }
             if self.browser {
                 self.report_uncaught(&reason);
+            } else if crate::env_node::has_listeners(self, "unhandledRejection") {
+                crate::env_node::emit(self, "unhandledRejection", vec![reason, Value::Obj(p)])?;
             } else {
                 return Err(Throw::Js(self.unhandled_rejection_error(reason)));
             }

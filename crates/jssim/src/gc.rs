@@ -158,6 +158,12 @@ impl Vm {
         }
         r.extend(self.template_cache.values().copied());
         r.extend(self.dom.roots());
+        for (stream, write) in self.console.streams.iter().flatten() {
+            r.extend([*stream, *write]);
+        }
+        for (_, l, _) in &self.process_listeners {
+            Self::push_value(l, &mut r);
+        }
         r.extend(self.kept_alive.iter().copied());
         r.extend(self.temp_roots.iter().copied());
         r
@@ -321,6 +327,7 @@ impl Vm {
                 }
             }
             Kind::TypedArray(t) => f(Edge::Internal("buffer"), Strong, t.buffer),
+            Kind::Builtin(b) => b.for_each_edge(&mut f),
             Kind::Ordinary
             | Kind::Error(_)
             | Kind::Date(_)

@@ -300,6 +300,49 @@ pub enum Kind {
     ArrayBuffer(Vec<u8>),
     /// A typed array or DataView over an ArrayBuffer.
     TypedArray(Box<TypedArrayData>),
+    /// A built-in object with Rust-side state (URL, TextDecoder, Intl formatters).
+    Builtin(Box<BuiltinData>),
+}
+
+/// The state of a [`Kind::Builtin`] object.
+#[derive(Debug)]
+pub enum BuiltinData {
+    TextDecoder {
+        encoding: &'static str,
+        fatal: bool,
+        ignore_bom: bool,
+    },
+    Url(Box<crate::builtins::url::UrlData>),
+    SearchParams(Box<crate::builtins::url::ParamsData>),
+    Intl(Box<crate::builtins::intl::IntlObj>),
+}
+
+impl BuiltinData {
+    /// The object's references.
+    pub fn for_each_edge<'a>(
+        &'a self,
+        f: &mut impl FnMut(crate::gc::Edge<'a>, crate::gc::Strength, ObjRef),
+    ) {
+        use crate::gc::{Edge, Strength};
+        match self {
+            BuiltinData::TextDecoder { .. } => {}
+            BuiltinData::Url(u) => {
+                if let Some(p) = u.params {
+                    f(Edge::Internal("searchParams"), Strength::Strong, p);
+                }
+            }
+            BuiltinData::SearchParams(p) => {
+                if let Some(u) = p.url {
+                    f(Edge::Internal("url"), Strength::Strong, u);
+                }
+            }
+            BuiltinData::Intl(i) => {
+                if let Some(b) = i.bound {
+                    f(Edge::Internal("bound function"), Strength::Strong, b);
+                }
+            }
+        }
+    }
 }
 
 /// The element type of a typed array (`DataView` views bytes).
@@ -567,6 +610,7 @@ impl Heap {
             Kind::Iter(_) => 48,
             Kind::TypedArray(_) => 72,
             Kind::ArrayBuffer(_) => 56,
+            Kind::Builtin(_) => 48 + extra,
             Kind::Dom(_) | Kind::Host(_) => 96 + extra,
         }
     }

@@ -421,7 +421,10 @@ pub fn quote_str(s: &str) -> String {
             '\\' => o.push_str("\\\\"),
             '\'' if quote == '\'' => o.push_str("\\'"),
             _ if cp < 0x20 || (0x7f..0xa0).contains(&cp) => o.push_str(&format!("\\x{cp:02X}")),
-            _ => o.push(c),
+            _ => match crate::value::lone_unit(c) {
+                Some(u) => o.push_str(&format!("\\u{u:x}")),
+                None => o.push(c),
+            },
         }
     }
     o.push(quote);
@@ -805,51 +808,30 @@ fn get_keys(vm: &Vm, o: ObjRef, show_hidden: bool, non_index: bool) -> Vec<PropK
     strs
 }
 
-fn string_width(s: &str) -> usize {
-    s.chars()
-        .map(|c| {
-            let code = c as u32;
-            if is_full_width(code) {
-                2
-            } else if is_zero_width(code) {
-                0
-            } else {
-                1
-            }
-        })
-        .sum()
+/// The columns a string takes in a terminal, as Node (built with ICU) measures it:
+/// printable ASCII counts one; from the first non-ASCII character on, the NFC text
+/// is measured by East Asian Width (wide and fullwidth characters and emoji
+/// presentation take two columns; marks, format and control characters none).
+pub fn string_width(s: &str) -> usize {
+    use unicode_normalization::UnicodeNormalization;
+    let mut w = 0;
+    for (i, ch) in s.char_indices() {
+        if ch as u32 >= 127 {
+            return w + s[i..].nfc().map(char_width).sum::<usize>();
+        }
+        if ch >= ' ' {
+            w += 1;
+        }
+    }
+    w
 }
 
-fn is_zero_width(code: u32) -> bool {
-    code <= 0x1F
-        || (0x7F..=0x9F).contains(&code)
-        || (0x300..=0x36F).contains(&code)
-        || (0x200B..=0x200F).contains(&code)
-        || (0x20D0..=0x20FF).contains(&code)
-        || (0xFE00..=0xFE0F).contains(&code)
-        || (0xFE20..=0xFE2F).contains(&code)
-        || (0xE0100..=0xE01EF).contains(&code)
-}
-
-fn is_full_width(code: u32) -> bool {
-    code >= 0x1100
-        && (code <= 0x115f
-            || code == 0x2329
-            || code == 0x232a
-            || ((0x2e80..=0x3247).contains(&code) && code != 0x303f)
-            || (0x3250..=0x4dbf).contains(&code)
-            || (0x4e00..=0xa4c6).contains(&code)
-            || (0xa960..=0xa97c).contains(&code)
-            || (0xac00..=0xd7a3).contains(&code)
-            || (0xf900..=0xfaff).contains(&code)
-            || (0xfe10..=0xfe19).contains(&code)
-            || (0xfe30..=0xfe6b).contains(&code)
-            || (0xff01..=0xff60).contains(&code)
-            || (0xffe0..=0xffe6).contains(&code)
-            || (0x1b000..=0x1b001).contains(&code)
-            || (0x1f200..=0x1f251).contains(&code)
-            || (0x1f300..=0x1f64f).contains(&code)
-            || (0x20000..=0x3fffd).contains(&code))
+fn char_width(c: char) -> usize {
+    // Regional indicators have emoji presentation (ICU counts each as wide).
+    if ('\u{1F1E6}'..='\u{1F1FF}').contains(&c) {
+        return 2;
+    }
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
 }
 
 /// What `formatRaw` decided an object is.
@@ -983,7 +965,16 @@ fn format_raw(
         }
         Shape::Plain => {
             let mut k = get_keys(vm, o, cx.o.show_hidden, false);
-            let kind = vm.heap.kind(o).map(kind_tag).unwrap_or(KindTag::Other);
+            let kind = match vm.heap.kind(o) {
+                // Node's DOMException is an Error subclass (jsdom's, from another
+                // realm, is not an error to Node's inspect).
+                Some(Kind::Host(h))
+                    if !vm.browser && matches!(**h, crate::dom::HostObj::Exception(..)) =>
+                {
+                    KindTag::Error
+                }
+                k => k.map(kind_tag).unwrap_or(KindTag::Other),
+            };
             if vm.is_callable(&Value::Obj(o)) {
                 base = function_base(vm, o, &constructor, &tag)?;
                 if k.is_empty() {
@@ -1537,11 +1528,38 @@ fn format_array(vm: &mut Vm, cx: &mut Ctx, o: ObjRef, recurse: usize) -> Res<Vec
     let len = items.len().min(cx.o.max_array_length.max(0.0) as usize);
     let mut output = Vec::new();
     let mut i = 0;
+    // After the first hole Node lists only enumerable elements (formatSpecialArray).
+    let mut special = false;
+    let slow = |vm: &Vm, i: usize, special: bool| {
+        vm.heap.get(o).is_some_and(|x| {
+            x.props
+                .get(&PropKey::s(&i.to_string()))
+                .is_some_and(|p| p.enumerable || !special)
+        })
+    };
     while i < len {
+        if matches!(items[i], Value::Empty) && slow(vm, i, special) {
+            // A slow element (an accessor or non-default attributes).
+            let s = format_property(
+                vm,
+                cx,
+                o,
+                recurse,
+                &PropKey::s(&i.to_string()),
+                Extras::Array,
+            )?;
+            output.push(s);
+            i += 1;
+            if output.len() >= len {
+                break;
+            }
+            continue;
+        }
         if matches!(items[i], Value::Empty) {
             // Sparse: count the run of holes.
+            special = true;
             let mut j = i;
-            while j < items.len() && matches!(items[j], Value::Empty) {
+            while j < items.len() && matches!(items[j], Value::Empty) && !slow(vm, j, true) {
                 j += 1;
             }
             let n = j - i;

@@ -241,14 +241,26 @@ fn run_in(
     vm.frames.clear();
     vm.depth = 0;
     let r = match r {
-        Ok(_) => vm.run_loop(),
+        Ok(_) if browser => page_loaded(&mut vm),
+        Ok(_) => node_loop(&mut vm),
         Err(Throw::Js(v)) if browser => {
             // A classic script's error ends the script, not the page.
             vm.report_uncaught(&v);
-            vm.run_loop()
+            page_loaded(&mut vm)
+        }
+        Err(Throw::Js(v)) if env_node::has_listeners(&vm, "uncaughtException") => {
+            match env_node::emit(
+                &mut vm,
+                "uncaughtException",
+                vec![v, Value::str("uncaughtException")],
+            ) {
+                Ok(_) => node_loop(&mut vm),
+                Err(e) => Err(e),
+            }
         }
         Err(e) => Err(e),
     };
+    let r = if browser { r } else { node_exit(&mut vm, r) };
     let status = finish_status(&mut vm, r);
     vm.frames.clear();
     if options.trace {
@@ -263,13 +275,70 @@ fn run_in(
     let trace = std::mem::take(&mut vm.trace.trace);
     (
         outcome(
-            std::mem::take(&mut vm.stdout),
-            std::mem::take(&mut vm.stderr),
+            value::well_formed(&std::mem::take(&mut vm.stdout)).into_owned(),
+            value::well_formed(&std::mem::take(&mut vm.stderr)).into_owned(),
             status,
             trace,
         ),
         vm,
     )
+}
+
+/// Node's loop with `beforeExit`: when nothing is left, its listeners may queue more.
+fn node_loop(vm: &mut Vm) -> Result<(), Throw> {
+    loop {
+        vm.run_loop()?;
+        if vm.events.hit_time_limit || !env_node::has_listeners(vm, "beforeExit") {
+            return Ok(());
+        }
+        let code = env_node::exit_code(vm);
+        env_node::emit(vm, "beforeExit", vec![Value::Num(code as f64)])?;
+        if !vm.events.has_pending() {
+            return Ok(());
+        }
+    }
+}
+
+/// The end of a Node program: `process.exit` and a non-zero `process.exitCode` set
+/// the status; `exit` listeners run with the code (1 after an uncaught error).
+fn node_exit(vm: &mut Vm, r: Result<(), Throw>) -> Result<(), Throw> {
+    let code = match &r {
+        Ok(()) => env_node::exit_code(vm),
+        Err(Throw::Exit(c)) => *c,
+        Err(Throw::Js(_)) => 1,
+        Err(_) => return r,
+    };
+    let r = match r {
+        Err(Throw::Js(v)) => {
+            // Reported now, before the exit listeners run.
+            vm.report_uncaught(&v);
+            Ok(())
+        }
+        other => other,
+    };
+    if env_node::has_listeners(vm, "exit") {
+        let done = env_node::emit(vm, "exit", vec![Value::Num(code as f64)]);
+        match done {
+            Err(Throw::Js(v)) => vm.report_uncaught(&v),
+            Err(Throw::Exit(_)) | Ok(_) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    match r {
+        Ok(()) if code != 0 => Err(Throw::Exit(code)),
+        other => other,
+    }
+}
+
+/// After the page's script: `DOMContentLoaded` (before the script's microtasks, as
+/// jsdom fires it from `process.nextTick`), then `load`, then the event loop.
+fn page_loaded(vm: &mut Vm) -> Result<(), Throw> {
+    let r = dom::window::content_loaded(vm);
+    dom::events::report(vm, r)?;
+    vm.drain_micro()?;
+    let r = dom::window::loaded(vm);
+    dom::events::report(vm, r)?;
+    vm.run_loop()
 }
 
 /// The run's status from how the event loop ended; reports what Node would print.
@@ -283,7 +352,9 @@ fn finish_status(vm: &mut Vm, r: Result<(), Throw>) -> Status {
                     .live_at_limit
                     .iter()
                     .map(|t| match t.interval {
+                        Some(ms) if t.is_internal() => format!("{} (every {ms} ms)", t.what),
                         Some(ms) => format!("setInterval #{} (every {ms} ms)", t.id),
+                        None if t.is_internal() => format!("{} ({} ms)", t.what, t.delay),
                         None => format!("{} #{} ({} ms)", t.what, t.id, t.delay),
                     })
                     .collect();
@@ -326,6 +397,14 @@ fn finish_status(vm: &mut Vm, r: Result<(), Throw>) -> Status {
             }
         }
         Err(Throw::GenReturn(_)) => Status::Ok,
+        Err(Throw::Exit(code)) => match vm.first_error.take() {
+            Some((message, pos)) => Status::Error { message, pos },
+            None if code == 0 => Status::Ok,
+            None => Status::Error {
+                message: format!("process.exit({code})"),
+                pos: None,
+            },
+        },
     }
 }
 
@@ -365,6 +444,31 @@ fn describe_uncaught(vm: &mut Vm, v: &Value) -> (String, String) {
             };
             return (head, stack);
         }
+    }
+    if vm.browser {
+        // The browser oracle's report: `name: message` for anything with both,
+        // else `Uncaught` and the value as a string.
+        if let Value::Obj(o) = v {
+            let has = |vm: &mut Vm, k: &str| vm.has_property(*o, &PropKey::s(k)).unwrap_or(false);
+            if has(vm, "name") && has(vm, "message") {
+                let n = vm.get(v, &PropKey::s("name")).unwrap_or_default();
+                let m = vm.get(v, &PropKey::s("message")).unwrap_or_default();
+                let n = vm.to_string(&n).map(|s| s.to_string()).unwrap_or_default();
+                let m = vm.to_string(&m).map(|s| s.to_string()).unwrap_or_default();
+                let head = if m.is_empty() { n } else { format!("{n}: {m}") };
+                let stack = match vm.get(v, &PropKey::s("stack")).unwrap_or_default() {
+                    Value::Str(s) => s.to_string(),
+                    _ => head.clone(),
+                };
+                return (head, stack);
+            }
+        }
+        let s = vm
+            .to_string(v)
+            .map(|s| s.to_string())
+            .unwrap_or_else(|_| inspect::inspect(vm, v).unwrap_or_default());
+        let head = format!("Uncaught {s}");
+        return (head.clone(), head);
     }
     let s = inspect::inspect(vm, v).unwrap_or_default();
     let head = format!("Uncaught {s}");

@@ -253,23 +253,106 @@ pub fn to_uint32(n: f64) -> u32 {
     to_int32(n) as u32
 }
 
+/// JavaScript strings may hold lone surrogates, which Rust strings cannot: the VM
+/// stores the lone code unit `u` as the code point `LONE_BASE + (u - 0xD800)`
+/// (U+10F800..=U+10FFFF, the end of plane 16's private use area). Such a character
+/// counts as one UTF-16 unit; it becomes U+FFFD when written out as UTF-8.
+pub const LONE_BASE: u32 = 0x10F800;
+
+/// The character standing for the lone surrogate `unit`.
+pub fn lone_char(unit: u16) -> char {
+    char::from_u32(LONE_BASE + (unit as u32 - 0xD800)).unwrap_or('\u{FFFD}')
+}
+
+/// The lone surrogate a character stands for.
+pub fn lone_unit(c: char) -> Option<u16> {
+    let c = c as u32;
+    (c >= LONE_BASE).then(|| (c - LONE_BASE + 0xD800) as u16)
+}
+
+/// True when `s` holds a lone surrogate.
+pub fn has_lone(s: &str) -> bool {
+    !s.is_ascii() && s.chars().any(|c| lone_unit(c).is_some())
+}
+
+/// `s` with lone surrogates as U+FFFD (how they reach UTF-8 output).
+pub fn well_formed(s: &str) -> std::borrow::Cow<'_, str> {
+    if has_lone(s) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| {
+                    if lone_unit(c).is_some() {
+                        '\u{FFFD}'
+                    } else {
+                        c
+                    }
+                })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// `a + b` for JavaScript strings: a lone high surrogate at the end of `a` and a lone
+/// low one at the start of `b` join into one character.
+pub fn concat(a: &str, b: &str) -> String {
+    let mut s = String::with_capacity(a.len() + b.len());
+    s.push_str(a);
+    let (Some(hi), Some(lo)) = (
+        a.chars().next_back().and_then(lone_unit),
+        b.chars().next().and_then(lone_unit),
+    ) else {
+        s.push_str(b);
+        return s;
+    };
+    if (0xD800..0xDC00).contains(&hi) && (0xDC00..0xE000).contains(&lo) {
+        s.pop();
+        s.push_str(&from_utf16(&[hi, lo]));
+        s.push_str(&b[4..]);
+    } else {
+        s.push_str(b);
+    }
+    s
+}
+
 /// Length of a string in UTF-16 code units.
 pub fn utf16_len(s: &str) -> usize {
     if s.is_ascii() {
         s.len()
     } else {
-        s.encode_utf16().count()
+        s.chars()
+            .map(|c| {
+                if lone_unit(c).is_some() {
+                    1
+                } else {
+                    c.len_utf16()
+                }
+            })
+            .sum()
     }
 }
 
 /// UTF-16 units of a string.
 pub fn utf16(s: &str) -> Vec<u16> {
-    s.encode_utf16().collect()
+    let mut out = Vec::with_capacity(s.len());
+    for c in s.chars() {
+        match lone_unit(c) {
+            Some(u) => out.push(u),
+            None => {
+                let mut buf = [0u16; 2];
+                out.extend_from_slice(c.encode_utf16(&mut buf));
+            }
+        }
+    }
+    out
 }
 
-/// A string from UTF-16 units (lone surrogates replaced).
+/// A string from UTF-16 units (lone surrogates kept, see [`LONE_BASE`]).
 pub fn from_utf16(u: &[u16]) -> String {
-    String::from_utf16_lossy(u)
+    char::decode_utf16(u.iter().copied())
+        .map(|r| r.unwrap_or_else(|e| lone_char(e.unpaired_surrogate())))
+        .collect()
 }
 
 /// Substring by UTF-16 indices (clamped).

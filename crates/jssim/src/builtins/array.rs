@@ -3,12 +3,21 @@
 use super::{int_arg, make_ctor, rel_index};
 use crate::heap::{IterData, Kind, NativeCall, NativeFnPtr};
 use crate::interp::{Res, Vm};
-use crate::value::{same_value_zero, strict_equals, PropKey, Value};
+use crate::value::{same_value_zero, strict_equals, ObjRef, PropKey, Value};
+
+/// True for an array with slow elements (accessors or non-default attributes).
+fn has_slow_elements(vm: &Vm, o: ObjRef) -> bool {
+    vm.heap
+        .get(o)
+        .is_some_and(|x| x.props.keys().any(|k| k.as_index().is_some()))
+}
 
 fn items_of(vm: &mut Vm, v: &Value) -> Res<Vec<Value>> {
     if let Value::Obj(o) = v {
         if let Some(Kind::Array(items)) = vm.heap.kind(*o) {
-            return Ok(items.clone());
+            if !has_slow_elements(vm, *o) {
+                return Ok(items.clone());
+            }
         }
     }
     if v.is_nullish() {
@@ -80,6 +89,64 @@ fn is_array(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     )))
 }
 
+/// The constructor ArraySpeciesCreate uses for `original` (`None`: %Array%).
+fn species_ctor(vm: &mut Vm, original: &Value) -> Res<Option<Value>> {
+    if !is_array_value(vm, original)? {
+        return Ok(None);
+    }
+    let mut ctor = vm.get(original, &PropKey::s("constructor"))?;
+    if let Value::Obj(_) = ctor {
+        ctor = vm.get(&ctor, &PropKey::Sym(crate::interp::sym::SPECIES))?;
+        if matches!(ctor, Value::Null) {
+            ctor = Value::Undefined;
+        }
+    }
+    match ctor {
+        Value::Undefined => Ok(None),
+        Value::Obj(o) if o == vm.realm.array_ctor => Ok(None),
+        c if vm.is_constructor(&c) => Ok(Some(c)),
+        _ => Err(vm.type_error("object.constructor[Symbol.species] is not a constructor")),
+    }
+}
+
+/// Fills a new object made by `ctor(...args)` with `items` (CreateDataProperty and
+/// `length`), as Array.from/of and ArraySpeciesCreate results are filled.
+fn fill_constructed(vm: &mut Vm, ctor: &Value, args: Vec<Value>, items: Vec<Value>) -> Res<Value> {
+    let out = vm.construct(ctor, args, None, None)?;
+    let Value::Obj(o) = out else { return Ok(out) };
+    let n = items.len();
+    for (i, v) in items.into_iter().enumerate() {
+        if matches!(v, Value::Empty) {
+            continue;
+        }
+        if !vm.define_own(o, PropKey::s(&i.to_string()), crate::heap::Prop::data(v))? {
+            return Err(vm.type_error(&format!(
+                "Cannot add property {i}, object is not extensible"
+            )));
+        }
+    }
+    vm.put_value(&out, PropKey::s("length"), Value::Num(n as f64))?;
+    Ok(out)
+}
+
+/// The result array of map/filter/slice/splice/concat/flat: of `this`'s species.
+fn species_result(vm: &mut Vm, this: &Value, items: Vec<Value>) -> Res<Value> {
+    match species_ctor(vm, this)? {
+        None => Ok(vm.array_value(items)),
+        Some(c) => fill_constructed(vm, &c, vec![Value::Num(0.0)], items),
+    }
+}
+
+/// Array.from/of called on a constructor other than Array build with it.
+fn with_this_ctor(vm: &mut Vm, this: &Value, args: Vec<Value>, items: Vec<Value>) -> Res<Value> {
+    match this {
+        Value::Obj(o) if *o != vm.realm.array_ctor && vm.is_constructor(this) => {
+            fill_constructed(vm, this, args, items)
+        }
+        _ => Ok(vm.array_value(items)),
+    }
+}
+
 fn from(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let src = c.arg(0);
     let has_iter = match &src {
@@ -106,11 +173,17 @@ fn from(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
             out.push(v);
         }
     }
-    Ok(vm.array_value(out))
+    let args = if has_iter {
+        vec![]
+    } else {
+        vec![Value::Num(out.len() as f64)]
+    };
+    with_this_ctor(vm, &c.this, args, out)
 }
 
 fn of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(vm.array_value(c.args.clone()))
+    let n = Value::Num(c.args.len() as f64);
+    with_this_ctor(vm, &c.this, vec![n], c.args.clone())
 }
 
 fn push(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -173,7 +246,7 @@ fn slice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = rel_index(int_arg(vm, c, 0, 0.0)?, len);
     let e = rel_index(int_arg(vm, c, 1, len as f64)?, len);
     let out = if s < e { items[s..e].to_vec() } else { vec![] };
-    Ok(vm.array_value(out))
+    species_result(vm, &c.this, out)
 }
 
 fn splice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -189,18 +262,92 @@ fn splice(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         Some(items) => items.splice(s..s + del, ins).collect(),
         None => vec![],
     };
-    Ok(vm.array_value(removed))
+    species_result(vm, &c.this, removed)
+}
+
+/// `toSpliced(start, deleteCount, ...items)`: a spliced copy.
+fn to_spliced(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let mut items: Vec<Value> = items_of(vm, &c.this)?
+        .into_iter()
+        .map(hole_to_undef)
+        .collect();
+    let len = items.len();
+    let s = rel_index(int_arg(vm, c, 0, 0.0)?, len);
+    let del = match c.args.len() {
+        0 => 0,
+        1 => len - s,
+        _ => (int_arg(vm, c, 1, 0.0)?.max(0.0) as usize).min(len - s),
+    };
+    let ins: Vec<Value> = c.args.iter().skip(2).cloned().collect();
+    items.splice(s..s + del, ins);
+    Ok(vm.array_value(items))
+}
+
+/// `copyWithin(target, start, end)`: moves a slice within the array.
+fn copy_within(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    let len = items.len();
+    let to = rel_index(int_arg(vm, c, 0, 0.0)?, len);
+    let from = rel_index(int_arg(vm, c, 1, 0.0)?, len);
+    let end = rel_index(int_arg(vm, c, 2, len as f64)?, len);
+    let count = end.saturating_sub(from).min(len - to);
+    if count == 0 {
+        return Ok(c.this.clone());
+    }
+    let moved: Vec<Value> = items[from..from + count].to_vec();
+    match arr_mut(vm, &c.this) {
+        Some(a) => a[to..to + count].clone_from_slice(&moved),
+        None => {
+            for (i, v) in moved.into_iter().enumerate() {
+                vm.put_value(&c.this, PropKey::s(&(to + i).to_string()), v)?;
+            }
+        }
+    }
+    Ok(c.this.clone())
+}
+
+/// IsConcatSpreadable: `Symbol.isConcatSpreadable`, else IsArray.
+fn spreadable(vm: &mut Vm, v: &Value) -> Res<bool> {
+    if !matches!(v, Value::Obj(_)) {
+        return Ok(false);
+    }
+    match vm.get(v, &PropKey::Sym(crate::interp::sym::IS_CONCAT_SPREADABLE))? {
+        Value::Undefined => is_array_value(vm, v),
+        s => Ok(s.truthy()),
+    }
 }
 
 fn concat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let mut out = items_of(vm, &c.this)?;
-    for a in &c.args {
-        match a.as_obj().and_then(|o| vm.heap.kind(o)) {
-            Some(Kind::Array(items)) => out.extend(items.clone()),
-            _ => out.push(a.clone()),
+    let mut out = Vec::new();
+    let this = match &c.this {
+        Value::Obj(_) => c.this.clone(),
+        v if v.is_nullish() => {
+            return Err(vm.type_error("Array.prototype.concat called on null or undefined"))
+        }
+        v => Value::Obj(super::object::to_object(vm, v)?),
+    };
+    for a in std::iter::once(&this).chain(c.args.iter()) {
+        if spreadable(vm, a)? {
+            match a.as_obj().and_then(|o| vm.heap.kind(o)) {
+                Some(Kind::Array(items)) => out.extend(items.clone()),
+                _ => {
+                    let n = vm.length_of(a)?;
+                    for i in 0..n {
+                        let k = PropKey::s(&i.to_string());
+                        let o = a.as_obj().unwrap_or_default();
+                        if vm.has_property(o, &k)? {
+                            out.push(vm.get(a, &k)?);
+                        } else {
+                            out.push(Value::Empty);
+                        }
+                    }
+                }
+            }
+        } else {
+            out.push(a.clone());
         }
     }
-    Ok(vm.array_value(out))
+    species_result(vm, &this, out)
 }
 
 fn join_items(vm: &mut Vm, items: Vec<Value>, sep: &str) -> Res<String> {
@@ -210,6 +357,17 @@ fn join_items(vm: &mut Vm, items: Vec<Value>, sep: &str) -> Res<String> {
             Value::Undefined | Value::Null | Value::Empty => String::new(),
             other => vm.to_string(&other)?.to_string(),
         });
+    }
+    if parts.iter().any(|p| crate::value::has_lone(p)) {
+        // Lone surrogates on either side of a join may pair up.
+        let mut out = String::new();
+        for (i, p) in parts.iter().enumerate() {
+            if i > 0 {
+                out = crate::value::concat(&out, sep);
+            }
+            out = crate::value::concat(&out, p);
+        }
+        return Ok(out);
     }
     Ok(parts.join(sep))
 }
@@ -230,6 +388,47 @@ fn join(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         return Ok(Value::str(&r?));
     }
     Ok(Value::str(&join_items(vm, items, &sep)?))
+}
+
+/// `toLocaleString(locales, options)`: each element's own, joined with commas.
+fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let items = items_of(vm, &c.this)?;
+    if let Value::Obj(o) = c.this {
+        if vm.join_stack.contains(&o) {
+            return Ok(Value::str(""));
+        }
+        vm.join_stack.push(o);
+    }
+    let mut parts = Vec::with_capacity(items.len());
+    let mut result = Ok(());
+    for v in items {
+        if v.is_nullish() || matches!(v, Value::Empty) {
+            parts.push(String::new());
+            continue;
+        }
+        let f = match vm.get_value(&v, &PropKey::s("toLocaleString")) {
+            Ok(f) => f,
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        };
+        match vm
+            .call(&f, v, vec![c.arg(0), c.arg(1)])
+            .and_then(|s| vm.to_string(&s))
+        {
+            Ok(s) => parts.push(s.to_string()),
+            Err(e) => {
+                result = Err(e);
+                break;
+            }
+        }
+    }
+    if c.this.as_obj().is_some() {
+        vm.join_stack.pop();
+    }
+    result?;
+    Ok(Value::str(&parts.join(",")))
 }
 
 fn to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -300,9 +499,12 @@ fn iterate(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
     let len = vm.length_of(&c.this)?;
     let mut out = Vec::new();
     for i in 0..len {
-        let present = match c.this.as_obj().and_then(|o| vm.heap.kind(o)) {
-            Some(Kind::Array(items)) => match items.get(i) {
-                Some(Value::Empty) | None => false,
+        let present = match c.this.as_obj().map(|o| (o, vm.heap.kind(o))) {
+            Some((o, Some(Kind::Array(items)))) => match items.get(i) {
+                Some(Value::Empty) | None => vm
+                    .heap
+                    .get(o)
+                    .is_some_and(|x| x.props.contains_key(&PropKey::s(&i.to_string()))),
                 Some(_) => true,
             },
             _ => true,
@@ -330,7 +532,7 @@ fn iterate(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
         }
     }
     Ok(match mode {
-        1 | 2 => vm.array_value(out),
+        1 | 2 => species_result(vm, &c.this, out)?,
         6 => Value::Num(-1.0),
         4 => Value::Bool(false),
         5 => Value::Bool(true),
@@ -484,8 +686,8 @@ fn compare(vm: &mut Vm, a: &Value, b: &Value, cmp: &Value) -> Res<f64> {
         let n = vm.to_number(&r)?;
         return Ok(if n.is_nan() { 0.0 } else { n });
     }
-    let x: Vec<u16> = vm.to_string(a)?.encode_utf16().collect();
-    let y: Vec<u16> = vm.to_string(b)?.encode_utf16().collect();
+    let x: Vec<u16> = crate::value::utf16(&vm.to_string(a)?);
+    let y: Vec<u16> = crate::value::utf16(&vm.to_string(b)?);
     Ok(match x.cmp(&y) {
         std::cmp::Ordering::Less => -1.0,
         std::cmp::Ordering::Equal => 0.0,
@@ -549,7 +751,7 @@ fn flat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let items = items_of(vm, &c.this)?;
     let mut out = Vec::new();
     flat_into(vm, items, d, &mut out);
-    Ok(vm.array_value(out))
+    species_result(vm, &c.this, out)
 }
 
 fn flat_map(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -630,7 +832,7 @@ pub fn install(vm: &mut Vm) {
     vm.method(ac, "isArray", 1, is_array);
     vm.method(ac, "from", 1, from);
     vm.method(ac, "of", 0, of);
-    let list: [(&str, u32, NativeFnPtr); 39] = [
+    let list: [(&str, u32, NativeFnPtr); 38] = [
         ("push", 1, push),
         ("pop", 0, pop),
         ("shift", 0, shift),
@@ -666,10 +868,9 @@ pub fn install(vm: &mut Vm) {
         ("keys", 0, keys),
         ("entries", 0, entries),
         ("values", 0, values),
-        ("toLocaleString", 0, to_string),
-        ("copyWithin", 2, unsupported_method),
-        ("toSpliced", 2, unsupported_method),
-        ("group", 1, unsupported_method),
+        ("toLocaleString", 0, to_locale_string),
+        ("copyWithin", 2, copy_within),
+        ("toSpliced", 2, to_spliced),
     ];
     for (n, l, f) in list {
         vm.method(ap, n, l, f);
@@ -678,10 +879,6 @@ pub fn install(vm: &mut Vm) {
         .get(&Value::Obj(ap), &PropKey::s("values"))
         .unwrap_or_default();
     vm.set_hidden(ap, "@Symbol.iterator", v);
-}
-
-fn unsupported_method(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
-    Err(vm.unsupported("Array method"))
 }
 
 /// Used by other modules: the array object behind a value, if any.

@@ -123,18 +123,9 @@ fn to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let b = this_bigint(vm, c, "toLocaleString")?;
-    let s = b.magnitude().to_string();
-    let mut out = String::new();
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if b.sign() == Sign::Minus {
-        out.insert(0, '-');
-    }
-    Ok(Value::str(&out))
+    let v = Value::BigInt(b);
+    let s = super::intl::number::to_locale_string(vm, &v, &c.arg(0), &c.arg(1))?;
+    Ok(Value::str(&s))
 }
 
 fn value_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {

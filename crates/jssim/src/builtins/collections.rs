@@ -205,34 +205,6 @@ fn set_entries(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     ))
 }
 
-fn group_by(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let items = vm.iterate_to_vec(&c.arg(0))?;
-    let f = c.arg(1);
-    let mp = vm.realm.map_proto;
-    let m = vm.alloc(Some(mp), Kind::Map(Box::default()));
-    for (i, it) in items.into_iter().enumerate() {
-        let k = vm.call(&f, Value::Undefined, vec![it.clone(), Value::Num(i as f64)])?;
-        let existing = match vm.heap.kind(m) {
-            Some(Kind::Map(t)) => t.get(&k).cloned(),
-            _ => None,
-        };
-        match existing {
-            Some(Value::Obj(a)) => {
-                if let Some(Kind::Array(v)) = vm.heap.get_mut(a).map(|o| &mut o.kind) {
-                    v.push(it);
-                }
-            }
-            _ => {
-                let a = vm.array_value(vec![it]);
-                if let Some(Kind::Map(t)) = vm.heap.get_mut(m).map(|o| &mut o.kind) {
-                    t.set(k, a);
-                }
-            }
-        }
-    }
-    Ok(Value::Obj(m))
-}
-
 // ----- weak collections -----
 
 /// CanBeHeldWeakly: objects and symbols that are not registered (`Symbol.for`).
@@ -500,8 +472,7 @@ fn getter(vm: &mut Vm, obj: ObjRef, name: &str, f: NativeFnPtr) {
 
 pub fn install(vm: &mut Vm) {
     let mp = vm.realm.map_proto;
-    let mc = make_ctor(vm, "Map", 0, map_ctor, mp);
-    vm.method(mc, "groupBy", 2, group_by);
+    make_ctor(vm, "Map", 0, map_ctor, mp);
     for (n, l, f) in [
         ("get", 1, map_get as NativeFnPtr),
         ("set", 2, map_set),

@@ -5,7 +5,7 @@
 use crate::heap::{Kind, NativeCall, NativeFnPtr};
 use crate::inspect::{format_args, inspect_with, Opts};
 use crate::interp::{Res, Throw, Vm};
-use crate::value::{PropKey, Value};
+use crate::value::{ObjRef, PropKey, Value};
 
 /// Bytes of output a run may print before it is stopped.
 const OUTPUT_LIMIT: usize = 8 * 1024 * 1024;
@@ -16,6 +16,9 @@ pub struct ConsoleState {
     pub indent: usize,
     pub counts: Vec<(String, u64)>,
     pub timers: Vec<(String, u64)>,
+    /// Node's `process.stdout` / `process.stderr` and their own `write`: the console
+    /// writes through a replaced `write`, as Node's does.
+    pub streams: [Option<(ObjRef, ObjRef)>; 2],
 }
 
 fn write(vm: &mut Vm, text: &str, err: bool) -> Res<()> {
@@ -25,6 +28,17 @@ fn write(vm: &mut Vm, text: &str, err: bool) -> Res<()> {
     } else {
         format!("{ind}{}", text.replace('\n', &format!("\n{ind}")))
     };
+    if let Some((stream, native)) = vm.console.streams[usize::from(err)] {
+        let w = vm.get(&Value::Obj(stream), &PropKey::s("write"))?;
+        if w.as_obj() != Some(native) && vm.is_callable(&w) {
+            vm.call(
+                &w,
+                Value::Obj(stream),
+                vec![Value::str(&format!("{text}\n"))],
+            )?;
+            return Ok(());
+        }
+    }
     let out = if err { &mut vm.stderr } else { &mut vm.stdout };
     out.push_str(&text);
     out.push('\n');
@@ -206,7 +220,7 @@ fn cell(vm: &mut Vm, v: &Value) -> Res<String> {
 }
 
 fn width(s: &str) -> usize {
-    s.chars().count()
+    crate::inspect::string_width(s)
 }
 
 /// Node's cli_table: `┌─┬─┐` box, header row, one row per entry, left-aligned cells.

@@ -192,22 +192,6 @@ fn utc_string(t: f64) -> String {
     )
 }
 
-fn locale_date(t: f64) -> String {
-    let (y, m, d) = ymd(t);
-    format!("{}/{d}/{y}", m + 1)
-}
-
-fn locale_time(t: f64) -> String {
-    let (h, mi, s, _) = time_parts(t);
-    let (h12, ap) = match h {
-        0 => (12, "AM"),
-        1..=11 => (h, "AM"),
-        12 => (12, "PM"),
-        _ => (h - 12, "PM"),
-    };
-    format!("{h12}:{mi:02}:{s:02} {ap}")
-}
-
 /// Date.parse: the ISO format (date-only forms are UTC), then the legacy forms V8
 /// accepts (`Mar 7 2024`, `March 7, 2024 10:00:00`, `2024/03/07`, RFC 2822).
 pub fn parse(s: &str) -> f64 {
@@ -629,13 +613,23 @@ formatter!(to_string, to_string_full);
 formatter!(to_date_string, date_part);
 formatter!(to_time_string, time_part);
 formatter!(to_utc_string, utc_string);
-formatter!(to_locale_string, |t| format!(
-    "{}, {}",
-    locale_date(t),
-    locale_time(t)
-));
-formatter!(to_locale_date_string, locale_date);
-formatter!(to_locale_time_string, locale_time);
+fn locale_format(vm: &mut Vm, c: &NativeCall, d: super::intl::datetime::Defaults) -> Res<Value> {
+    let t = this_time(vm, c)?;
+    let s = super::intl::datetime::to_locale_string(vm, t, &c.arg(0), &c.arg(1), d)?;
+    Ok(Value::str(&s))
+}
+
+fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    locale_format(vm, c, super::intl::datetime::Defaults::All)
+}
+
+fn to_locale_date_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    locale_format(vm, c, super::intl::datetime::Defaults::Date)
+}
+
+fn to_locale_time_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    locale_format(vm, c, super::intl::datetime::Defaults::Time)
+}
 
 fn value_of(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Num(this_time(vm, c)?))

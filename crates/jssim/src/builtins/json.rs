@@ -76,10 +76,8 @@ fn unexpected(vm: &mut Vm, p: &Parser) -> Throw {
     syntax(vm, msg)
 }
 
+/// An expectation V8 reports with its position (also at the end of input).
 fn at(vm: &mut Vm, p: &Parser, what: &str) -> Throw {
-    if p.at_end() {
-        return syntax(vm, "Unexpected end of JSON input".into());
-    }
     syntax(vm, format!("{what} in JSON at position {}", p.i))
 }
 
@@ -314,7 +312,7 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
 /// JSON.parse of a string (no reviver).
 pub fn parse_str(vm: &mut Vm, s: &str) -> Res<Value> {
     let mut p = Parser {
-        s: s.encode_utf16().collect(),
+        s: crate::value::utf16(s),
         src: s,
         i: 0,
     };
@@ -384,7 +382,10 @@ pub fn quote(s: &str) -> String {
             '\u{8}' => o.push_str("\\b"),
             '\u{c}' => o.push_str("\\f"),
             c if (c as u32) < 0x20 => o.push_str(&format!("\\u{:04x}", c as u32)),
-            '\u{fffd}' => o.push(ch),
+            c if crate::value::lone_unit(c).is_some() => {
+                let u = crate::value::lone_unit(c).unwrap_or(0xfffd);
+                o.push_str(&format!("\\u{u:04x}"));
+            }
             c => o.push(c),
         }
     }

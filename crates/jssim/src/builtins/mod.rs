@@ -3,9 +3,12 @@
 
 pub mod array;
 pub mod bigint;
+pub mod buffer;
 pub mod collections;
 pub mod console;
 pub mod date;
+pub mod encoding;
+pub mod intl;
 pub mod iterators;
 pub mod json;
 pub mod math;
@@ -17,6 +20,7 @@ pub mod string;
 pub mod structured;
 pub mod timers;
 pub mod typed;
+pub mod url;
 
 use crate::heap::{Kind, NativeCall, NativeFnPtr, Prop, PropVal};
 use crate::interp::{Res, Vm};
@@ -101,6 +105,12 @@ pub fn install(vm: &mut Vm) {
     bigint::install(vm);
     date::install(vm);
     typed::install(vm);
+    if !vm.browser {
+        buffer::install(vm);
+    }
+    encoding::install(vm);
+    intl::install(vm);
+    url::install(vm);
     json::install(vm);
     collections::install(vm);
     promise::install(vm);
@@ -109,10 +119,13 @@ pub fn install(vm: &mut Vm) {
     vm.set_hidden(g, "globalThis", Value::Obj(g));
     console::install(vm);
     timers::install(vm);
-    vm.method(g, "structuredClone", 1, structured_clone);
+    crate::dom::install_exception(vm);
     crate::env_node::install(vm);
     if vm.browser {
+        // jsdom's window has no structuredClone.
         crate::dom::install(vm);
+    } else {
+        vm.method(g, "structuredClone", 1, structured_clone);
     }
 }
 
@@ -123,6 +136,23 @@ fn structured_clone(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 /// Function.prototype itself is callable and returns undefined.
 fn function_proto_call(_vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
     Ok(Value::Undefined)
+}
+
+/// Defines a non-enumerable accessor with a native getter (`get name`).
+pub fn getter(vm: &mut Vm, obj: ObjRef, name: &str, f: NativeFnPtr) {
+    let g = vm.native(&format!("get {name}"), 0, f);
+    let k = vm.key_for(name);
+    if let Some(o) = vm.heap.get_mut(obj) {
+        o.props.insert(
+            k,
+            Prop {
+                v: PropVal::Accessor(Some(g), None),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
+    }
 }
 
 /// `this` as an object, or a TypeError with `msg`.

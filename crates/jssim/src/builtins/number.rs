@@ -273,38 +273,10 @@ fn to_precision(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::str(&if neg { format!("-{body}") } else { body }))
 }
 
-/// `toLocaleString()` in the `en-US` locale: grouping commas, at most 3 fraction
-/// digits.
-pub fn locale_string(n: f64) -> String {
-    if n.is_nan() {
-        return "NaN".into();
-    }
-    if n.is_infinite() {
-        return if n > 0.0 { "∞".into() } else { "-∞".into() };
-    }
-    let s = to_fixed_str(n.abs(), 3);
-    let (int, frac) = s.split_once('.').unwrap_or((&s, ""));
-    let frac = frac.trim_end_matches('0');
-    let mut out = String::new();
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push('.');
-        out.push_str(frac);
-    }
-    if n < 0.0 && (out.bytes().any(|b| (b'1'..=b'9').contains(&b))) {
-        out.insert(0, '-');
-    }
-    out
-}
-
 fn to_locale_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let n = this_num(vm, c, "toLocaleString")?;
-    Ok(Value::str(&locale_string(n)))
+    let s = super::intl::number::to_locale_string(vm, &Value::Num(n), &c.arg(0), &c.arg(1))?;
+    Ok(Value::str(&s))
 }
 
 fn is_integer(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -456,7 +428,7 @@ const URI_RESERVED: &str = ";/?:@&=+$,#";
 const URI_UNESCAPED: &str = "-_.!~*'()";
 
 fn uri_encode(vm: &mut Vm, s: &str, keep: &str) -> Res<Value> {
-    let units: Vec<u16> = s.encode_utf16().collect();
+    let units: Vec<u16> = crate::value::utf16(s);
     let mut out = String::new();
     let mut i = 0;
     while i < units.len() {

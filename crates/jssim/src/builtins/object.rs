@@ -364,30 +364,6 @@ fn has_own(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Bool(vm.get_own_property(o, &k)?.is_some()))
 }
 
-fn group_by(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let items = vm.iterate_to_vec(&c.arg(0))?;
-    let f = c.arg(1);
-    vm.heap.next_inobject = 0;
-    let out = vm.alloc(None, Kind::Ordinary);
-    for (i, it) in items.into_iter().enumerate() {
-        let k = vm.call(&f, Value::Undefined, vec![it.clone(), Value::Num(i as f64)])?;
-        let k = vm.to_property_key(&k)?;
-        let cur = vm.get(&Value::Obj(out), &k)?;
-        match cur {
-            Value::Obj(a) => {
-                if let Some(Kind::Array(v)) = vm.heap.get_mut(a).map(|o| &mut o.kind) {
-                    v.push(it);
-                }
-            }
-            _ => {
-                let a = vm.array_value(vec![it]);
-                vm.define_own(out, k, Prop::data(a))?;
-            }
-        }
-    }
-    Ok(Value::Obj(out))
-}
-
 fn has_own_property(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = vm.to_property_key(&c.arg(0))?;
     let o = to_object(vm, &c.this)?;
@@ -647,12 +623,7 @@ fn symbol_description(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn symbol_for(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let k = vm.to_string(&c.arg(0))?;
-    if let Some(s) = vm.symbol_registry.get(&k) {
-        return Ok(Value::Sym(*s));
-    }
-    let s = vm.new_symbol(Some(k.clone()));
-    vm.symbol_registry.insert(k, s);
-    Ok(Value::Sym(s))
+    Ok(Value::Sym(vm.registered_symbol(&k)))
 }
 
 fn symbol_key_for(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -935,7 +906,7 @@ pub fn install(vm: &mut Vm) {
     let op = vm.realm.object_proto;
     let oc = make_ctor(vm, "Object", 1, object_ctor, op);
     vm.realm.object_ctor = oc;
-    let statics: [(&str, u32, NativeFnPtr); 23] = [
+    let statics: [(&str, u32, NativeFnPtr); 22] = [
         ("keys", 1, keys),
         ("values", 1, values),
         ("entries", 1, entries),
@@ -958,7 +929,6 @@ pub fn install(vm: &mut Vm) {
         ("fromEntries", 1, from_entries),
         ("is", 2, is),
         ("hasOwn", 2, has_own),
-        ("groupBy", 2, group_by),
     ];
     for (n, l, f) in statics {
         vm.method(oc, n, l, f);

@@ -489,16 +489,6 @@ fn any(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     combinator(vm, c, 3)
 }
 
-fn with_resolvers(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
-    let p = new_promise(vm);
-    let (res, rej) = resolving_functions(vm, p);
-    let o = vm.new_object();
-    vm.set_prop_raw(o, "promise", Value::Obj(p));
-    vm.set_prop_raw(o, "resolve", res);
-    vm.set_prop_raw(o, "reject", rej);
-    Ok(Value::Obj(o))
-}
-
 /// Installs Promise.
 pub fn install(vm: &mut Vm) {
     let proto = vm.realm.promise_proto;
@@ -514,5 +504,4 @@ pub fn install(vm: &mut Vm) {
     vm.method(ctor_f, "allSettled", 1, all_settled);
     vm.method(ctor_f, "race", 1, race);
     vm.method(ctor_f, "any", 1, any);
-    vm.method(ctor_f, "withResolvers", 0, with_resolvers);
 }

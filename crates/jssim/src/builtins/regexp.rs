@@ -52,6 +52,88 @@ fn escape_source(p: &str) -> String {
 }
 
 /// The flags in V8's canonical order, or None when one is invalid or repeated.
+/// Parentheses opened and closed outside character classes and escapes.
+fn paren_balance(source: &str) -> (usize, usize) {
+    let (mut open, mut close, mut in_class, mut esc) = (0, 0, false, false);
+    for c in source.chars() {
+        match (esc, in_class, c) {
+            (true, ..) => esc = false,
+            (_, _, '\\') => esc = true,
+            (_, false, '[') => in_class = true,
+            (_, true, ']') => in_class = false,
+            (_, false, '(') => open += 1,
+            (_, false, ')') => close += 1,
+            _ => {}
+        }
+    }
+    (open, close)
+}
+
+/// True when `source` has a `{m,n}` quantifier with m > n.
+fn quantifier_out_of_order(source: &str) -> bool {
+    let mut rest = source;
+    while let Some(i) = rest.find('{') {
+        let body = &rest[i + 1..];
+        if let Some(end) = body.find('}') {
+            if let Some((a, b)) = body[..end].split_once(',') {
+                if let (Ok(a), Ok(b)) = (a.parse::<u64>(), b.parse::<u64>()) {
+                    if a > b {
+                        return true;
+                    }
+                }
+            }
+        }
+        rest = body;
+    }
+    false
+}
+
+/// V8's message for a pattern the regex engine rejected with `msg`.
+fn v8_message(source: &str, unicode: bool, msg: &str) -> String {
+    let lone_brackets = unicode && source.contains(['{', '}', ']']);
+    match msg {
+        "Unbalanced parenthesis" => {
+            let (open, close) = paren_balance(source);
+            if open > close {
+                "Unterminated group"
+            } else {
+                "Unmatched ')'"
+            }
+        }
+        "Invalid atom character" | "Quantifier not allowed here" if lone_brackets => {
+            "Lone quantifier brackets"
+        }
+        "Invalid atom character" | "Quantifier not allowed here" => "Nothing to repeat",
+        "Invalid quantifier" | "Invalid braced quantifier" => {
+            if quantifier_out_of_order(source) {
+                "numbers out of order in {} quantifier"
+            } else if unicode {
+                "Incomplete quantifier"
+            } else {
+                "Nothing to repeat"
+            }
+        }
+        m if m.starts_with("Range values reversed") => "Range out of order in character class",
+        "Unbalanced bracket" => "Unterminated character class",
+        "Incomplete escape" | "Unterminated escape" => "\\ at end of pattern",
+        "Invalid token at named capture group identifier" => "Invalid capture group name",
+        m if m.starts_with("Backreference to invalid named capture group") => {
+            "Invalid named capture referenced"
+        }
+        "Unexpected end of named backreference" => "Invalid named reference",
+        "Invalid group modifier" => "Invalid group",
+        "Invalid unicode escape" => "Invalid Unicode escape",
+        "Invalid character escape" if source.contains("\\c") => "Invalid Unicode escape",
+        "Invalid character escape" => "Invalid escape",
+        "Invalid character range" => "Invalid character class",
+        "Invalid property escape" | "Invalid character at property escape start" => {
+            "Invalid property name"
+        }
+        other => other,
+    }
+    .to_string()
+}
+
 fn canonical_flags(flags: &str) -> Option<String> {
     let order = "dgimsuvy";
     for c in flags.chars() {
@@ -83,9 +165,10 @@ fn new_regexp_with(vm: &mut Vm, source: &str, flags: &str, proto: ObjRef) -> Res
         Ok(r) => r,
         Err(e) => {
             let src = escape_source(source);
+            let msg = v8_message(source, flags.contains(['u', 'v']), &e.to_string());
             return Err(vm.throw_error(
                 "SyntaxError",
-                &format!("Invalid regular expression: /{src}/{flags}: {e}"),
+                &format!("Invalid regular expression: /{src}/{flags}: {msg}"),
             ));
         }
     };
@@ -737,7 +820,7 @@ fn sym_replace(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         };
         if pos >= next {
             out.extend_from_slice(&units[next..pos]);
-            out.extend(replacement.encode_utf16());
+            out.extend(crate::value::utf16(&replacement));
             next = pos + matched.len();
         }
     }

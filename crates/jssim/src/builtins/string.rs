@@ -261,7 +261,8 @@ fn repeat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 fn concat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let mut s = this_str(vm, c)?.to_string();
     for a in &c.args {
-        s.push_str(&vm.to_string(a)?);
+        let t = vm.to_string(a)?;
+        s = crate::value::concat(&s, &t);
     }
     Ok(Value::str(&s))
 }
@@ -322,7 +323,9 @@ fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
             if matches!(vm.heap.kind(*o), Some(Kind::RegExp(_))) {
                 let f = vm.get(&pattern, &crate::value::PropKey::s("flags"))?;
                 if !vm.to_string(&f)?.contains('g') {
-                    return Err(vm.type_error("replaceAll must be called with a global RegExp"));
+                    return Err(vm.type_error(
+                        "String.prototype.replaceAll called with a non-global RegExp argument",
+                    ));
                 }
             }
         }
@@ -377,7 +380,7 @@ fn replace_impl(vm: &mut Vm, c: &NativeCall, all: bool) -> Res<Value> {
         } else {
             super::regexp::substitute(&template, &pat, &units, p, &[], &None, vm)
         };
-        out.extend(r.encode_utf16());
+        out.extend(crate::value::utf16(&r));
         end = p + pat.len();
     }
     if end < units.len() {
@@ -433,33 +436,16 @@ fn search(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     regexp_method(vm, c, sym::SEARCH, "search", "")
 }
 
-/// The collation key of a string for `localeCompare`: letters without accents
-/// (primary), then accents (secondary), then case with lowercase first (tertiary), like
-/// ICU's root collation for Latin text.
-fn collation_key(s: &str) -> (String, String, String) {
-    use unicode_normalization::UnicodeNormalization;
-    let decomposed: String = s.nfd().collect();
-    let primary: String = decomposed
-        .chars()
-        .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
-        .flat_map(|c| c.to_lowercase())
-        .collect();
-    let tertiary: String = decomposed
-        .chars()
-        .map(|c| if c.is_uppercase() { '1' } else { '0' })
-        .collect();
-    (primary, decomposed, tertiary)
-}
-
 fn locale_compare(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let a = this_str(vm, c)?;
     let b = arg_str(vm, c, 0)?;
-    let (ka, kb) = (collation_key(&a), collation_key(&b));
-    Ok(Value::Num(match ka.cmp(&kb) {
-        std::cmp::Ordering::Less => -1.0,
-        std::cmp::Ordering::Equal => 0.0,
-        std::cmp::Ordering::Greater => 1.0,
-    }))
+    Ok(Value::Num(super::intl::locale_compare(
+        vm,
+        &a,
+        &b,
+        &c.arg(1),
+        &c.arg(2),
+    )?))
 }
 
 fn normalize(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
@@ -484,12 +470,13 @@ fn normalize(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 }
 
 fn is_well_formed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    this_str(vm, c)?;
-    Ok(Value::Bool(true))
+    let s = this_str(vm, c)?;
+    Ok(Value::Bool(!crate::value::has_lone(&s)))
 }
 
 fn to_well_formed(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Str(this_str(vm, c)?))
+    let s = this_str(vm, c)?;
+    Ok(Value::str(&crate::value::well_formed(&s)))
 }
 
 fn iterator(vm: &mut Vm, c: &NativeCall) -> Res<Value> {

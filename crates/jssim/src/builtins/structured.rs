@@ -19,12 +19,11 @@ fn data_clone_error(vm: &mut Vm, v: &Value) -> Throw {
         Value::Sym(_) => vm.prim_to_string(v),
         _ => vm.to_display(v),
     };
-    let e = vm.make_error("Error", &format!("{shown} could not be cloned."));
-    if let Value::Obj(o) = &e {
-        vm.set_hidden(*o, "name", Value::str("DataCloneError"));
-        vm.set_hidden(*o, "code", Value::Num(25.0));
-    }
-    Throw::Js(e)
+    crate::dom::exception(
+        vm,
+        "DataCloneError",
+        &format!("{shown} could not be cloned."),
+    )
 }
 
 fn clone_value(vm: &mut Vm, v: &Value, memo: &mut HashMap<ObjRef, ObjRef>) -> Res<Value> {

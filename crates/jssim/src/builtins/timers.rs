@@ -262,6 +262,83 @@ fn queue_microtask(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     Ok(Value::Undefined)
 }
 
+/// Resolves the promise in slot 0 with the value in slot 1.
+fn resolve_slot(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let p = crate::builtins::promise::native_slot(vm, c.callee, 0);
+    let v = crate::builtins::promise::native_slot(vm, c.callee, 1);
+    if let Value::Obj(p) = p {
+        crate::builtins::promise::resolve_promise(vm, p, v)?;
+    }
+    Ok(Value::Undefined)
+}
+
+/// `timers/promises.setTimeout(delay, value)` (also `util.promisify(setTimeout)`).
+fn promise_timeout(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let delay = match c.arg(0) {
+        Value::Undefined => 1.0,
+        v => vm.to_number(&v)?,
+    };
+    let p = crate::builtins::promise::new_promise(vm);
+    let f = vm.native_with("", 0, resolve_slot, vec![Value::Obj(p), c.arg(1)], false);
+    vm.add_timer(Value::Obj(f), delay, vec![], false);
+    Ok(Value::Obj(p))
+}
+
+/// `timers/promises.setImmediate(value)`.
+fn promise_immediate(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let p = crate::builtins::promise::new_promise(vm);
+    let f = vm.native_with("", 0, resolve_slot, vec![Value::Obj(p), c.arg(0)], false);
+    vm.events.next_timer_id += 1;
+    let id = vm.events.next_timer_id;
+    vm.events.tasks.push_back((
+        Job::Call {
+            f: Value::Obj(f),
+            this: Value::Undefined,
+            args: vec![],
+        },
+        "setImmediate",
+        id,
+    ));
+    Ok(Value::Obj(p))
+}
+
+/// `scheduler.wait(delay)`.
+fn scheduler_wait(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let delay = vm.to_number(&c.arg(0))?;
+    let p = crate::builtins::promise::new_promise(vm);
+    let f = vm.native_with(
+        "",
+        0,
+        resolve_slot,
+        vec![Value::Obj(p), Value::Undefined],
+        false,
+    );
+    vm.add_timer(Value::Obj(f), delay, vec![], false);
+    Ok(Value::Obj(p))
+}
+
+/// Node's `require('timers/promises')`.
+pub fn promises_module(vm: &mut Vm) -> Value {
+    let m = vm.new_object();
+    let g = Value::Obj(vm.realm.global);
+    for k in ["setTimeout", "setImmediate"] {
+        let f = vm
+            .get(&g, &PropKey::s(k))
+            .ok()
+            .and_then(|f| f.as_obj())
+            .and_then(|f| {
+                let custom = PropKey::Sym(vm.registered_symbol("nodejs.util.promisify.custom"));
+                vm.get(&Value::Obj(f), &custom).ok()
+            })
+            .unwrap_or_default();
+        vm.set_prop_raw(m, k, f);
+    }
+    let s = vm.new_object();
+    vm.method(s, "wait", 1, scheduler_wait);
+    vm.set_prop_raw(m, "scheduler", Value::Obj(s));
+    Value::Obj(m)
+}
+
 pub fn install(vm: &mut Vm) {
     let g = vm.realm.global;
     let refed = vm.new_symbol(Some(std::sync::Arc::from("refed")));
@@ -277,11 +354,21 @@ pub fn install(vm: &mut Vm) {
         ("clearImmediate", 1, clear_timer),
         ("queueMicrotask", 1, queue_microtask),
     ];
+    let custom = PropKey::Sym(vm.registered_symbol("nodejs.util.promisify.custom"));
     for (n, l, f) in fns {
         if vm.browser && n.ends_with("Immediate") {
             continue;
         }
-        vm.method(g, n, l, f);
+        let func = vm.method(g, n, l, f);
+        let promised: Option<NativeFnPtr> = match n {
+            "setTimeout" => Some(promise_timeout),
+            "setImmediate" => Some(promise_immediate),
+            _ => None,
+        };
+        if let (Some(p), false) = (promised, vm.browser) {
+            let pf = vm.native(n, 2, p);
+            vm.set_hidden_key(func, custom.clone(), Value::Obj(pf));
+        }
     }
     let op = vm.realm.object_proto;
     let tp = vm.heap.alloc(Some(op), Kind::Ordinary);

@@ -1,6 +1,5 @@
 //! Binary data: ArrayBuffer, the typed arrays (Int8Array ... BigUint64Array) with
-//! %TypedArray%.prototype, DataView, and Node's Buffer (a Uint8Array subclass with
-//! `from`/`alloc`/`toString(encoding)` and its `<Buffer 68 69>` inspection).
+//! %TypedArray%.prototype, and DataView. Node's Buffer is in [`super::buffer`].
 
 use super::{int_arg, make_ctor, rel_index};
 use crate::builtins::bigint::to_bigint;
@@ -47,14 +46,14 @@ fn is_big(k: TaKind) -> bool {
     matches!(k, TaKind::BigInt64 | TaKind::BigUint64)
 }
 
-fn view(vm: &Vm, o: ObjRef) -> Option<TypedArrayData> {
+pub fn view(vm: &Vm, o: ObjRef) -> Option<TypedArrayData> {
     match vm.heap.kind(o) {
         Some(Kind::TypedArray(t)) => Some((**t).clone()),
         _ => None,
     }
 }
 
-fn bytes(vm: &Vm, buf: ObjRef) -> &[u8] {
+pub fn bytes(vm: &Vm, buf: ObjRef) -> &[u8] {
     match vm.heap.kind(buf) {
         Some(Kind::ArrayBuffer(b)) => b,
         _ => &[],
@@ -761,248 +760,6 @@ dv!(dv_get_f64, dv_set_f64, TaKind::Float64);
 dv!(dv_get_bi64, dv_set_bi64, TaKind::BigInt64);
 dv!(dv_get_bu64, dv_set_bu64, TaKind::BigUint64);
 
-// ----- Node's Buffer -----
-
-fn buffer_bytes(vm: &Vm, o: ObjRef) -> Vec<u8> {
-    match view(vm, o) {
-        Some(t) => bytes(vm, t.buffer)
-            .get(t.offset..t.offset + t.length * t.kind.size())
-            .map(|b| b.to_vec())
-            .unwrap_or_default(),
-        None => Vec::new(),
-    }
-}
-
-fn make_buffer(vm: &mut Vm, data: &[u8]) -> Res<Value> {
-    let p = vm.realm.node_buffer_proto;
-    let o = new_typed(vm, TaKind::Uint8, data.len(), p)?;
-    if let Some(t) = view(vm, o) {
-        if let Some(Kind::ArrayBuffer(b)) = vm.heap.get_mut(t.buffer).map(|x| &mut x.kind) {
-            b.copy_from_slice(data);
-        }
-    }
-    Ok(Value::Obj(o))
-}
-
-const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-fn base64_encode(d: &[u8]) -> String {
-    let mut out = String::new();
-    for chunk in d.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(B64[(n >> (18 - 6 * i) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-fn base64_decode(s: &str) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut acc = 0u32;
-    let mut bits = 0;
-    for c in s.bytes() {
-        let v = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' | b'-' => 62,
-            b'/' | b'_' => 63,
-            _ => continue,
-        };
-        acc = acc << 6 | v as u32;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((acc >> bits) as u8);
-        }
-    }
-    out
-}
-
-fn encode_str(s: &str, enc: &str) -> Vec<u8> {
-    match enc {
-        "hex" => (0..s.len() / 2)
-            .filter_map(|i| u8::from_str_radix(s.get(2 * i..2 * i + 2)?, 16).ok())
-            .collect(),
-        "base64" | "base64url" => base64_decode(s),
-        "latin1" | "binary" | "ascii" => s.chars().map(|c| c as u32 as u8).collect(),
-        "utf16le" | "ucs2" | "ucs-2" | "utf-16le" => {
-            s.encode_utf16().flat_map(|u| u.to_le_bytes()).collect()
-        }
-        _ => s.as_bytes().to_vec(),
-    }
-}
-
-fn decode_bytes(d: &[u8], enc: &str) -> String {
-    match enc {
-        "hex" => d.iter().map(|b| format!("{b:02x}")).collect(),
-        "base64" => base64_encode(d),
-        "base64url" => base64_encode(d)
-            .replace('+', "-")
-            .replace('/', "_")
-            .trim_end_matches('=')
-            .to_string(),
-        "latin1" | "binary" => d.iter().map(|b| *b as char).collect(),
-        "ascii" => d.iter().map(|b| (*b & 0x7f) as char).collect(),
-        "utf16le" | "ucs2" | "ucs-2" | "utf-16le" => String::from_utf16_lossy(
-            &d.chunks(2)
-                .map(|c| u16::from_le_bytes([c[0], *c.get(1).unwrap_or(&0)]))
-                .collect::<Vec<_>>(),
-        ),
-        _ => String::from_utf8_lossy(d).into_owned(),
-    }
-}
-
-fn enc_arg(vm: &mut Vm, v: &Value) -> Res<String> {
-    Ok(match v {
-        Value::Undefined => "utf8".into(),
-        v => vm.to_string(v)?.to_ascii_lowercase(),
-    })
-}
-
-fn buf_from(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let a = c.arg(0);
-    match &a {
-        Value::Str(s) => {
-            let enc = enc_arg(vm, &c.arg(1))?;
-            make_buffer(vm, &encode_str(s, &enc))
-        }
-        Value::Obj(o) if matches!(vm.heap.kind(*o), Some(Kind::ArrayBuffer(_))) => {
-            let p = vm.realm.node_buffer_proto;
-            let len = bytes(vm, *o).len();
-            Ok(Value::Obj(vm.alloc(
-                Some(p),
-                Kind::TypedArray(Box::new(TypedArrayData {
-                    buffer: *o,
-                    kind: TaKind::Uint8,
-                    offset: 0,
-                    length: len,
-                })),
-            )))
-        }
-        Value::Obj(o) if view(vm, *o).is_some() => {
-            let d: Vec<u8> = elements(vm, *o)
-                .iter()
-                .map(|v| {
-                    if let Value::Num(n) = v {
-                        to_uint32(*n) as u8
-                    } else {
-                        0
-                    }
-                })
-                .collect();
-            make_buffer(vm, &d)
-        }
-        Value::Obj(_) => {
-            let items = vm.iterate_to_vec(&a)?;
-            let mut d = Vec::new();
-            for v in items {
-                d.push(to_uint32(vm.to_number(&v)?) as u8);
-            }
-            make_buffer(vm, &d)
-        }
-        other => {
-            let d = vm.to_display(other);
-            Err(vm.type_error(&format!("The first argument must be of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object. Received {d}")))
-        }
-    }
-}
-
-fn buf_alloc(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let n = int_arg(vm, c, 0, 0.0)?;
-    let fill = match c.arg(1) {
-        Value::Num(x) => to_uint32(x) as u8,
-        _ => 0,
-    };
-    make_buffer(vm, &vec![fill; n.max(0.0) as usize])
-}
-
-fn buf_byte_length(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let s = vm.to_string(&c.arg(0))?;
-    let enc = enc_arg(vm, &c.arg(1))?;
-    Ok(Value::Num(encode_str(&s, &enc).len() as f64))
-}
-
-fn buf_concat(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let list = vm.iterate_to_vec(&c.arg(0))?;
-    let mut d = Vec::new();
-    for b in list {
-        if let Some(o) = b.as_obj() {
-            d.extend(buffer_bytes(vm, o));
-        }
-    }
-    make_buffer(vm, &d)
-}
-
-fn buf_is_buffer(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let bp = vm.realm.node_buffer_proto;
-    Ok(Value::Bool(
-        matches!(c.arg(0), Value::Obj(o) if vm.heap.get(o).and_then(|x| x.proto) == Some(bp)),
-    ))
-}
-
-fn buf_to_string(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else {
-        return Err(vm.type_error("argument must be a buffer"));
-    };
-    let enc = enc_arg(vm, &c.arg(0))?;
-    let d = buffer_bytes(vm, o);
-    let s = rel_index(int_arg(vm, c, 1, 0.0)?, d.len());
-    let e = rel_index(int_arg(vm, c, 2, d.len() as f64)?, d.len()).max(s);
-    Ok(Value::str(&decode_bytes(&d[s..e], &enc)))
-}
-
-fn buf_equals(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let (Some(a), Some(b)) = (c.this.as_obj(), c.arg(0).as_obj()) else {
-        return Ok(Value::Bool(false));
-    };
-    Ok(Value::Bool(buffer_bytes(vm, a) == buffer_bytes(vm, b)))
-}
-
-fn buf_to_json(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else {
-        return Ok(Value::Undefined);
-    };
-    let d: Vec<Value> = buffer_bytes(vm, o)
-        .into_iter()
-        .map(|b| Value::Num(b as f64))
-        .collect();
-    let r = vm.new_object();
-    vm.set_prop_raw(r, "type", Value::str("Buffer"));
-    let a = vm.array_value(d);
-    vm.set_prop_raw(r, "data", a);
-    Ok(Value::Obj(r))
-}
-
-/// `<Buffer 68 69>` (at most 50 bytes shown).
-fn buf_inspect(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let Some(o) = c.this.as_obj() else {
-        return Ok(Value::str("<Buffer >"));
-    };
-    let d = buffer_bytes(vm, o);
-    let shown: Vec<String> = d.iter().take(50).map(|b| format!("{b:02x}")).collect();
-    let mut s = format!("<Buffer {}", shown.join(" "));
-    if d.len() > 50 {
-        s.push_str(&format!(
-            " ... {} more byte{}",
-            d.len() - 50,
-            if d.len() - 50 > 1 { "s" } else { "" }
-        ));
-    }
-    s.push('>');
-    Ok(Value::str(&s))
-}
-
 fn getter(vm: &mut Vm, target: ObjRef, name: &str, f: NativeFnPtr) {
     let g = vm.native(&format!("get {name}"), 0, f);
     let k = vm.key_for(name);
@@ -1110,27 +867,5 @@ pub fn install(vm: &mut Vm) {
     getter(vm, dvp, "buffer", get_buffer);
     vm.set_tag(dvp, "DataView");
     vm.realm.extra.push(dvp);
-    // Buffer (Node only)
-    if !vm.browser {
-        let u8p = vm.realm.typed_protos[1];
-        let bp = vm.heap.alloc(Some(u8p), Kind::Ordinary);
-        vm.realm.node_buffer_proto = bp;
-        let bc = make_ctor(vm, "Buffer", 2, buf_from, bp);
-        for (n, l, f) in [
-            ("from", 2, buf_from as NativeFnPtr),
-            ("alloc", 2, buf_alloc),
-            ("byteLength", 2, buf_byte_length),
-            ("concat", 1, buf_concat),
-            ("isBuffer", 1, buf_is_buffer),
-        ] {
-            vm.method(bc, n, l, f);
-        }
-        vm.method(bp, "toString", 3, buf_to_string);
-        vm.method(bp, "equals", 1, buf_equals);
-        vm.method(bp, "toJSON", 0, buf_to_json);
-        let f = vm.native("[nodejs.util.inspect.custom]", 2, buf_inspect);
-        vm.set_hidden_key(bp, PropKey::Sym(crate::interp::sym::INSPECT), Value::Obj(f));
-        vm.realm.extra.push(bp);
-    }
     let _ = g;
 }

@@ -102,7 +102,9 @@ impl<'a> Compiler<'a> {
                     None => return self.syntax("Invalid BigInt literal", b.span),
                 }
             }
-            Expression::StringLiteral(s) => self.emit_str(s.value.as_str()),
+            Expression::StringLiteral(s) => {
+                self.emit_str(&literal_text(s.value.as_str(), s.lone_surrogates))
+            }
             Expression::TemplateLiteral(t) => self.template(t)?,
             Expression::RegExpLiteral(r) => {
                 let p = self.name(r.regex.pattern.text.as_str());
@@ -548,25 +550,26 @@ impl<'a> Compiler<'a> {
     }
 
     fn template(&mut self, t: &'a TemplateLiteral<'a>) -> CResult<()> {
-        let first = t
-            .quasis
-            .first()
-            .and_then(|q| q.value.cooked.as_ref())
-            .map(|c| c.as_str())
-            .unwrap_or("");
-        self.emit_str(first);
+        let cooked = |i: usize| {
+            t.quasis
+                .get(i)
+                .and_then(|q| {
+                    q.value
+                        .cooked
+                        .as_ref()
+                        .map(|c| literal_text(c.as_str(), q.lone_surrogates))
+                })
+                .unwrap_or_default()
+        };
+        let first = cooked(0);
+        self.emit_str(&first);
         for (i, x) in t.expressions.iter().enumerate() {
             self.expr(x)?;
             self.emit(Op::ToStr);
             self.emit(Op::Bin(BinOp::Add));
-            let q = t
-                .quasis
-                .get(i + 1)
-                .and_then(|q| q.value.cooked.as_ref())
-                .map(|c| c.as_str())
-                .unwrap_or("");
+            let q = cooked(i + 1);
             if !q.is_empty() {
-                self.emit_str(q);
+                self.emit_str(&q);
                 self.emit(Op::Bin(BinOp::Add));
             }
         }
@@ -582,8 +585,13 @@ impl<'a> Compiler<'a> {
             .names
             .push(std::sync::Arc::from(n.to_string().as_str()));
         for q in &t.quasis {
-            let cooked = q.value.cooked.as_ref().map(|c| c.as_str()).unwrap_or("");
-            f.code.names.push(std::sync::Arc::from(cooked));
+            let cooked = q
+                .value
+                .cooked
+                .as_ref()
+                .map(|c| literal_text(c.as_str(), q.lone_surrogates))
+                .unwrap_or_default();
+            f.code.names.push(std::sync::Arc::from(cooked.as_str()));
             f.code
                 .names
                 .push(std::sync::Arc::from(q.value.raw.as_str()));
@@ -846,7 +854,7 @@ impl<'a> Compiler<'a> {
                                 let n = n.clone();
                                 match method {
                                     Some(f) => {
-                                        self.method_function(f, &n)?;
+                                        self.method_function(f, &n, p.span)?;
                                         self.emit(Op::MakeMethod(1));
                                     }
                                     None => self.expr_named(&p.value, Some(&n))?,
@@ -858,7 +866,7 @@ impl<'a> Compiler<'a> {
                                 self.prop_key(&p.key)?;
                                 match method {
                                     Some(f) => {
-                                        self.method_function(f, "")?;
+                                        self.method_function(f, "", p.span)?;
                                         self.emit(Op::MakeMethod(2));
                                         self.emit(Op::SetFunctionName(0));
                                     }
@@ -884,7 +892,7 @@ impl<'a> Compiler<'a> {
                                 .map(|n| format!("{prefix} {n}"))
                                 .unwrap_or_default();
                             match method {
-                                Some(f) => self.method_function(f, &name)?,
+                                Some(f) => self.method_function(f, &name, p.span)?,
                                 None => self.expr_named(&p.value, Some(&name))?,
                             }
                             self.emit(Op::MakeMethod(2));
@@ -904,7 +912,9 @@ impl<'a> Compiler<'a> {
     pub(crate) fn static_key(&self, k: &'a PropertyKey<'a>, _computed: bool) -> Option<String> {
         match k {
             PropertyKey::StaticIdentifier(id) => Some(id.name.to_string()),
-            PropertyKey::StringLiteral(s) => Some(s.value.to_string()),
+            PropertyKey::StringLiteral(s) => {
+                Some(literal_text(s.value.as_str(), s.lone_surrogates))
+            }
             PropertyKey::NumericLiteral(n) => Some(crate::value::num_to_string(n.value)),
             _ => None,
         }
@@ -1130,4 +1140,31 @@ fn is_identifier_name(s: &str) -> bool {
     let mut ch = s.chars();
     matches!(ch.next(), Some(c) if c.is_alphabetic() || c == '_' || c == '$')
         && ch.all(|c| c.is_alphanumeric() || c == '_' || c == '$')
+}
+
+/// A string literal's value: oxc encodes lone surrogates as U+FFFD and four hex
+/// digits (U+FFFD itself as `fffd`); they become the VM's lone-surrogate characters.
+pub(crate) fn literal_text(value: &str, lone_surrogates: bool) -> String {
+    if !lone_surrogates {
+        return value.to_string();
+    }
+    let mut out = String::with_capacity(value.len());
+    let mut rest = value;
+    while let Some(i) = rest.find('\u{FFFD}') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + '\u{FFFD}'.len_utf8()..];
+        let hex = after.get(..4).and_then(|h| u16::from_str_radix(h, 16).ok());
+        match hex {
+            Some(0xfffd) => out.push('\u{FFFD}'),
+            Some(u) if (0xD800..0xE000).contains(&u) => out.push(crate::value::lone_char(u)),
+            _ => {
+                out.push('\u{FFFD}');
+                rest = after;
+                continue;
+            }
+        }
+        rest = &after[4..];
+    }
+    out.push_str(rest);
+    out
 }

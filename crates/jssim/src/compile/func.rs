@@ -29,17 +29,36 @@ impl<'a> Compiler<'a> {
 
     /// An object literal method, getter or setter: not a constructor, `super` refers
     /// to the object (set by `MakeMethod`).
-    pub(crate) fn method_function(&mut self, f: &'a Function<'a>, name: &str) -> CResult<()> {
+    /// A method's source text for `toString`: from its definition's start (with the
+    /// `async`, `*`, `get`/`set` before the key, without `static`) to the body's end.
+    pub(crate) fn method_span(&self, definition: oxc_span::Span, f: &Function) -> oxc_span::Span {
+        let mut start = definition.start;
+        let text = self.text(oxc_span::Span::new(start, f.span.end));
+        if let Some(rest) = text.strip_prefix("static") {
+            if rest.starts_with(|c: char| c.is_whitespace()) {
+                start += (text.len() - rest.trim_start().len()) as u32;
+            }
+        }
+        oxc_span::Span::new(start, f.span.end)
+    }
+
+    pub(crate) fn method_function(
+        &mut self,
+        f: &'a Function<'a>,
+        name: &str,
+        definition: oxc_span::Span,
+    ) -> CResult<()> {
         let flags = FnFlags {
             method: true,
             is_async: f.r#async,
             generator: f.generator,
             ..FnFlags::default()
         };
+        let span = self.method_span(definition, f);
         let idx = self.fn_common(
             name,
             flags,
-            f.span,
+            span,
             Some(&f.params),
             FnBody::Block(f.body.as_deref()),
             false,
@@ -359,10 +378,11 @@ impl<'a> Compiler<'a> {
                         PropertyKey::PrivateIdentifier(id) => format!("#{}", id.name),
                         _ => key.unwrap_or_default(),
                     };
+                    let span = self.method_span(m.span, f);
                     let i = self.fn_common(
                         &k,
                         mflags,
-                        f.span,
+                        span,
                         Some(&f.params),
                         FnBody::Block(f.body.as_deref()),
                         false,

@@ -1184,15 +1184,46 @@ impl Vm {
         let callee = self.fr().callee;
         let nt = self.fr().new_target;
         let parent = callee.and_then(|c| self.heap.get(c)).and_then(|o| o.proto);
-        let Some(parent) = parent else {
-            return Err(
-                self.type_error("Super constructor null of anonymous class is not a constructor")
-            );
-        };
-        let this = self.construct(&Value::Obj(parent), args, nt, Some("Super constructor"))?;
+        let parent_value = parent.map(Value::Obj).unwrap_or(Value::Null);
+        if !self.is_constructor(&parent_value) {
+            return Err(self.not_super_constructor(callee, &parent_value));
+        }
+        let this = self.construct(&parent_value, args, nt, Some("Super constructor"))?;
         self.fr().this = this.clone();
         self.run_field_init(callee, this.clone())?;
         Ok(this)
+    }
+
+    /// V8's "Super constructor X of Y is not a constructor" (`null` for a nameless
+    /// function such as `Function.prototype`, the parent of `extends null`).
+    fn not_super_constructor(&mut self, callee: Option<ObjRef>, parent: &Value) -> Throw {
+        let mut super_name = match parent {
+            Value::Obj(p) if self.is_callable(parent) => match self.heap.kind(*p) {
+                Some(Kind::Function(c)) => c.code.name.to_string(),
+                _ => match self.get_own_prop(*p, &PropKey::s("name")).map(|x| x.v) {
+                    Some(PropVal::Data(Value::Str(s))) => s.to_string(),
+                    _ => String::new(),
+                },
+            },
+            Value::Null => "null".into(),
+            other => self.to_display(other),
+        };
+        if super_name.is_empty() {
+            super_name = "null".into();
+        }
+        let own = match callee.and_then(|c| self.heap.kind(c)) {
+            Some(Kind::Function(c)) => c.code.name.to_string(),
+            _ => String::new(),
+        };
+        if own.is_empty() {
+            self.type_error(&format!(
+                "Super constructor {super_name} of anonymous class is not a constructor"
+            ))
+        } else {
+            self.type_error(&format!(
+                "Super constructor {super_name} of {own} is not a constructor"
+            ))
+        }
     }
 
     fn run_field_init(&mut self, callee: Option<ObjRef>, this: Value) -> Res<()> {

@@ -115,6 +115,7 @@ impl Vm {
                     | Some(Kind::Ordinary)
                     | Some(Kind::Dom(_))
                     | Some(Kind::Host(_))
+                    | Some(Kind::TypedArray(_))
                     | Some(Kind::Boxed(_)) => {
                         let l = self.length_of(&Value::Obj(obj)).unwrap_or(0);
                         l as u32
@@ -212,7 +213,11 @@ impl Vm {
                 let f = self.get(v, &PropKey::Sym(super::sym::ITERATOR))?;
                 let builtin =
                     self.get(&Value::Obj(self.realm.array_proto), &PropKey::s("values"))?;
-                if crate::value::strict_equals(&f, &builtin) {
+                let slow = self
+                    .heap
+                    .get(*o)
+                    .is_some_and(|x| x.props.keys().any(|k| k.as_index().is_some()));
+                if crate::value::strict_equals(&f, &builtin) && !slow {
                     return Ok(self.array_items(v));
                 }
             }

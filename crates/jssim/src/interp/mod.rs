@@ -23,6 +23,8 @@ pub enum Throw {
     Limit(String),
     /// A generator's `return(value)` unwinding through its `finally` blocks.
     GenReturn(Value),
+    /// `process.exit(code)`: the program stops.
+    Exit(i32),
 }
 
 pub type Res<T> = Result<T, Throw>;
@@ -125,6 +127,11 @@ pub struct Realm {
     pub timeout_proto: ObjRef,
     pub immediate_proto: ObjRef,
     pub array_buffer_proto: ObjRef,
+    pub url_proto: ObjRef,
+    /// Intl.Collator, NumberFormat, DateTimeFormat, PluralRules, RelativeTimeFormat,
+    /// ListFormat and Segmenter prototypes, in that order.
+    pub intl_protos: Vec<ObjRef>,
+    pub search_params_proto: ObjRef,
     /// The prototypes of Int8Array ... BigUint64Array, in `TaKind` order.
     pub typed_protos: Vec<ObjRef>,
     pub dataview_proto: ObjRef,
@@ -137,7 +144,8 @@ pub struct Realm {
 impl Realm {
     /// The intrinsic prototypes and constructors (GC roots).
     pub fn intrinsics(&self) -> Vec<ObjRef> {
-        let mut v = vec![
+        let mut v = self.intl_protos.clone();
+        v.extend([
             self.object_proto,
             self.function_proto,
             self.array_proto,
@@ -168,7 +176,7 @@ impl Realm {
             self.node_proto,
             self.element_proto,
             self.event_proto,
-        ];
+        ]);
         v.extend(self.errors.values().copied());
         v.extend(self.extra.iter().copied());
         v
@@ -183,6 +191,8 @@ pub mod sym {
     pub const TO_PRIMITIVE: u32 = 3;
     pub const TO_STRING_TAG: u32 = 4;
     pub const INSPECT: u32 = 5;
+    pub const SPECIES: u32 = 6;
+    pub const IS_CONCAT_SPREADABLE: u32 = 7;
     pub const MATCH: u32 = 9;
     pub const MATCH_ALL: u32 = 10;
     pub const REPLACE: u32 = 11;
@@ -256,6 +266,8 @@ pub struct Vm {
     pub util_inspect: Option<ObjRef>,
     /// `require` results by module name.
     pub module_cache: HashMap<String, Value>,
+    /// `process.on(...)` listeners: (event, listener, once).
+    pub process_listeners: Vec<(JsStr, Value, bool)>,
     /// Symbols that are class private names (`#x`): never own keys.
     pub private_symbols: std::collections::HashSet<u32>,
     /// Global object keys present before the program ran (built-ins).
@@ -302,6 +314,7 @@ impl Vm {
             console: Default::default(),
             timer_symbols: [0, 0],
             module_cache: HashMap::new(),
+            process_listeners: Vec::new(),
         };
         for d in sym::NAMES {
             vm.symbols.push(Some(Arc::from(d)));
@@ -474,6 +487,17 @@ impl Vm {
         if let Some(o) = self.heap.get_mut(obj) {
             o.props.insert(PropKey::s(name), Prop::data(v));
         }
+    }
+
+    /// The symbol `Symbol.for(key)` returns.
+    pub fn registered_symbol(&mut self, key: &str) -> u32 {
+        if let Some(s) = self.symbol_registry.get(key) {
+            return *s;
+        }
+        let k: JsStr = Arc::from(key);
+        let s = self.new_symbol(Some(k.clone()));
+        self.symbol_registry.insert(k, s);
+        s
     }
 
     pub fn is_private_symbol(&self, s: u32) -> bool {

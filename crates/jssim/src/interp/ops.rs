@@ -208,9 +208,7 @@ impl Vm {
             if matches!(a, Value::Str(_)) || matches!(b, Value::Str(_)) {
                 let sa = self.to_string(&a)?;
                 let sb = self.to_string(&b)?;
-                let mut s = String::with_capacity(sa.len() + sb.len());
-                s.push_str(&sa);
-                s.push_str(&sb);
+                let s = crate::value::concat(&sa, &sb);
                 return Ok(Value::Str(Arc::from(s.as_str())));
             }
             return self.numeric_op(op, &a, &b);
@@ -300,8 +298,8 @@ impl Vm {
 
     fn compare(&mut self, op: BinOp, a: &Value, b: &Value) -> Res<Value> {
         if let (Value::Str(x), Value::Str(y)) = (a, b) {
-            let xs: Vec<u16> = x.encode_utf16().collect();
-            let ys: Vec<u16> = y.encode_utf16().collect();
+            let xs: Vec<u16> = crate::value::utf16(x);
+            let ys: Vec<u16> = crate::value::utf16(y);
             let r = match op {
                 BinOp::Lt => xs < ys,
                 BinOp::Gt => xs > ys,

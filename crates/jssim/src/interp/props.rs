@@ -86,11 +86,15 @@ impl Vm {
     }
 
     fn read_error(&mut self, obj: &Value, k: &PropKey) -> Throw {
-        let what = if matches!(obj, Value::Null) {
-            "null"
-        } else {
-            "undefined"
-        };
+        let null = matches!(obj, Value::Null);
+        if *k == PropKey::Sym(super::sym::ITERATOR) {
+            // V8's load of @@iterator from a nullish value.
+            let what = if null { "object null" } else { "undefined" };
+            return self.type_error(&format!(
+                "{what} is not iterable (cannot read property Symbol(Symbol.iterator))"
+            ));
+        }
+        let what = if null { "null" } else { "undefined" };
         let kd = self.key_display(k);
         self.type_error(&format!(
             "Cannot read properties of {what} (reading '{kd}')"
@@ -189,7 +193,7 @@ impl Vm {
                     let kv = self.key_value(key);
                     return self.call(&trap, Value::Obj(h), vec![Value::Obj(t), kv, receiver]);
                 }
-                Kind::Dom(_) | Kind::Host(_) => {
+                Kind::Host(_) => {
                     if let Some(v) = crate::dom::get_special(self, o, key)? {
                         return Ok(v);
                     }
@@ -418,7 +422,7 @@ impl Vm {
                 }
                 _ => {}
             }
-            if matches!(self.heap.kind(o), Some(Kind::Dom(_) | Kind::Host(_)))
+            if matches!(self.heap.kind(o), Some(Kind::Host(_)))
                 && crate::dom::set_special(self, o, &key, &v)?
             {
                 return Ok(Ok(()));
@@ -497,6 +501,10 @@ impl Vm {
             Some(Kind::Array(items)) => items.len(),
             _ => return Ok(None),
         };
+        if self.heap.get(o).is_some_and(|x| x.props.contains_key(key)) {
+            // A slow element: the ordinary path applies its attributes.
+            return Ok(None);
+        }
         let exists = i < len
             && !matches!(self.heap.kind(o), Some(Kind::Array(items)) if matches!(items[i], Value::Empty));
         if lock.0 == Lock::Frozen && exists {
@@ -609,9 +617,21 @@ impl Vm {
                         .unwrap_or(false));
                 }
             }
-            return Err(self.unsupported(
-                "array elements with non-default attributes (use Object.freeze/seal)",
-            ));
+            // An element with an accessor or non-default attributes leaves a hole in
+            // the fast elements and lives in the property table (V8's slow elements).
+            if let (Some(i), Some(Kind::Array(items))) =
+                (key.as_index(), self.heap.get_mut(r).map(|x| &mut x.kind))
+            {
+                let i = i as usize;
+                if i >= items.len() {
+                    if i - items.len() > 10_000_000 {
+                        return Err(Throw::Limit("array too large".into()));
+                    }
+                    items.resize(i + 1, Value::Empty);
+                } else {
+                    items[i] = Value::Empty;
+                }
+            }
         }
         if let Some(obj) = self.heap.get_mut(r) {
             obj.props.insert(key, p);
@@ -631,11 +651,15 @@ impl Vm {
                 .truthy());
         }
         self.unmap(r, k);
+        if let Some(done) = crate::dom::collections::delete(self, r, k) {
+            return Ok(done);
+        }
         let Some(obj) = self.heap.get_mut(r) else {
             return Ok(true);
         };
         let lock = obj.lock;
-        if let (Kind::Array(items), Some(i)) = (&mut obj.kind, k.as_index()) {
+        let slow = obj.props.contains_key(k);
+        if let (Kind::Array(items), Some(i), false) = (&mut obj.kind, k.as_index(), slow) {
             if lock != Lock::None
                 && (i as usize) < items.len()
                 && !matches!(items[i as usize], Value::Empty)
@@ -682,10 +706,10 @@ impl Vm {
                     });
                 }
                 if let Some(i) = str_as_index(s) {
-                    return match items.get(i as usize) {
-                        Some(Value::Empty) | None => None,
-                        Some(v) => Some(locked(v.clone())),
-                    };
+                    match items.get(i as usize) {
+                        Some(Value::Empty) | None => {}
+                        Some(v) => return Some(locked(v.clone())),
+                    }
                 }
             }
             (Kind::Boxed(Value::Str(st)), PropKey::Str(s)) => {
@@ -757,7 +781,7 @@ impl Vm {
             if self.get_own_prop(o, k).is_some() {
                 return Ok(true);
             }
-            if let Some(Kind::Dom(_) | Kind::Host(_)) = self.heap.kind(o) {
+            if let Some(Kind::Host(_)) = self.heap.kind(o) {
                 if crate::dom::get_special(self, o, k)?.is_some() {
                     return Ok(true);
                 }
@@ -821,7 +845,7 @@ impl Vm {
 
     /// Own enumerable string keys (Object.keys order), through proxies.
     pub fn enumerable_keys(&mut self, r: ObjRef) -> Res<Vec<JsStr>> {
-        let is_proxy = matches!(self.heap.kind(r), Some(Kind::Proxy(_)));
+        let is_proxy = self.has_exotic_keys(r);
         let keys = self.own_property_keys(r)?;
         let mut out = Vec::new();
         for k in keys {
@@ -854,7 +878,7 @@ impl Vm {
             _ => None,
         };
         while let Some(o) = cur {
-            let is_proxy = matches!(self.heap.kind(o), Some(Kind::Proxy(_)));
+            let is_proxy = self.has_exotic_keys(o);
             for k in self.own_property_keys(o)? {
                 if let PropKey::Str(s) = &k {
                     if seen.insert(s.clone()) {
@@ -879,7 +903,7 @@ impl Vm {
         match src {
             Value::Obj(s) => {
                 let s = *s;
-                let is_proxy = matches!(self.heap.kind(s), Some(Kind::Proxy(_)));
+                let is_proxy = self.has_exotic_keys(s);
                 let keys = self.own_property_keys(s)?;
                 for k in keys {
                     if exclude.contains(&k) {

@@ -28,9 +28,24 @@ impl Vm {
         Ok(Some((t, h, trap)))
     }
 
+    /// True for objects whose own properties are not all in their property table:
+    /// proxies and the DOM's collections.
+    pub fn has_exotic_keys(&self, o: ObjRef) -> bool {
+        match self.heap.kind(o) {
+            Some(Kind::Proxy(_)) => true,
+            Some(Kind::Host(_)) => crate::dom::collections::is_exotic(self, o),
+            _ => false,
+        }
+    }
+
     /// [[OwnPropertyKeys]]: integer keys ascending, strings, symbols (proxies: `ownKeys`).
     pub fn own_property_keys(&mut self, o: ObjRef) -> Res<Vec<PropKey>> {
         match self.proxy_trap(o, "ownKeys")? {
+            None if crate::dom::collections::is_exotic(self, o) => {
+                let mut keys = crate::dom::collections::own_keys(self, o);
+                keys.extend(self.own_keys(o));
+                Ok(keys)
+            }
             None => Ok(self.own_keys(o)),
             Some((t, _, trap)) if trap.is_nullish() => self.own_property_keys(t),
             Some((t, h, trap)) => {
@@ -64,6 +79,12 @@ impl Vm {
     /// [[GetOwnProperty]] (proxies: `getOwnPropertyDescriptor`).
     pub fn get_own_property(&mut self, o: ObjRef, k: &PropKey) -> Res<Option<Prop>> {
         match self.proxy_trap(o, "getOwnPropertyDescriptor")? {
+            None if crate::dom::collections::is_exotic(self, o) => {
+                match crate::dom::collections::own_property(self, o, k)? {
+                    Some(p) => Ok(Some(p)),
+                    None => Ok(self.get_own_prop(o, k)),
+                }
+            }
             None => Ok(self.get_own_prop(o, k)),
             Some((t, _, trap)) if trap.is_nullish() => self.get_own_property(t, k),
             Some((t, h, trap)) => {

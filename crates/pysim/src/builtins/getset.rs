@@ -382,7 +382,9 @@ impl Vm {
         };
         let v = match n.as_str() {
             "__name__" => {
-                let nm = tt.name.clone();
+                // A type named like a C type (`decimal.Decimal`) shows the part after
+                // the last dot, as CPython's static types do.
+                let nm = tt.name.rsplit('.').next().unwrap_or_default().to_string();
                 return Ok(Some(self.new_string(nm)));
             }
             "__qualname__" => tt.qualname,

@@ -1,9 +1,12 @@
 //! `_simulator`: hooks for the Python-source stdlib modules. `unsupported(what)` ends
 //! the run with `unsupported: <what> at line:col` (the user's line), for behaviour the
 //! simulator does not model, such as blocking forever on an empty queue.
+//! `set_tp_name(cls, "decimal.Decimal")` gives a class written in Python the name
+//! CPython's C implementation has in error messages (`__name__` stays `Decimal`).
 
 use crate::interp::Vm;
 use crate::objects::function::Kw;
+use crate::objects::Kind;
 use crate::value::{ObjRef, Value};
 use crate::{PResult, Throw};
 
@@ -16,7 +19,23 @@ fn unsupported(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Err(Throw::Unsupported(what, None))
 }
 
+fn set_tp_name(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("set_tp_name", args, 2, 2)?;
+    let Some(name) = vm.as_str(args[1]).map(str::to_string) else {
+        return Err(vm.type_error("set_tp_name() argument 2 must be str"));
+    };
+    match args[0] {
+        Value::Obj(r) => match vm.heap.kind_mut(r) {
+            Kind::Type(t) => t.name = name,
+            _ => return Err(vm.type_error("set_tp_name() argument 1 must be a class")),
+        },
+        _ => return Err(vm.type_error("set_tp_name() argument 1 must be a class")),
+    }
+    Ok(Value::None)
+}
+
 pub fn init(vm: &mut Vm, d: ObjRef) -> PResult<()> {
     vm.add_fn(d, "unsupported", unsupported);
+    vm.add_fn(d, "set_tp_name", set_tp_name);
     Ok(())
 }
