@@ -7,6 +7,7 @@
 //! to know about it. Stdlib modules that are not modelled fail with `unsupported`;
 //! unknown modules raise `ModuleNotFoundError` as CPython does.
 
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod gc;
@@ -17,6 +18,7 @@ pub mod simulator;
 pub mod sre;
 pub mod structmod;
 pub mod sys;
+pub mod traceback;
 pub mod tracemalloc;
 pub mod unicodedata;
 pub mod weakref;
@@ -103,6 +105,18 @@ pub fn registry() -> Vec<ModuleDef> {
         python("calendar", include_str!("py/calendar.py")),
         python("statistics", include_str!("py/statistics.py")),
         native("unicodedata", unicodedata::init),
+        python("pprint", include_str!("py/pprint.py")),
+        python("graphlib", include_str!("py/graphlib.py")),
+        ModuleDef {
+            name: "ast",
+            init: Some(ast::init),
+            source: Some(include_str!("py/ast.py")),
+        },
+        ModuleDef {
+            name: "traceback",
+            init: Some(traceback::init),
+            source: Some(include_str!("py/traceback.py")),
+        },
     ]
 }
 
@@ -145,9 +159,7 @@ const UNMODELLED: &[&str] = &[
     "codecs",
     "inspect",
     "dis",
-    "ast",
     "numbers",
-    "pprint",
     "reprlib",
     "timeit",
     "cProfile",
@@ -160,7 +172,6 @@ const UNMODELLED: &[&str] = &[
     "xml",
     "zlib",
     "getpass",
-    "traceback",
     "warnings",
     "token",
     "tokenize",
@@ -172,7 +183,6 @@ const UNMODELLED: &[&str] = &[
     "errno",
     "stat",
     "cmath",
-    "graphlib",
     "sched",
     "contextvars",
 ];
