@@ -3,6 +3,11 @@
 use clap::Parser;
 use gen::cli::{Cli, Command};
 
+/// Counts each thread's allocated bytes, so a runaway snippet is stopped by the
+/// simulators' real-memory guard (`gen_trace::memory`) instead of exhausting the machine.
+#[global_allocator]
+static ALLOC: gen_trace::memory::CountingAlloc = gen_trace::memory::CountingAlloc;
+
 fn main() {
     let cli = Cli::parse();
     let result = match &cli.command {

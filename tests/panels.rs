@@ -163,14 +163,14 @@ fn python_panel_meets_the_contract_with_refcounts_and_a_stepper() {
         TraceMode::Full,
     );
     assert_full_panel(&html, "python", "ok");
-    assert!(html.contains("<td>alloc list#1 88 B</td>"));
+    assert!(html.contains("<td>alloc list#1 88 B, held by a (refcount 1)</td>"));
     assert!(html.contains("list#1 refcount 1→2 (b)"));
     assert!(html.contains("list#1 refcount 2→1 (b dropped)"));
     assert!(html.contains("1 allocation · 0 frees · peak 88 B · 0 GC runs"));
     // Three key steps, the final one checked so it shows without JavaScript.
     assert_eq!(html.matches("class=\"gen-step-input\"").count(), 3);
     assert!(html.contains("id=\"run-1-s2\" checked>"));
-    assert!(html.contains("<figcaption>Final state, after step 3 (line 3): del b</figcaption>"));
+    assert!(html.contains("<figcaption>Final state, after line 3 (step 3): del b</figcaption>"));
     assert!(html.contains("<tspan class=\"gen-h-badge\">rc 2</tspan>"));
     // The generated diagram uses the Python participants and is titled.
     assert!(html.contains(">RC<") && html.contains(">GC<"));
@@ -243,7 +243,7 @@ fn runtime_error_ends_the_table_and_the_heap_shows_the_error_point() {
     let html = render(&outcome, "", TraceMode::Full);
     assert_full_panel(&html, "python", "error");
     assert!(html.contains("✗ NameError: name &#39;b&#39; is not defined at line 3, column 1"));
-    assert!(html.contains("<figcaption>Heap at the error, after step 3"));
+    assert!(html.contains("<figcaption>Heap at the error, after line 3 (step 3)"));
 }
 
 #[test]
@@ -483,4 +483,141 @@ fn executor_reports_unknown_options_and_honours_trace_off() {
     assert_eq!(result.warnings.len(), 1, "{:?}", result.warnings);
     assert!(result.warnings[0].contains("env=\"deno\""));
     assert!(!result.html.contains("gen-trace"));
+}
+
+// ---- panels of real runs: what the simulators record, as a reader sees it ----
+
+fn traced(lang: Lang, code: &str) -> Outcome {
+    let options = gen_trace::RunOptions {
+        trace: true,
+        ..gen_trace::RunOptions::default()
+    };
+    match lang {
+        Lang::Python => gen_pysim::run(code, &options),
+        Lang::Javascript => gen_jssim::run(code, &options),
+    }
+}
+
+/// The heap-effect cells of the table rows of step `n` (continuation rows included).
+fn effects_of_step(html: &str, n: u32) -> Vec<String> {
+    let table = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
+    let mut out = Vec::new();
+    let mut current = None;
+    for row in table.split("<tr").skip(1) {
+        let cells: Vec<&str> = row
+            .split("<td>")
+            .skip(1)
+            .map(|c| c.split("</td>").next().unwrap_or(""))
+            .collect();
+        if cells.len() < 5 {
+            continue;
+        }
+        if !cells[0].is_empty() {
+            current = cells[0].parse::<u32>().ok();
+        }
+        if current == Some(n) {
+            out.push(cells[4].to_owned());
+        }
+    }
+    out
+}
+
+const CYCLE_PY: &str = "a = [1, 2]\nb = a\ndel a\nclass Node:\n    def __init__(self):\n        self.ref = None\nx = Node()\ny = Node()\nx.ref = y\ny.ref = x\ndel x, y\nimport gc\nprint(gc.collect())\n";
+
+#[test]
+fn python_refcounts_are_net_per_line_as_getrefcount_reports_them() {
+    let outcome = traced(Lang::Python, "a = [1, 2]\nb = a\n");
+    let html = render(&outcome, "a = [1, 2]\nb = a\n", TraceMode::Full);
+    let line1 = effects_of_step(&html, 1);
+    assert_eq!(line1, ["alloc list#1 72 B, held by a (refcount 1)"]);
+    assert_eq!(effects_of_step(&html, 2), ["list#1 refcount 1→2 (b)"]);
+    assert!(html.contains("<tspan class=\"gen-h-badge\">rc 2</tspan>"));
+}
+
+#[test]
+fn python_attribute_stores_deletes_and_collections_are_events() {
+    let outcome = traced(Lang::Python, CYCLE_PY);
+    assert_eq!(outcome.stdout, "2\n");
+    let events = &outcome.trace.events;
+    let holders: Vec<String> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::RefGained {
+                holder: Holder::Attr { name, .. },
+                count,
+                ..
+            } => Some(format!("{}:{name}:{count:?}", e.line)),
+            _ => None,
+        })
+        .collect();
+    assert!(holders.contains(&"9:ref:Some(2)".to_owned()), "{holders:?}");
+    assert!(
+        holders.contains(&"10:ref:Some(2)".to_owned()),
+        "{holders:?}"
+    );
+    let lost: Vec<(u32, Option<u64>)> = events
+        .iter()
+        .filter_map(|e| match &e.kind {
+            EventKind::RefLost { count, .. } if e.line == 11 => Some((e.line, *count)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(lost, [(11, Some(1)), (11, Some(1))]);
+    let freed = events.iter().find_map(|e| match &e.kind {
+        EventKind::GcEnd {
+            collected,
+            freed_bytes,
+            ..
+        } if e.line == 13 => Some((*collected, *freed_bytes)),
+        _ => None,
+    });
+    assert_eq!(freed, Some((2, 112)));
+    // Nothing before the first line, nothing interpreter-internal, no immortal counts.
+    assert!(events.iter().all(|e| e.step > 0));
+    assert!(!events.iter().any(|e| matches!(&e.kind,
+        EventKind::Alloc { type_name, .. } if type_name == "builtin_function_or_method" || type_name == "dict")));
+    assert!(!events.iter().any(|e| matches!(&e.kind,
+        EventKind::RefGained { count: Some(c), .. } if *c > 1000)));
+    assert_eq!(
+        outcome.trace.summary.allocations, 5,
+        "list, function, class, 2 nodes"
+    );
+    assert_eq!(outcome.trace.summary.frees, 2, "the two nodes");
+}
+
+#[test]
+fn python_teardown_is_an_exit_step_after_the_final_snapshot() {
+    let outcome = traced(Lang::Python, CYCLE_PY);
+    let trace = &outcome.trace;
+    let last = trace.snapshots.last().unwrap();
+    assert_eq!(last.line, 13, "the final state is after the last line");
+    let names: Vec<&str> = last.frames[0]
+        .vars
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(names, ["b", "Node"]);
+    let exit = trace.steps.last().unwrap();
+    assert_eq!((exit.line, exit.source.as_str()), (0, "(interpreter exit)"));
+    assert!(trace
+        .events
+        .iter()
+        .filter(|e| e.line == 13)
+        .all(|e| !matches!(&e.kind, EventKind::Free { type_name, .. } if type_name == "list")));
+    let html = render(&outcome, CYCLE_PY, TraceMode::Full);
+    assert!(html.contains("<td>exit</td>"), "one collapsed exit row");
+    // Each snapshot is the state after its step: the cycle is drawn unreachable after
+    // `del x, y` and freed by the collection.
+    let after_del = trace.snapshots.iter().find(|s| s.line == 11).unwrap();
+    assert!(after_del.frames[0].vars.iter().all(|(n, _)| n != "x"));
+    assert_eq!(
+        after_del
+            .heap
+            .iter()
+            .filter(|o| o.type_name == "Node")
+            .count(),
+        2
+    );
+    assert!(html.contains("Node#4 (unreachable)") || html.contains("(unreachable)"));
+    assert!(html.contains("after line 11 (step"));
 }

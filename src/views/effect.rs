@@ -1,7 +1,7 @@
 //! Words for trace events: the "event" and "heap effect" cells of the trace table and the
 //! message texts of the generated sequence diagram.
 
-use gen_trace::{EventKind, Holder, Space};
+use gen_trace::{Event, EventKind, Holder, Space};
 
 use super::html::bytes;
 use super::names::Names;
@@ -97,6 +97,46 @@ pub fn effect(kind: &EventKind, names: &Names) -> String {
     }
 }
 
+/// A step's events as the table and the diagram show them: an allocation together with
+/// the reference the new object got right after it (`alloc list#1 72 B, held by a`).
+pub fn merge_allocations<'a>(events: &[&'a Event]) -> Vec<(&'a EventKind, Option<&'a EventKind>)> {
+    let mut out = Vec::with_capacity(events.len());
+    let mut i = 0;
+    while i < events.len() {
+        let kind = &events[i].kind;
+        let next = events.get(i + 1).map(|e| &e.kind);
+        match (kind, next) {
+            (
+                EventKind::Alloc { obj, .. },
+                Some(held @ EventKind::RefGained { obj: held_obj, .. }),
+            ) if obj == held_obj => {
+                out.push((kind, Some(held)));
+                i += 2;
+            }
+            _ => {
+                out.push((kind, None));
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The heap effect of an event, with the first reference of a new object folded in.
+pub fn effect_with(kind: &EventKind, held: Option<&EventKind>, names: &Names) -> String {
+    let text = effect(kind, names);
+    match held {
+        Some(EventKind::RefGained { holder, count, .. }) => {
+            let holder = holder_text(holder, names);
+            match count {
+                Some(c) => format!("{text}, held by {holder} (refcount {c})"),
+                None => format!("{text}, held by {holder}"),
+            }
+        }
+        _ => text,
+    }
+}
+
 /// Who holds a reference: `b`, `f.x`, `list#2[0]`, `Data#3.name`, `a temporary`, `timer #1`.
 pub fn holder_text(holder: &Holder, names: &Names) -> String {
     match holder {
@@ -138,7 +178,7 @@ pub fn space_badge(space: Space) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use gen_trace::{Event, Trace};
+    use gen_trace::Trace;
 
     fn names() -> Names {
         Names::from_trace(&Trace {

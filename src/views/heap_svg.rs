@@ -1,7 +1,8 @@
 //! The heap graph of one snapshot as an SVG, in Python Tutor's manner: frames (Python) or
 //! scopes (JavaScript) with their variables on the left, heap objects on the right, arrows
 //! for references, a refcount (Python) or space and age (JavaScript) on each object, freed
-//! objects greyed and struck through, objects touched at this step highlighted.
+//! objects greyed and struck through, objects alive but unreachable from any frame (a
+//! cycle waiting for the collector) dashed, objects touched at this step highlighted.
 //!
 //! Colours come from CSS custom properties in `panels.css` (classes `gen-h-*`), so the
 //! graph follows the page's light or dark mode; text is real `<text>`, selectable.
@@ -60,7 +61,8 @@ enum Arrow {
 pub fn render(view: &HeapView<'_>, out: &mut String) {
     let snapshot = view.snapshot;
     let by_id: HashMap<ObjId, &HeapObject> = snapshot.heap.iter().map(|o| (o.id, o)).collect();
-    let order = object_order(snapshot, &by_id);
+    let (order, reachable) = object_order(snapshot, &by_id);
+    let unreachable: HashSet<ObjId> = order[reachable..].iter().copied().collect();
     let shown: Vec<&HeapObject> = order
         .iter()
         .take(MAX_OBJECTS)
@@ -94,7 +96,8 @@ pub fn render(view: &HeapView<'_>, out: &mut String) {
     let mut y = PAD;
     for object in &shown {
         anchors.insert(object.id, y + HEAD / 2.0);
-        y = draw_object(&mut body, object, y, view, &mut refs) + GAP;
+        let reachable = !unreachable.contains(&object.id);
+        y = draw_object(&mut body, object, reachable, y, view, &mut refs) + GAP;
     }
     if order.len() > shown.len() {
         text(
@@ -131,8 +134,8 @@ pub fn render(view: &HeapView<'_>, out: &mut String) {
 }
 
 /// Objects reachable from the frames first (depth first, in variable and field order), then
-/// the rest (garbage, freed objects) in snapshot order.
-fn object_order(snapshot: &Snapshot, by_id: &HashMap<ObjId, &HeapObject>) -> Vec<ObjId> {
+/// the rest (garbage, freed objects) in snapshot order; with how many are reachable.
+fn object_order(snapshot: &Snapshot, by_id: &HashMap<ObjId, &HeapObject>) -> (Vec<ObjId>, usize) {
     let mut seen = HashSet::new();
     let mut order = Vec::new();
     let mut stack: Vec<ObjId> = Vec::new();
@@ -159,12 +162,13 @@ fn object_order(snapshot: &Snapshot, by_id: &HashMap<ObjId, &HeapObject>) -> Vec
             }
         }
     }
+    let reachable = order.len();
     for object in &snapshot.heap {
         if seen.insert(object.id) {
             order.push(object.id);
         }
     }
-    order
+    (order, reachable)
 }
 
 fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) -> f64 {
@@ -220,6 +224,7 @@ fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) ->
 fn draw_object(
     out: &mut String,
     object: &HeapObject,
+    reachable: bool,
     top: f64,
     view: &HeapView<'_>,
     refs: &mut Refs<'_>,
@@ -234,10 +239,15 @@ fn draw_object(
     } else if view.changed.contains(&object.id) {
         class.push_str(" gen-h-changed");
     }
+    if !reachable && !object.freed {
+        class.push_str(" gen-h-unreachable");
+    }
     let _ = write!(out, "<g class=\"{class}\"><rect x=\"{OBJ_X}\" y=\"{top}\" width=\"{OBJ_W}\" height=\"{height}\" rx=\"4\"/>");
     let mut head = view.names.name(object.id);
     if object.freed {
         head.push_str(" (freed)");
+    } else if !reachable {
+        head.push_str(" (unreachable)");
     }
     text(out, OBJ_X + 8.0, top + 16.0, "gen-h-head", &clip(&head, 22));
     let _ = write!(

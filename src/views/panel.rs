@@ -150,11 +150,17 @@ fn render_heap(panel: &Panel<'_>, names: &Names, out: &mut String) {
         }
         out.push_str("<div class=\"gen-step-labels\" aria-label=\"Key steps\">");
         for (i, snapshot) in keys.iter().enumerate() {
-            let _ = write!(out, "<label for=\"{prefix}-s{i}\">");
+            let _ = write!(
+                out,
+                "<label for=\"{prefix}-s{i}\" title=\"after step {}\">",
+                snapshot.step
+            );
             if i == last {
                 out.push_str("final");
+            } else if keys.iter().filter(|k| k.line == snapshot.line).count() > 1 {
+                let _ = write!(out, "line {} · {}", snapshot.line, snapshot.step);
             } else {
-                let _ = write!(out, "step {}", snapshot.step);
+                let _ = write!(out, "line {}", snapshot.line);
             }
             out.push_str("</label>");
         }
@@ -207,14 +213,12 @@ fn caption(snapshot: &Snapshot, is_final: bool, panel: &Panel<'_>) -> String {
         .map(|s| s.source.as_str())
         .unwrap_or_default();
     let when = match (is_final, status) {
-        (true, Status::Error { .. }) => "Heap at the error".to_owned(),
-        (true, _) => "Final state".to_owned(),
-        (false, _) => "Heap".to_owned(),
+        (true, Status::Error { .. }) => "Heap at the error, after",
+        (true, Status::LimitExceeded { .. }) => "Heap when the simulator stopped, after",
+        (true, _) => "Final state, after",
+        (false, _) => "Heap after",
     };
-    let mut text = format!(
-        "{when}, after step {} (line {})",
-        snapshot.step, snapshot.line
-    );
+    let mut text = format!("{when} line {} (step {})", snapshot.line, snapshot.step);
     if !source.is_empty() {
         text.push_str(": ");
         text.push_str(source);

@@ -1,6 +1,6 @@
 //! The trace as a list of rows: one unit per executed step with its events, long loops
 //! collapsed into one unit with a count, and what the runtime did before the first line
-//! (module, globals, interned names) summed up in one. Shared by the trace table and the
+//! and at exit (module teardown) summed up in one unit each. Shared by the trace table and the
 //! sequence diagram, so both summarise the same way.
 
 use std::collections::BTreeMap;
@@ -109,6 +109,8 @@ impl Totals {
 pub enum Row<'a> {
     /// The events before the first line ran (step 0), summed up.
     Startup(Totals),
+    /// The runtime's exit after the last line (a line-0 step), summed up.
+    Exit(Totals),
     Step(StepRow<'a>),
     Loop(LoopRow),
 }
@@ -119,7 +121,7 @@ pub enum Row<'a> {
 pub fn rows<'a>(trace: &'a Trace, source: &'a str) -> Vec<Row<'a>> {
     let lines: Vec<&str> = source.lines().collect();
     let mut by_step: BTreeMap<u32, StepRow<'a>> = BTreeMap::new();
-    for step in &trace.steps {
+    for step in trace.steps.iter().filter(|s| s.line > 0) {
         by_step.entry(step.step).or_insert(StepRow {
             step: step.step,
             line: step.line,
@@ -128,9 +130,15 @@ pub fn rows<'a>(trace: &'a Trace, source: &'a str) -> Vec<Row<'a>> {
         });
     }
     let mut startup: Option<Totals> = None;
+    let mut exit: Option<Totals> = None;
     for event in &trace.events {
-        if event.step == 0 && event.line == 0 {
-            startup.get_or_insert_with(Totals::default).add(&event.kind);
+        if event.line == 0 {
+            let phase = if event.step == 0 {
+                &mut startup
+            } else {
+                &mut exit
+            };
+            phase.get_or_insert_with(Totals::default).add(&event.kind);
             continue;
         }
         by_step
@@ -145,10 +153,12 @@ pub fn rows<'a>(trace: &'a Trace, source: &'a str) -> Vec<Row<'a>> {
             .push(event);
     }
     let steps = collapse_loops(by_step.into_values().collect());
-    match startup {
-        Some(totals) => std::iter::once(Row::Startup(totals)).chain(steps).collect(),
-        None => steps,
-    }
+    startup
+        .map(Row::Startup)
+        .into_iter()
+        .chain(steps)
+        .chain(exit.map(Row::Exit))
+        .collect()
 }
 
 fn line_text<'a>(lines: &[&'a str], line: u32) -> &'a str {
@@ -305,6 +315,28 @@ mod tests {
             panic!("{rows:?}")
         };
         assert_eq!(totals.describe(), "2 alloc (100 B)");
+    }
+
+    #[test]
+    fn the_exit_after_the_last_line_is_one_row() {
+        let mut trace = trace_of(&[1]);
+        trace.steps.push(Step {
+            step: 2,
+            line: 0,
+            source: "(interpreter exit)".into(),
+        });
+        trace.events.push(Event {
+            step: 2,
+            line: 0,
+            kind: EventKind::Free {
+                obj: 4,
+                type_name: "list".into(),
+                size: 72,
+            },
+        });
+        let rows = rows(&trace, "");
+        assert_eq!(rows.len(), 2, "{rows:?}");
+        assert!(matches!(&rows[1], Row::Exit(t) if t.describe() == "1 free (72 B)"));
     }
 
     #[test]

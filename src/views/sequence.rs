@@ -42,6 +42,7 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
                     &format!("start: {}", totals.describe()),
                 );
             }
+            Row::Exit(totals) => d.note(&format!("runtime exit: {}", totals.describe())),
             Row::Step(step) if step.events.is_empty() && !python => {
                 d.message(
                     "Var",
@@ -51,8 +52,13 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
                 );
             }
             Row::Step(step) => {
-                for event in &step.events {
-                    message_for(&mut d, &event.kind, names, python, &mut in_gc);
+                for (kind, held) in effect::merge_allocations(&step.events) {
+                    match held {
+                        Some(held) => {
+                            d.message("Var", "->>", "Heap", &new_object(kind, held, names))
+                        }
+                        None => message_for(&mut d, kind, names, python, &mut in_gc),
+                    }
                 }
             }
             Row::Loop(folded) => {
@@ -201,6 +207,22 @@ fn holder_side(holder: &Holder, python: bool) -> &'static str {
         Holder::Temp => "Stack",
         Holder::Slot { .. } | Holder::Attr { .. } => "Heap",
     }
+}
+
+/// `a = new list#1 (72 B, rc 1)`: an allocation and the reference that keeps it.
+fn new_object(alloc: &EventKind, held: &EventKind, names: &Names) -> String {
+    let (EventKind::Alloc { obj, size, .. }, EventKind::RefGained { holder, count, .. }) =
+        (alloc, held)
+    else {
+        return effect::effect(alloc, names);
+    };
+    let count = count.map(|c| format!(", rc {c}")).unwrap_or_default();
+    format!(
+        "{} = new {} ({}{count})",
+        holder_text(holder, names),
+        names.name(*obj),
+        super::html::bytes(*size)
+    )
 }
 
 /// `b → list#1 (rc 2)` / `a ✕ Object#1`.

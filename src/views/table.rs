@@ -24,8 +24,8 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
     let mut hidden = 0;
     for row in rows {
         let height = match row {
-            Row::Step(step) => step.events.len().max(1),
-            Row::Loop(_) | Row::Startup(_) => 1,
+            Row::Step(step) => effect::merge_allocations(&step.events).len().max(1),
+            Row::Loop(_) | Row::Startup(_) | Row::Exit(_) => 1,
         };
         if drawn + height > MAX_TABLE_ROWS {
             hidden += height;
@@ -41,6 +41,14 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
                 "start",
                 &format!("runtime start: {}", totals.describe()),
             ),
+            Row::Exit(totals) => push_row(
+                out,
+                "gen-exit",
+                ["exit", "–"],
+                "(after the last line)",
+                "exit",
+                &format!("runtime exit: {}", totals.describe()),
+            ),
             Row::Step(step) if step.events.is_empty() => {
                 push_row(
                     out,
@@ -52,16 +60,19 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
                 );
             }
             Row::Step(step) => {
-                for (i, event) in step.events.iter().enumerate() {
-                    let class = format!("gen-ev-{}", effect::label(&event.kind).replace(' ', "-"));
-                    let text = effect::effect(&event.kind, names);
+                for (i, (kind, held)) in effect::merge_allocations(&step.events)
+                    .into_iter()
+                    .enumerate()
+                {
+                    let class = format!("gen-ev-{}", effect::label(kind).replace(' ', "-"));
+                    let text = effect::effect_with(kind, held, names);
                     if i == 0 {
                         push_row(
                             out,
                             &class,
                             [&step.step.to_string(), &step.line.to_string()],
                             step.source,
-                            effect::label(&event.kind),
+                            effect::label(kind),
                             &text,
                         );
                     } else {
@@ -70,7 +81,7 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
                             &format!("{class} gen-cont"),
                             ["", ""],
                             "",
-                            effect::label(&event.kind),
+                            effect::label(kind),
                             &text,
                         );
                     }

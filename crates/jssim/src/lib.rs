@@ -163,6 +163,7 @@ fn run_in(
     } else {
         options.file_name.clone()
     };
+    gen_trace::memory::start_run(gen_trace::memory::budget_for(options.limits.max_heap_bytes));
     let mut vm = vm.unwrap_or_else(|| {
         let mut vm = Box::new(Vm::new(browser, &options.limits, &file));
         if browser {

@@ -126,6 +126,7 @@ fn run_in(
     } else {
         options.file_name.clone()
     };
+    gen_trace::memory::start_run(gen_trace::memory::budget_for(options.limits.max_heap_bytes));
     let unit = match compile::compile_module(src, &file) {
         Ok(u) => u,
         Err(e) => {
@@ -156,18 +157,13 @@ fn run_in(
     vm.steps = 0;
     vm.limits = options.limits;
     vm.limit_hit = None;
-    vm.trace.enabled = options.trace;
-    vm.trace.max_events = options.limits.max_events;
-    vm.trace.max_snapshots = options.limits.max_snapshots;
-    vm.trace.source_lines = src.lines().map(|s| s.to_string()).collect();
-    vm.trace.trace = Trace::default();
-    vm.trace.frames.clear();
-    vm.trace.step = 0;
+    vm.trace.begin(options.trace, &options.limits, src);
     vm.sources.insert(file.as_str().into(), src.into());
     let globals = main_globals(&mut vm, &file);
-    vm.trace.first_user_serial = next_serial(&vm);
     let code = vm.load_code(&unit);
+    vm.trace.first_user_serial = next_serial(&vm);
     let r = vm.run_module_code(code, globals);
+    vm.trace_end_program();
     let mut status = finish(&mut vm, r);
     if shutdown && matches!(status, Status::Ok | Status::Error { .. }) {
         if let Err(e) = shutdown_vm(&mut vm, globals) {
@@ -187,15 +183,7 @@ fn run_in(
             };
         }
     }
-    if options.trace {
-        vm.take_snapshot();
-        vm.trace.trace.summary.peak_bytes = vm
-            .trace
-            .trace
-            .summary
-            .peak_bytes
-            .max(vm.heap.live as u64 * 64);
-    }
+    vm.trace_finish();
     let trace = std::mem::take(&mut vm.trace.trace);
     let out = outcome(
         std::mem::take(&mut vm.stdout),

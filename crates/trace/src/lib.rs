@@ -9,7 +9,11 @@
 //! Everything here is plain data with serde derives, so a trace can be cached on disk and
 //! dumped with `gen run --trace json`.
 
+pub mod memory;
+
 use serde::{Deserialize, Serialize};
+
+pub mod record;
 
 /// The language a snippet is written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -209,7 +213,11 @@ pub struct Snapshot {
     pub stdout: String,
 }
 
-/// One executed step (usually one source line).
+/// One executed step: a source line of one frame, or the rest of a caller's line after a
+/// call returned. Steps are numbered from 1; a snapshot with the same number shows the
+/// state once the step is over. Events with step 0 happened before the first line; a
+/// step with line 0 after the last one is the runtime's exit (module teardown), not the
+/// program's.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Step {
     pub step: u32,

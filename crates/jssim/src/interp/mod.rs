@@ -933,6 +933,13 @@ impl Vm {
                 self.max_steps
             )));
         }
+        if gen_trace::memory::exhausted() {
+            let budget = gen_trace::memory::budget_for(self.max_heap_bytes);
+            return Err(Throw::Limit(format!(
+                "memory limit of {} MiB reached",
+                budget >> 20
+            )));
+        }
         Ok(())
     }
 

@@ -32,10 +32,6 @@ fn append(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     if let Kind::List(list) = vm.heap.kind_mut(l) {
         list.push(v);
     }
-    if vm.trace.enabled {
-        let key = vm.list_items(l).len().saturating_sub(1).to_string();
-        vm.trace_slot(Value::Obj(l), key, v, false);
-    }
     Ok(Value::None)
 }
 

@@ -18,11 +18,15 @@ impl Vm {
     /// Allocates a heap object (no GC accounting); records the allocation.
     pub fn alloc(&mut self, ty: ObjRef, kind: Kind) -> ObjRef {
         let r = self.heap.alloc(ty, kind);
-        if self.heap.live > self.max_objects && self.limit_hit.is_none() {
-            self.limit_hit = Some(format!(
-                "memory limit of {} bytes",
-                self.limits.max_heap_bytes
-            ));
+        if self.limit_hit.is_none() {
+            if self.heap.live > self.max_objects {
+                self.limit_hit = Some(format!(
+                    "memory limit of {} bytes",
+                    self.limits.max_heap_bytes
+                ));
+            } else if gen_trace::memory::exhausted() {
+                self.limit_hit = Some(self.memory_limit_message());
+            }
         }
         if self.tracemalloc.tracing {
             let size = self.sizeof_obj(r);
@@ -36,6 +40,12 @@ impl Vm {
             self.trace_alloc(r, size);
         }
         r
+    }
+
+    /// The message of a run stopped by `gen_trace::memory`'s real-memory guard.
+    pub fn memory_limit_message(&self) -> String {
+        let budget = gen_trace::memory::budget_for(self.limits.max_heap_bytes);
+        format!("memory limit of {} MiB reached", budget >> 20)
     }
 
     /// Allocates a GC container: counts it (maybe collecting first), allocates, tracks.

@@ -261,6 +261,9 @@ impl Vm {
                 Value::Obj(self.new_dict())
             }
         };
+        self.trace_hide(func);
+        self.trace_hide(ns);
+        self.trace_hide(bases_tuple);
         let cell = match self.run_class_body(func, ns) {
             Ok(c) => c,
             Err(e) => {

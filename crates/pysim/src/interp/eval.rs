@@ -200,6 +200,9 @@ impl Vm {
                     if let Some(l) = self.limit_hit.take() {
                         return Err(Throw::Limit(l));
                     }
+                    if gen_trace::memory::exhausted() {
+                        return Err(Throw::Limit(self.memory_limit_message()));
+                    }
                     if code.user {
                         self.line = line;
                     }
@@ -246,9 +249,6 @@ impl Vm {
                 Op::StoreFast(i) => {
                     let v = pop(f);
                     let old = std::mem::replace(&mut f.stack[i as usize], v);
-                    if self.trace.enabled && code.user {
-                        self.trace_rebind(&code.unit.name, &code.unit.varnames[i as usize], v, old);
-                    }
                     self.decref(old);
                 }
                 Op::DeleteFast(i) => {
@@ -354,9 +354,6 @@ impl Vm {
                 Op::StoreGlobal(i) => {
                     let (name, h) = Self::name_at(f, i);
                     let v = pop(f);
-                    if self.trace.enabled && code.user {
-                        self.trace_store_name(&code.unit.name, f.globals, name, v);
-                    }
                     let r = self.dict_set_hashed(f.globals, Value::Obj(name), h, v);
                     self.decref(v);
                     r?;
@@ -379,10 +376,6 @@ impl Vm {
                 Op::StoreName(i) => {
                     let (name, h) = Self::name_at(f, i);
                     let v = pop(f);
-                    if self.trace.enabled && code.user {
-                        let ns = f.locals.as_obj().unwrap_or(f.globals);
-                        self.trace_store_name(&code.unit.name, ns, name, v);
-                    }
                     let r = self.store_name(f, name, h, v);
                     self.decref(v);
                     r?;
