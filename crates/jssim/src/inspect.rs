@@ -788,6 +788,14 @@ fn get_ctx_style(vm: &Vm, o: ObjRef, constructor: &Option<String>, tag: &str) ->
 /// Own keys as `Object.keys` (plus enumerable symbols), or all with showHidden.
 fn get_keys(vm: &Vm, o: ObjRef, show_hidden: bool, non_index: bool) -> Vec<PropKey> {
     let mut strs = Vec::new();
+    // jsdom's CSSStyleDeclaration keeps its indices as own properties (its other
+    // collections are proxies, whose indices inspect does not see).
+    if vm.browser
+        && !non_index
+        && matches!(vm.heap.kind(o), Some(Kind::Host(h)) if matches!(**h, crate::dom::HostObj::Style(_)))
+    {
+        strs.extend(crate::dom::collections::own_keys(vm, o));
+    }
     let mut syms = Vec::new();
     for k in vm.own_keys(o) {
         if non_index && k.as_index().is_some() {
@@ -1077,7 +1085,7 @@ fn format_raw(
                         }
                     }
                     _ => {
-                        if k.is_empty() {
+                        if k.is_empty() && same_object_caches(vm, o).is_empty() {
                             return Ok(format!("{}{{}}", get_ctx_style(vm, o, &constructor, &tag)));
                         }
                         braces.0 = format!("{}{{", get_ctx_style(vm, o, &constructor, &tag));
@@ -1139,6 +1147,11 @@ fn format_raw(
         let s = format_property(vm, cx, o, recurse, k, extras)?;
         output.push(s);
     }
+    let caches = same_object_caches(vm, o);
+    if !caches.is_empty() {
+        let s = format_same_object_caches(vm, cx, caches, recurse)?;
+        output.push(format!("[Symbol(SameObject caches)]: {s}"));
+    }
     if let Some(i) = cx.circular.iter().position(|x| *x == o) {
         let reference = format!("<ref *{}>", i + 1);
         if cx.o.compact != Compact::Always {
@@ -1186,6 +1199,53 @@ enum KindTag {
     Buffer,
     DataView,
     Other,
+}
+
+/// The `[SameObject]` attributes a browser node has created, in creation order: jsdom
+/// keeps them on the wrapper under a symbol, so its inspect shows them.
+fn same_object_caches(vm: &Vm, o: ObjRef) -> Vec<(&'static str, ObjRef)> {
+    use crate::dom::HostObj;
+    if !vm.browser {
+        return Vec::new();
+    }
+    match vm.heap.kind(o) {
+        Some(Kind::Dom(n)) => n.caches.iter().map(|(c, r)| (c.attribute(), *r)).collect(),
+        Some(Kind::Host(h)) => match &**h {
+            HostObj::Record(d) => ["addedNodes", "removedNodes"]
+                .into_iter()
+                .zip(d.lists)
+                .filter_map(|(name, l)| Some((name, l?)))
+                .collect(),
+            _ => Vec::new(),
+        },
+        _ => Vec::new(),
+    }
+}
+
+/// jsdom's cache object: `[Object: null prototype] { style: ..., children: ... }`.
+fn format_same_object_caches(
+    vm: &mut Vm,
+    cx: &mut Ctx,
+    caches: Vec<(&'static str, ObjRef)>,
+    recurse: usize,
+) -> Res<String> {
+    let braces = "[Object: null prototype] {".to_string();
+    if recurse as f64 > cx.o.depth {
+        return Ok("[Object: null prototype]".into());
+    }
+    let recurse = recurse + 1;
+    cx.current_depth = recurse;
+    cx.indentation += 2;
+    let mut output = Vec::with_capacity(caches.len());
+    for (name, r) in caches {
+        cx.indentation += 2;
+        let s = format_value(vm, cx, &Value::Obj(r), recurse, false);
+        cx.indentation -= 2;
+        output.push(format!("{name}: {}", s?));
+    }
+    let s = reduce(cx, output, "", (braces, "}"), Extras::Object, recurse);
+    cx.indentation -= 2;
+    Ok(s)
 }
 
 fn kind_tag(k: &Kind) -> KindTag {

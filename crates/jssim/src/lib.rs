@@ -24,6 +24,7 @@ mod inspect;
 mod interp;
 mod leaks;
 mod trace;
+mod unmodelled;
 mod value;
 
 use gen_trace::{JsEnv, Lang, Outcome, Pos, RunOptions, Status, Trace};

@@ -163,36 +163,68 @@ pub fn num_to_radix(n: f64, radix: u32) -> String {
     if n.is_infinite() {
         return if n > 0.0 { "Infinity" } else { "-Infinity" }.into();
     }
-    let neg = n < 0.0;
-    let mut int = n.abs().trunc();
-    let mut frac = n.abs() - int;
-    let mut digits = Vec::new();
-    if int == 0.0 {
-        digits.push(b'0');
-    }
-    while int >= 1.0 {
-        let d = (int % radix as f64) as u32;
-        digits.push(std::char::from_digit(d, radix).unwrap_or('0') as u8);
-        int = (int / radix as f64).trunc();
-    }
-    digits.reverse();
-    let mut s = String::from_utf8(digits).unwrap_or_default();
-    if frac > 0.0 {
-        s.push('.');
-        let mut count = 0;
-        while frac > 0.0 && count < 52 {
-            frac *= radix as f64;
-            let d = frac.trunc() as u32;
-            s.push(std::char::from_digit(d, radix).unwrap_or('0'));
-            frac -= d as f64;
-            count += 1;
+    // V8's DoubleToRadixCString: fraction digits only up to the double's precision,
+    // rounded to even, with the carry propagated back into the digits written.
+    let digit_char = |d: u32| std::char::from_digit(d, radix).unwrap_or('0');
+    let r = radix as f64;
+    let value = n.abs();
+    let mut integer = value.floor();
+    let mut fraction = value - integer;
+    let next_up = f64::from_bits(value.to_bits() + 1);
+    let mut delta = (0.5 * (next_up - value)).max(f64::from_bits(1));
+    let mut frac_digits: Vec<u32> = Vec::new();
+    if fraction >= delta {
+        loop {
+            fraction *= r;
+            delta *= r;
+            let digit = fraction as u32;
+            frac_digits.push(digit);
+            fraction -= digit as f64;
+            if (fraction > 0.5 || (fraction == 0.5 && digit & 1 == 1)) && fraction + delta > 1.0 {
+                loop {
+                    match frac_digits.pop() {
+                        None => {
+                            integer += 1.0;
+                            break;
+                        }
+                        Some(d) if d + 1 < radix => {
+                            frac_digits.push(d + 1);
+                            break;
+                        }
+                        Some(_) => {}
+                    }
+                }
+                break;
+            }
+            if fraction < delta {
+                break;
+            }
         }
     }
-    if neg {
-        format!("-{s}")
-    } else {
-        s
+    // Integer digits; those beyond the double's precision are zeros.
+    let mut int_digits = Vec::new();
+    while integer / r >= 9007199254740992.0 {
+        integer /= r;
+        int_digits.push('0');
     }
+    loop {
+        let rem = integer % r;
+        int_digits.push(digit_char(rem as u32));
+        integer = (integer - rem) / r;
+        if integer <= 0.0 {
+            break;
+        }
+    }
+    let mut s = String::new();
+    if n < 0.0 {
+        s.push('-');
+    }
+    s.extend(int_digits.iter().rev());
+    if !frac_digits.is_empty() {
+        s.push('.');
+        s.extend(frac_digits.into_iter().map(digit_char));
+    }
+    s
 }
 
 /// StringToNumber: trims whitespace, accepts decimal, hex/octal/binary prefixes,

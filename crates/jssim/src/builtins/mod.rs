@@ -14,6 +14,7 @@ pub mod json;
 pub mod math;
 pub mod number;
 pub mod object;
+pub mod performance;
 pub mod promise;
 pub mod regexp;
 pub mod string;
@@ -65,9 +66,6 @@ pub fn install(vm: &mut Vm) {
     vm.realm.function_proto = fp;
     let g = plain(vm, Some(op));
     vm.realm.global = g;
-    for (field, _) in [(0, ()); 1] {
-        let _ = field;
-    }
     vm.realm.array_proto = vm.heap.alloc(Some(op), Kind::Array(vec![]));
     vm.realm.string_proto = vm.heap.alloc(Some(op), Kind::Boxed(Value::str("")));
     vm.realm.number_proto = vm.heap.alloc(Some(op), Kind::Boxed(Value::Num(0.0)));
@@ -104,6 +102,7 @@ pub fn install(vm: &mut Vm) {
     math::install(vm);
     bigint::install(vm);
     date::install(vm);
+    performance::install(vm);
     typed::install(vm);
     if !vm.browser {
         buffer::install(vm);
@@ -116,6 +115,23 @@ pub fn install(vm: &mut Vm) {
     promise::install(vm);
     regexp::install(vm);
 
+    let species_protos = [
+        vm.realm.array_proto,
+        vm.realm.map_proto,
+        vm.realm.set_proto,
+        vm.realm.promise_proto,
+        vm.realm.regexp_proto,
+    ];
+    for p in species_protos {
+        if let Some(PropVal::Data(Value::Obj(c))) = vm
+            .heap
+            .get(p)
+            .and_then(|o| o.props.get(&PropKey::s("constructor")))
+            .map(|x| x.v.clone())
+        {
+            species_getter(vm, c);
+        }
+    }
     vm.set_hidden(g, "globalThis", Value::Obj(g));
     console::install(vm);
     timers::install(vm);
@@ -145,6 +161,27 @@ pub fn getter(vm: &mut Vm, obj: ObjRef, name: &str, f: NativeFnPtr) {
     if let Some(o) = vm.heap.get_mut(obj) {
         o.props.insert(
             k,
+            Prop {
+                v: PropVal::Accessor(Some(g), None),
+                enumerable: false,
+                writable: false,
+                configurable: true,
+            },
+        );
+    }
+}
+
+fn species_this(_vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    Ok(c.this.clone())
+}
+
+/// `get [Symbol.species]() { return this }`: a constructor's derived classes make
+/// their own instances from map/filter/then/exec....
+pub fn species_getter(vm: &mut Vm, ctor: ObjRef) {
+    let g = vm.native("get [Symbol.species]", 0, species_this);
+    if let Some(o) = vm.heap.get_mut(ctor) {
+        o.props.insert(
+            PropKey::Sym(crate::interp::sym::SPECIES),
             Prop {
                 v: PropVal::Accessor(Some(g), None),
                 enumerable: false,

@@ -543,6 +543,61 @@ fn decode_uri(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     uri_decode(vm, &s, URI_RESERVED)
 }
 
+/// Annex B `escape`: `%XX` below 256 and `%uXXXX` above, except `A-Za-z0-9@*_+-./`.
+fn escape(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let s = vm.to_string(&c.arg(0))?;
+    let mut out = String::new();
+    for u in crate::value::utf16(&s) {
+        match u {
+            _ if u < 128
+                && ((u as u8).is_ascii_alphanumeric() || b"@*_+-./".contains(&(u as u8))) =>
+            {
+                out.push(u as u8 as char)
+            }
+            0..=255 => out.push_str(&format!("%{u:02X}")),
+            _ => out.push_str(&format!("%u{u:04X}")),
+        }
+    }
+    Ok(Value::str(&out))
+}
+
+/// Annex B `unescape`: decodes `%XX` and `%uXXXX`, leaving malformed escapes as they are.
+fn unescape(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let s = vm.to_string(&c.arg(0))?;
+    let units = crate::value::utf16(&s);
+    let hex = |w: &[u16]| -> Option<u16> {
+        let t: String = w
+            .iter()
+            .map(|&u| char::from_u32(u as u32))
+            .collect::<Option<_>>()?;
+        if t.chars().all(|c| c.is_ascii_hexdigit()) {
+            u16::from_str_radix(&t, 16).ok()
+        } else {
+            None
+        }
+    };
+    let mut out = Vec::with_capacity(units.len());
+    let mut i = 0;
+    while i < units.len() {
+        if units[i] == u16::from(b'%') {
+            if units.get(i + 1) == Some(&u16::from(b'u')) {
+                if let Some(u) = units.get(i + 2..i + 6).and_then(hex) {
+                    out.push(u);
+                    i += 6;
+                    continue;
+                }
+            } else if let Some(u) = units.get(i + 1..i + 3).and_then(hex) {
+                out.push(u);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(units[i]);
+        i += 1;
+    }
+    Ok(Value::str(&crate::value::from_utf16(&out)))
+}
+
 pub fn install(vm: &mut Vm) {
     let np = vm.realm.number_proto;
     let nc = make_ctor(vm, "Number", 1, number_ctor, np);
@@ -584,6 +639,8 @@ pub fn install(vm: &mut Vm) {
     vm.method(g, "encodeURI", 1, encode_uri);
     vm.method(g, "decodeURIComponent", 1, decode_uri_component);
     vm.method(g, "decodeURI", 1, decode_uri);
+    vm.method(g, "escape", 1, escape);
+    vm.method(g, "unescape", 1, unescape);
     vm.set_const(g, "NaN", Value::Num(f64::NAN));
     vm.set_const(g, "Infinity", Value::Num(f64::INFINITY));
     vm.set_const(g, "undefined", Value::Undefined);

@@ -249,9 +249,61 @@ fn this_promise(vm: &mut Vm, c: &NativeCall) -> Res<ObjRef> {
     }
 }
 
+/// The executor NewPromiseCapability passes to a Promise subclass: keeps the
+/// resolving functions it is given.
+fn capability_executor(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    if let Some(Kind::Native(n)) = vm.heap.get_mut(c.callee).map(|o| &mut o.kind) {
+        n.slots = vec![c.arg(0), c.arg(1)];
+    }
+    Ok(Value::Undefined)
+}
+
+/// SpeciesConstructor(this, %Promise%).
+fn species_of(vm: &mut Vm, this: &Value) -> Res<Value> {
+    let ctor = vm.get(this, &PropKey::s("constructor"))?;
+    let species = match ctor {
+        Value::Undefined => Value::Undefined,
+        Value::Obj(_) => vm.get(&ctor, &PropKey::Sym(crate::interp::sym::SPECIES))?,
+        _ => return Err(vm.type_error("The .constructor property is not an object")),
+    };
+    match species {
+        Value::Undefined | Value::Null => Ok(Value::Obj(vm.realm.promise_ctor)),
+        c if vm.is_constructor(&c) => Ok(c),
+        _ => Err(vm.type_error("object.constructor[Symbol.species] is not a constructor")),
+    }
+}
+
+/// The promise `then` returns, made by `this`'s species constructor.
+fn derived_promise(vm: &mut Vm, this: &Value) -> Res<ObjRef> {
+    let c = species_of(vm, this)?;
+    new_capability(vm, &c)
+}
+
+/// NewPromiseCapability(C): a new pending promise made by constructor `c` — a
+/// subclass's own instance, when its constructor hands the executor to Promise's.
+fn new_capability(vm: &mut Vm, c: &Value) -> Res<ObjRef> {
+    if matches!(c, Value::Obj(o) if *o == vm.realm.promise_ctor) || !vm.is_constructor(c) {
+        return Ok(new_promise(vm));
+    }
+    let exec = vm.native_with("", 2, capability_executor, vec![], false);
+    let made = vm.construct(c, vec![Value::Obj(exec)], None, None)?;
+    let resolve = native_slot(vm, exec, 0);
+    let own_resolve = match (&made, &resolve) {
+        (Value::Obj(p), Value::Obj(r)) => {
+            matches!(vm.heap.kind(*r), Some(Kind::Native(n)) if std::ptr::fn_addr_eq(n.f, resolve_fn as crate::heap::NativeFnPtr))
+                && matches!(native_slot(vm, *r, 0), Value::Obj(o) if o == *p)
+        }
+        _ => false,
+    };
+    match made {
+        Value::Obj(p) if own_resolve => Ok(p),
+        _ => Err(vm.unsupported("a Promise subclass that does not pass its executor to Promise")),
+    }
+}
+
 fn then(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let p = this_promise(vm, c)?;
-    let derived = new_promise(vm);
+    let derived = derived_promise(vm, &c.this)?;
     perform_then(
         vm,
         p,
@@ -267,12 +319,25 @@ fn catch(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     vm.call(&f, c.this.clone(), vec![Value::Undefined, c.arg(0)])
 }
 
+/// `PromiseResolve(C, r).then(k)` of a finally handler whose promise's species `C` is
+/// a subclass.
+fn finally_subclass(vm: &mut Vm, ctor: Value, r: Value, k: ObjRef) -> Res<Value> {
+    let resolve = vm.get(&ctor, &PropKey::s("resolve"))?;
+    let p = vm.call(&resolve, ctor, vec![r])?;
+    let then = vm.get(&p, &PropKey::s("then"))?;
+    vm.call(&then, p, vec![Value::Obj(k)])
+}
+
 fn finally_fulfilled(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let f = native_slot(vm, c.callee, 0);
+    let ctor = native_slot(vm, c.callee, 1);
     let r = vm.call(&f, Value::Undefined, vec![])?;
-    let p = promise_resolve(vm, r)?;
     let v = c.arg(0);
     let k = vm.native_with("", 0, value_thunk, vec![v], false);
+    if is_subclass(vm, &ctor) {
+        return finally_subclass(vm, ctor, r, k);
+    }
+    let p = promise_resolve(vm, r)?;
     let derived = new_promise(vm);
     perform_then(
         vm,
@@ -286,10 +351,14 @@ fn finally_fulfilled(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn finally_rejected(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let f = native_slot(vm, c.callee, 0);
+    let ctor = native_slot(vm, c.callee, 1);
     let r = vm.call(&f, Value::Undefined, vec![])?;
-    let p = promise_resolve(vm, r)?;
     let v = c.arg(0);
     let k = vm.native_with("", 0, thrower_thunk, vec![v], false);
+    if is_subclass(vm, &ctor) {
+        return finally_subclass(vm, ctor, r, k);
+    }
+    let p = promise_resolve(vm, r)?;
     let derived = new_promise(vm);
     perform_then(
         vm,
@@ -319,8 +388,15 @@ pub fn native_slot(vm: &Vm, f: ObjRef, i: usize) -> Value {
 fn finally(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let f = c.arg(0);
     let (a, b) = if vm.is_callable(&f) {
-        let a = vm.native_with("", 1, finally_fulfilled, vec![f.clone()], false);
-        let b = vm.native_with("", 1, finally_rejected, vec![f], false);
+        let ctor = species_of(vm, &c.this)?;
+        let a = vm.native_with(
+            "",
+            1,
+            finally_fulfilled,
+            vec![f.clone(), ctor.clone()],
+            false,
+        );
+        let b = vm.native_with("", 1, finally_rejected, vec![f, ctor], false);
         (Value::Obj(a), Value::Obj(b))
     } else {
         (f.clone(), f)
@@ -329,19 +405,43 @@ fn finally(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     vm.call(&t, c.this.clone(), vec![a, b])
 }
 
+/// True when `c` is a constructor other than %Promise% (a subclass).
+fn is_subclass(vm: &Vm, c: &Value) -> bool {
+    !matches!(c, Value::Obj(o) if *o == vm.realm.promise_ctor) && vm.is_constructor(c)
+}
+
 fn resolve_static(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    Ok(Value::Obj(promise_resolve(vm, c.arg(0))?))
+    if !is_subclass(vm, &c.this) {
+        return Ok(Value::Obj(promise_resolve(vm, c.arg(0))?));
+    }
+    let x = c.arg(0);
+    if let Value::Obj(o) = x {
+        if matches!(vm.heap.kind(o), Some(Kind::Promise(_))) {
+            let xc = vm.get(&x, &PropKey::s("constructor"))?;
+            if matches!((&xc, &c.this), (Value::Obj(a), Value::Obj(b)) if a == b) {
+                return Ok(x);
+            }
+        }
+    }
+    let p = new_capability(vm, &c.this)?;
+    resolve_promise(vm, p, x)?;
+    Ok(Value::Obj(p))
 }
 
 fn reject_static(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let p = new_promise(vm);
+    let p = new_capability(vm, &c.this)?;
     reject_promise(vm, p, c.arg(0));
     Ok(Value::Obj(p))
 }
 
 /// Shared state of a combinator: result promise, values array, remaining counter.
 fn combinator(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
-    let result = new_promise(vm);
+    let ctor = if is_subclass(vm, &c.this) {
+        c.this.clone()
+    } else {
+        Value::Obj(vm.realm.promise_ctor)
+    };
+    let result = new_capability(vm, &ctor)?;
     let items = match vm.iterate_to_vec(&c.arg(0)) {
         Ok(i) => i,
         Err(Throw::Js(e)) => {
@@ -362,9 +462,9 @@ fn combinator(vm: &mut Vm, c: &NativeCall, mode: u8) -> Res<Value> {
         }
         return Ok(Value::Obj(result));
     }
-    let presolve = vm.get(&Value::Obj(vm.realm.promise_ctor), &PropKey::s("resolve"))?;
+    let presolve = vm.get(&ctor, &PropKey::s("resolve"))?;
     for (i, item) in items.into_iter().enumerate() {
-        let p = vm.call(&presolve, Value::Obj(vm.realm.promise_ctor), vec![item])?;
+        let p = vm.call(&presolve, ctor.clone(), vec![item])?;
         let slots = vec![
             Value::Obj(result),
             Value::Obj(values),

@@ -783,6 +783,7 @@ pub fn install(vm: &mut Vm) {
     let abp = vm.heap.alloc(Some(op), Kind::Ordinary);
     vm.realm.array_buffer_proto = abp;
     let abc = make_ctor(vm, "ArrayBuffer", 1, buffer_ctor, abp);
+    super::species_getter(vm, abc);
     vm.method(abc, "isView", 1, is_view);
     vm.method(abp, "slice", 2, buffer_slice);
     getter(vm, abp, "byteLength", get_byte_length);
@@ -792,6 +793,7 @@ pub fn install(vm: &mut Vm) {
     let tac = vm.native_with("TypedArray", 0, typed_ctor, vec![], true);
     vm.set_hidden(tac, "prototype", Value::Obj(tap));
     vm.set_hidden(tap, "constructor", Value::Obj(tac));
+    super::species_getter(vm, tac);
     vm.method(tac, "from", 1, ta_from);
     vm.method(tac, "of", 0, ta_of);
     let methods: [(&str, u32, NativeFnPtr); 24] = [

@@ -204,7 +204,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Bin(bin_op(b.operator)));
             }
             Expression::PrivateInExpression(p) => {
-                self.emit_var(VarAct::Get, &format!("#{}", p.left.name));
+                self.emit_private(&p.left.name, p.left.span)?;
                 self.expr(&p.right)?;
                 self.emit(Op::Bin(BinOp::In));
             }
@@ -405,7 +405,7 @@ impl<'a> Compiler<'a> {
                 if p.optional {
                     self.optional_test(jumps, 0);
                 }
-                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
+                self.emit_private(&p.field.name, p.field.span)?;
                 self.emit(Op::GetElem);
             }
         }
@@ -462,7 +462,7 @@ impl<'a> Compiler<'a> {
                     self.optional_test(jumps, 0);
                 }
                 self.emit(Op::Dup);
-                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
+                self.emit_private(&p.field.name, p.field.span)?;
                 self.emit(Op::GetElem);
                 self.emit(Op::Swap);
             }
@@ -707,7 +707,7 @@ impl<'a> Compiler<'a> {
             }
             MemberExpression::PrivateFieldExpression(p) => {
                 self.expr(&p.object)?;
-                self.emit_var(VarAct::Get, &format!("#{}", p.field.name));
+                self.emit_private(&p.field.name, p.field.span)?;
             }
         }
         Ok(())
@@ -923,7 +923,7 @@ impl<'a> Compiler<'a> {
     /// Pushes a computed property key.
     pub(crate) fn prop_key(&mut self, k: &'a PropertyKey<'a>) -> CResult<()> {
         if let PropertyKey::PrivateIdentifier(id) = k {
-            self.emit_var(VarAct::Get, &format!("#{}", id.name));
+            self.emit_private(&id.name, id.span)?;
             return Ok(());
         }
         if let Some(e) = k.as_expression() {

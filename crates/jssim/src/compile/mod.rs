@@ -297,6 +297,20 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits a variable access by name: a resolved binding or a global.
+    /// Pushes the private name `#name` of an enclosing class; V8 rejects a program that
+    /// uses an undeclared one before running it.
+    pub(crate) fn emit_private(&mut self, name: &str, span: Span) -> CResult<()> {
+        let bind = format!("#{name}");
+        if !self.scope_stack.iter().any(|s| self.scopes.has(*s, &bind)) {
+            return self.syntax(
+                &format!("Private field '{bind}' must be declared in an enclosing class"),
+                span,
+            );
+        }
+        self.emit_var(VarAct::Get, &bind);
+        Ok(())
+    }
+
     pub(crate) fn emit_var(&mut self, act: VarAct, name: &str) {
         if name == "arguments" {
             self.ensure_arguments();

@@ -42,6 +42,8 @@ pub enum ListSrc {
     Options(ObjRef),
     /// A select's `selectedOptions`.
     SelectedOptions(ObjRef),
+    /// The window's named property `name` when several elements have it.
+    WindowNamed(ObjRef, String),
 }
 
 /// Which attribute a DOMTokenList reflects.
@@ -90,7 +92,8 @@ impl ListSrc {
             | ListSrc::TBodies(o)
             | ListSrc::FormElements(o)
             | ListSrc::Options(o)
-            | ListSrc::SelectedOptions(o) => {
+            | ListSrc::SelectedOptions(o)
+            | ListSrc::WindowNamed(o, _) => {
                 f(Edge::Internal("collection root"), Strength::Strong, *o)
             }
         }
@@ -174,6 +177,40 @@ pub fn items(vm: &Vm, src: &ListSrc) -> Vec<ObjRef> {
             .into_iter()
             .filter(|e| node::local(vm, *e) == Some("option") && super::idl::is_selected(vm, *e))
             .collect(),
+        ListSrc::WindowNamed(root, n) => elements_under(*root)
+            .into_iter()
+            .filter(|e| is_window_named(vm, *e, n))
+            .collect(),
+    }
+}
+
+/// True when element `e` is a named property `name` of the window: its id, or the
+/// name of the elements jsdom exposes by name.
+fn is_window_named(vm: &Vm, e: ObjRef, name: &str) -> bool {
+    let Some(el) = node::elem(vm, e) else {
+        return false;
+    };
+    el.attr("id") == Some(name)
+        || (el.attr("name") == Some(name)
+            && matches!(
+                el.local.as_str(),
+                "a" | "area" | "embed" | "form" | "frameset" | "img" | "object"
+            ))
+}
+
+/// The window's named property `name` (`window.myButton` for `<button id="myButton">`):
+/// the element, a live HTMLCollection when several share the name, else `None`.
+fn window_named(vm: &mut Vm, name: &str) -> Option<Value> {
+    if name.is_empty() {
+        return None;
+    }
+    let root = vm.dom.document?;
+    let src = ListSrc::WindowNamed(root, name.to_string());
+    let found = items(vm, &src);
+    match found.len() {
+        0 => None,
+        1 => Some(Value::Obj(found[0])),
+        _ => Some(Value::Obj(new_list(vm, src))),
     }
 }
 
@@ -250,6 +287,10 @@ pub fn get(vm: &mut Vm, o: ObjRef, key: &PropKey) -> Res<Option<Value>> {
         return Ok(None);
     };
     Ok(match h {
+        HostObj::NamedProperties => match key.as_str() {
+            Some(name) if !on_proto_chain(vm, o, key) => window_named(vm, name),
+            _ => None,
+        },
         HostObj::List(src) => {
             let src = src.clone();
             let all = items(vm, &src);

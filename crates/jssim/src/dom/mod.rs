@@ -61,6 +61,9 @@ pub enum HostObj {
     Xhr(Box<net::XhrData>),
     /// A DOMException: name and message.
     Exception(String, String),
+    /// The window's named properties object (between Window.prototype and
+    /// EventTarget.prototype): elements by id.
+    NamedProperties,
 }
 
 impl HostObj {
@@ -101,7 +104,9 @@ impl HostObj {
             HostObj::Style(collections::StyleSrc::Inline(el)) => {
                 f(Edge::Internal("element"), Strength::Strong, *el)
             }
-            HostObj::Style(collections::StyleSrc::Computed(_)) | HostObj::Exception(..) => {}
+            HostObj::Style(collections::StyleSrc::Computed(_))
+            | HostObj::Exception(..)
+            | HostObj::NamedProperties => {}
             HostObj::Xhr(x) => listeners(&x.listeners, f),
         }
     }

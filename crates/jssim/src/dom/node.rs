@@ -62,6 +62,26 @@ pub enum Cache {
     Options,
 }
 
+impl Cache {
+    /// The attribute's name, as jsdom keys its `[SameObject]` cache.
+    pub fn attribute(self) -> &'static str {
+        match self {
+            Cache::Style => "style",
+            Cache::ClassList => "classList",
+            Cache::RelList => "relList",
+            Cache::Dataset => "dataset",
+            Cache::Attributes => "attributes",
+            Cache::Children => "children",
+            Cache::ChildNodes => "childNodes",
+            Cache::Rows => "rows",
+            Cache::Cells => "cells",
+            Cache::TBodies => "tBodies",
+            Cache::Elements => "elements",
+            Cache::Options => "options",
+        }
+    }
+}
+
 impl Node {
     pub fn new(data: NodeData) -> Node {
         Node {

@@ -379,7 +379,12 @@ pub fn install(vm: &mut Vm) {
     let g = vm.realm.global;
     let etp = vm.dom.event_target_proto;
     let etc = vm.dom.event_target_ctor;
-    let (_, wp) = super::class(vm, "Window", etp, Some(etc), 0, super::illegal_ctor);
+    let named = vm.heap.alloc(
+        Some(etp),
+        Kind::Host(Box::new(super::HostObj::NamedProperties)),
+    );
+    vm.set_tag(named, "WindowProperties");
+    let (_, wp) = super::class(vm, "Window", named, Some(etc), 0, super::illegal_ctor);
     if let Some(o) = vm.heap.get_mut(g) {
         o.proto = Some(wp);
     }

@@ -293,16 +293,20 @@ impl Vm {
                 match self.lookup_global(g, &name)? {
                     Some(v) => self.push(v),
                     None => {
-                        return Err(
-                            self.throw_error("ReferenceError", &format!("{name} is not defined"))
-                        );
+                        return Err(self.undefined_global(&name));
                     }
                 }
             }
             Op::TypeofGlobal(n) => {
                 let name = code.name_at(n);
                 let g = self.realm.global;
-                let v = self.lookup_global(g, &name)?.unwrap_or(Value::Undefined);
+                let v = match self.lookup_global(g, &name)? {
+                    Some(v) => v,
+                    None if crate::unmodelled::is_unmodelled_global(self.browser, &name) => {
+                        return Err(self.undefined_global(&name));
+                    }
+                    None => Value::Undefined,
+                };
                 self.push(v);
             }
             Op::SetGlobal(n) => {
@@ -311,9 +315,7 @@ impl Vm {
                 let g = Value::Obj(self.realm.global);
                 let strict = code.flags.strict;
                 if strict && self.lookup_global(self.realm.global, &name)?.is_none() {
-                    return Err(
-                        self.throw_error("ReferenceError", &format!("{name} is not defined"))
-                    );
+                    return Err(self.undefined_global(&name));
                 }
                 self.set(&g, PropKey::Str(name), v, g.clone())?;
             }
@@ -1038,6 +1040,15 @@ impl Vm {
 
     /// The object on `o`'s chain holding private member `k` (methods live on the
     /// prototype).
+    /// The error for a global variable that does not exist: a ReferenceError, unless the
+    /// real runtime defines it and the simulator does not model it.
+    fn undefined_global(&mut self, name: &str) -> Throw {
+        if crate::unmodelled::is_unmodelled_global(self.browser, name) {
+            return self.unsupported(&format!("the global {name}"));
+        }
+        self.throw_error("ReferenceError", &format!("{name} is not defined"))
+    }
+
     fn private_owner(&self, o: ObjRef, k: &PropKey) -> Option<ObjRef> {
         let mut cur = Some(o);
         while let Some(x) = cur {

@@ -6,7 +6,7 @@
 //! `Cannot assign to read only property 'a' of object '#<Object>'`).
 
 use super::{Res, Throw, Vm};
-use crate::heap::{Kind, Lock, Prop, PropVal};
+use crate::heap::{Kind, Lock, Prop, PropVal, TaKind};
 use crate::value::{
     num_to_string, str_as_index, utf16_len, utf16_slice, JsStr, ObjRef, PropKey, Value,
 };
@@ -176,7 +176,7 @@ impl Vm {
                         }
                     }
                 }
-                Kind::TypedArray(_) => {
+                Kind::TypedArray(t) if t.kind != TaKind::DataView => {
                     if let Some(i) = canonical_numeric(key) {
                         return Ok(
                             crate::builtins::typed::get_index(self, o, i).unwrap_or_default()
@@ -461,7 +461,7 @@ impl Vm {
         key: &PropKey,
         v: &Value,
     ) -> Res<Option<Result<(), SetFail>>> {
-        if matches!(self.heap.kind(o), Some(Kind::TypedArray(_))) {
+        if matches!(self.heap.kind(o), Some(Kind::TypedArray(t)) if t.kind != TaKind::DataView) {
             if let Some(i) = canonical_numeric(key) {
                 crate::builtins::typed::set_index(self, o, i, v)?;
                 return Ok(Some(Ok(())));
@@ -600,10 +600,11 @@ impl Vm {
         } else if !self.heap.get(r).is_some_and(|o| o.extensible) {
             return Ok(false);
         }
-        let is_elem = matches!(
-            self.heap.kind(r),
-            Some(Kind::Array(_) | Kind::TypedArray(_))
-        ) && (canonical_numeric(&key).is_some() || key.as_str() == Some("length"));
+        let is_elem = match self.heap.kind(r) {
+            Some(Kind::Array(_)) => true,
+            Some(Kind::TypedArray(t)) => t.kind != TaKind::DataView,
+            _ => false,
+        } && (canonical_numeric(&key).is_some() || key.as_str() == Some("length"));
         if is_elem {
             if let PropVal::Data(v) = &p.v {
                 let default = p.writable && p.enumerable && p.configurable;
@@ -736,7 +737,7 @@ impl Vm {
                     });
                 }
             }
-            (Kind::TypedArray(_), _) => {
+            (Kind::TypedArray(t), _) if t.kind != TaKind::DataView => {
                 if let Some(i) = canonical_numeric(k) {
                     let v = crate::builtins::typed::get_index_ro(self, r, i)?;
                     return Some(Prop {
@@ -813,7 +814,7 @@ impl Vm {
                     idx.push((i as u32, PropKey::s(&i.to_string())));
                 }
             }
-            Kind::TypedArray(t) => {
+            Kind::TypedArray(t) if t.kind != TaKind::DataView => {
                 for i in 0..t.length {
                     idx.push((i as u32, PropKey::s(&i.to_string())));
                 }

@@ -212,7 +212,8 @@ impl Vm {
             }
         }
         if (get.is_some() || set.is_some()) && (value.is_some() || writable.is_some()) {
-            return Err(self.type_error("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute"));
+            let words = self.object_words(dobj);
+            return Err(self.type_error(&format!("Invalid property descriptor. Cannot both specify accessors and a value or writable attribute, {words}")));
         }
         let base = existing.cloned();
         let b_enum = base.as_ref().map(|b| b.enumerable).unwrap_or(false);
