@@ -51,8 +51,12 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
         out.push_str(&vm.str(*a)?);
     }
     out.push_str(&end);
-    match vm.kwarg(kw, "file") {
-        None | Some(Value::None) => vm.write_stdout(&out),
+    let file = match vm.kwarg(kw, "file") {
+        None | Some(Value::None) => crate::modules::sys::redirected_stdout(vm),
+        f => f,
+    };
+    match file {
+        None => vm.write_stdout(&out),
         Some(f) => {
             let s = vm.new_string(out);
             let r = vm.call_method(f, "write", &[s]);

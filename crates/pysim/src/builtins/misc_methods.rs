@@ -51,7 +51,13 @@ fn gen_next(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     vm.margs("throw", args, 1, 3)?;
     let g = gen_ref(vm, args)?;
-    let exc = if args.len() >= 3 && !args[2].is_none() {
+    let given_instance = match args[1] {
+        Value::Obj(cls) if args.len() >= 3 => vm.isinstance_type(args[2], cls),
+        _ => false,
+    };
+    let exc = if given_instance {
+        vm.make_exception_instance(args[2])?
+    } else if args.len() >= 3 && !args[2].is_none() {
         let cls = args[1];
         let inst = vm.call(cls, &[args[2]], &[])?;
         let r = vm.make_exception_instance(inst);
@@ -753,6 +759,11 @@ impl Vm {
         if !generic {
             return Ok(None);
         }
+        Ok(Some(self.new_generic_alias(Value::Obj(cls), args)))
+    }
+
+    /// `types.GenericAlias(origin, args)`: `args` is a tuple or a single argument.
+    fn new_generic_alias(&mut self, origin: Value, args: Value) -> Value {
         let ty = self.new_native_type("GenericAlias", "types");
         let argt = match args {
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Tuple(_)) => {
@@ -764,16 +775,13 @@ impl Vm {
                 self.new_tuple(vec![other])
             }
         };
-        self.incref_obj(cls);
+        self.incref(origin);
         let r = self.alloc_gc(
             ty,
-            Kind::Native(Box::new(GenericAlias {
-                origin: Value::Obj(cls),
-                args: argt,
-            })),
+            Kind::Native(Box::new(GenericAlias { origin, args: argt })),
             FreeList::None,
         );
-        Ok(Some(Value::Obj(r)))
+        Value::Obj(r)
     }
 
     /// A class, a `types.UnionType` or a generic alias: an operand of `|` on types.
@@ -1069,4 +1077,16 @@ pub fn install(vm: &mut Vm) {
             tt.flags |= crate::objects::typeobj::tflags::HAS_GETATTR;
         }
     }
+    let ga = vm.new_native_type("GenericAlias", "types");
+    vm.add_staticmethod(ga, "__new__", generic_alias_new);
+}
+
+/// `types.GenericAlias(origin, args)`, as `__class_getitem__ = classmethod(GenericAlias)`
+/// uses it.
+fn generic_alias_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    if args.len() != 3 {
+        let n = args.len().saturating_sub(1);
+        return Err(vm.type_error(format!("GenericAlias expected 2 arguments, got {n}")));
+    }
+    Ok(vm.new_generic_alias(args[1], args[2]))
 }

@@ -15,6 +15,7 @@ pub mod math;
 pub mod random;
 pub mod simulator;
 pub mod sre;
+pub mod stdlib_names;
 pub mod structmod;
 pub mod sys;
 pub mod tracemalloc;
@@ -97,79 +98,14 @@ pub fn registry() -> Vec<ModuleDef> {
         python("fractions", include_str!("py/fractions.py")),
         python("calendar", include_str!("py/calendar.py")),
         python("statistics", include_str!("py/statistics.py")),
+        python("io", include_str!("py/io.py")),
+        python("queue", include_str!("py/queue.py")),
+        python("decimal", include_str!("py/decimal.py")),
+        python("pathlib", include_str!("py/pathlib.py")),
+        python("uuid", include_str!("py/uuid.py")),
+        python("zlib", include_str!("py/zlib.py")),
     ]
 }
-
-/// Standard-library modules CPython has but the simulator does not model.
-const UNMODELLED: &[&str] = &[
-    "os",
-    "io",
-    "socket",
-    "subprocess",
-    "threading",
-    "multiprocessing",
-    "asyncio",
-    "pathlib",
-    "shutil",
-    "tempfile",
-    "urllib",
-    "http",
-    "json.tool",
-    "sqlite3",
-    "pickle",
-    "logging",
-    "argparse",
-    "unittest",
-    "ctypes",
-    "signal",
-    "select",
-    "selectors",
-    "queue",
-    "concurrent",
-    "decimal",
-    "array",
-    "uuid",
-    "csv",
-    "zipfile",
-    "gzip",
-    "glob",
-    "fnmatch",
-    "platform",
-    "locale",
-    "codecs",
-    "inspect",
-    "dis",
-    "ast",
-    "numbers",
-    "pprint",
-    "reprlib",
-    "timeit",
-    "cProfile",
-    "profile",
-    "pdb",
-    "doctest",
-    "secrets",
-    "email",
-    "html",
-    "xml",
-    "zlib",
-    "getpass",
-    "traceback",
-    "warnings",
-    "token",
-    "tokenize",
-    "site",
-    "sysconfig",
-    "importlib",
-    "resource",
-    "mmap",
-    "errno",
-    "stat",
-    "cmath",
-    "graphlib",
-    "sched",
-    "contextvars",
-];
 
 impl Vm {
     /// `IMPORT_NAME`: the top package (or the module itself when there is a fromlist).
@@ -221,7 +157,7 @@ impl Vm {
         let def = self.registry.iter().find(|d| d.name == name).copied();
         let Some(def) = def else {
             let top = name.split('.').next().unwrap_or(name);
-            if UNMODELLED.contains(&name) || UNMODELLED.contains(&top) {
+            if stdlib_names::is_stdlib(top) {
                 return Err(Throw::Unsupported(format!("module '{name}'"), None));
             }
             let msg = self.new_string(format!("No module named '{name}'"));

@@ -184,6 +184,22 @@ fn stream_flush(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(Value::None)
 }
 
+/// `sys.stdout` when a snippet has replaced it (e.g. `contextlib.redirect_stdout`)
+/// with an object other than one of the interpreter's own streams; a borrowed value.
+pub fn redirected_stdout(vm: &mut Vm) -> Option<Value> {
+    let sys = vm.dict_get_str(vm.modules, "sys")?;
+    let Value::Obj(m) = sys else { return None };
+    let d = vm.module_dict(m);
+    let out = vm.dict_get_str(d, "stdout")?;
+    match out {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Native(n) if n.as_any().is::<Stream>() => None,
+            _ => Some(out),
+        },
+        _ => Some(out),
+    }
+}
+
 /// The type of `sys.stdout` / `sys.stderr` (created once per interpreter).
 fn stream_type(vm: &mut Vm) -> ObjRef {
     let ty = vm.new_native_type("TextIOWrapper", "_io");
