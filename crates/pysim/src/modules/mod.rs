@@ -104,6 +104,7 @@ pub fn registry() -> Vec<ModuleDef> {
         python("pathlib", include_str!("py/pathlib.py")),
         python("uuid", include_str!("py/uuid.py")),
         python("zlib", include_str!("py/zlib.py")),
+        python("difflib", include_str!("py/difflib.py")),
     ]
 }
 
