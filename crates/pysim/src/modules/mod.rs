@@ -105,6 +105,7 @@ pub fn registry() -> Vec<ModuleDef> {
         python("uuid", include_str!("py/uuid.py")),
         python("zlib", include_str!("py/zlib.py")),
         python("difflib", include_str!("py/difflib.py")),
+        python("numbers", include_str!("py/numbers.py")),
     ]
 }
 
