@@ -106,6 +106,7 @@ pub fn registry() -> Vec<ModuleDef> {
         python("zlib", include_str!("py/zlib.py")),
         python("difflib", include_str!("py/difflib.py")),
         python("numbers", include_str!("py/numbers.py")),
+        python("pprint", include_str!("py/pprint.py")),
     ]
 }
 
