@@ -621,3 +621,108 @@ fn python_teardown_is_an_exit_step_after_the_final_snapshot() {
     assert!(html.contains("Node#4 (unreachable)") || html.contains("(unreachable)"));
     assert!(html.contains("after line 11 (step"));
 }
+
+const CLOSURE_JS: &str = "let a = {name: 'x', items: [1, 2]};\nlet b = a;\na = null;\nfunction make() {\n  const big = new Array(1000).fill(0);\n  return () => big.length;\n}\nconst f = make();\ngc();\nconsole.log(f());\n";
+
+#[test]
+fn javascript_records_a_snapshot_per_step_with_primitive_fields_and_elements() {
+    let outcome = traced(Lang::Javascript, CLOSURE_JS);
+    assert_eq!(outcome.stdout, "1000\n");
+    let trace = &outcome.trace;
+    assert!(
+        trace.snapshots.len() > 5,
+        "{} snapshots",
+        trace.snapshots.len()
+    );
+    let after_line_1 = trace
+        .snapshots
+        .iter()
+        .find(|s| s.frames[0].vars.iter().any(|(n, _)| n == "a"))
+        .expect("a snapshot after line 1");
+    assert_eq!(after_line_1.line, 1);
+    let object = after_line_1
+        .heap
+        .iter()
+        .find(|o| o.type_name == "Object")
+        .unwrap();
+    assert!(object
+        .fields
+        .contains(&("name".to_owned(), Value::Prim("'x'".into()))));
+    let array = after_line_1
+        .heap
+        .iter()
+        .find(|o| o.type_name == "Array")
+        .unwrap();
+    assert_eq!(
+        array.fields,
+        [
+            ("0".to_owned(), Value::Prim("1".into())),
+            ("1".to_owned(), Value::Prim("2".into()))
+        ]
+    );
+    // The CommonJS wrapper is the runtime's: none of its names, none of its startup.
+    for snapshot in &trace.snapshots {
+        for frame in &snapshot.frames {
+            assert!(frame.vars.iter().all(|(n, _)| ![
+                "exports",
+                "require",
+                "module",
+                "__filename",
+                "__dirname"
+            ]
+            .contains(&n.as_str())));
+        }
+    }
+    assert!(trace.events.iter().all(|e| e.step > 0));
+    assert_eq!(trace.summary.frees, 0);
+    // One size per object: the allocation says what the snapshot draws.
+    for event in &trace.events {
+        if let EventKind::Alloc { obj, size, .. } = &event.kind {
+            for snapshot in &trace.snapshots {
+                if let Some(o) = snapshot.heap.iter().find(|o| o.id == *obj) {
+                    assert_eq!(o.size, *size, "object {obj}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn javascript_collections_say_why_and_count_the_readers_objects() {
+    let outcome = traced(Lang::Javascript, CLOSURE_JS);
+    let events = &outcome.trace.events;
+    assert!(!events
+        .iter()
+        .any(|e| matches!(e.kind, EventKind::Move { .. })));
+    let start = events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::GcStart { collector, reason } => {
+                Some((e.line, collector.as_str(), reason.as_str()))
+            }
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(start, (9, "mark-compact", "gc()"));
+    let html = render(&outcome, CLOSURE_JS, TraceMode::Full);
+    assert!(html.contains("mark-compact: 0 collected, 6 promoted"));
+    assert!(html.contains("alloc Object#"));
+    assert!(html.contains(", held by a</td>"));
+}
+
+#[test]
+fn a_run_stopped_by_a_limit_says_so_with_the_limit_and_line() {
+    let code = "let n = 0;\nsetInterval(function() {\n    n++;\n}, 1000);\n";
+    let outcome = traced(Lang::Javascript, code);
+    assert!(matches!(outcome.status, Status::LimitExceeded { .. }));
+    let html = render(&outcome, code, TraceMode::Full);
+    assert_full_panel(&html, "javascript", "ok");
+    let note = &html[html.find("<p class=\"gen-limit\"").unwrap()..];
+    let note = &note[..note.find("</p>").unwrap()];
+    assert!(note.contains("stopped this run"), "{note}");
+    assert!(note.contains("virtual time limit of 10000 ms"), "{note}");
+    assert!(note.contains(" at line 3"), "{note}");
+    assert!(html.contains("Heap when the simulator stopped"));
+    // The timer is drawn as the root that keeps the callback alive.
+    assert!(html.contains(">Runtime roots</text>"));
+}

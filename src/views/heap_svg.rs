@@ -177,6 +177,8 @@ fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) ->
     let _ = write!(out, "<g class=\"gen-h-frame\"><rect x=\"{FRAME_X}\" y=\"{top}\" width=\"{FRAME_W}\" height=\"{height}\" rx=\"4\"/>");
     let title = if is_top_level(&frame.name) {
         "Global frame".to_owned()
+    } else if frame.name == gen_trace::ROOTS_FRAME {
+        "Runtime roots".to_owned()
     } else {
         frame.name.clone()
     };

@@ -71,9 +71,9 @@ pub fn render(panel: &Panel<'_>, diagram: &DiagramRenderer<'_>) -> String {
         push_escaped(
             &mut out,
             &format!(
-                "The simulator stopped the run: {}{}",
+                "⏹ The simulator stopped this run before it ended (the real runtime would go on): {}{}. What is shown is the state at that point.",
                 table::limit_text(limit),
-                table::at(*pos)
+                table::at(table::stop_pos(*pos, &outcome.trace))
             ),
         );
         out.push_str("</p>");
@@ -91,7 +91,7 @@ pub fn render(panel: &Panel<'_>, diagram: &DiagramRenderer<'_>) -> String {
     }
     let rows = rows(trace, panel.source);
     out.push_str("<details class=\"gen-section\" open><summary>Heap trace</summary>");
-    table::render(&rows, &names, &outcome.status, trace.elided_steps, &mut out);
+    table::render(&rows, &names, &outcome.status, trace, &mut out);
     out.push_str("</details><details class=\"gen-section\" open><summary>Heap graph</summary>");
     render_heap(panel, &names, &mut out);
     out.push_str("</details><details class=\"gen-section\" open><summary>Memory events</summary><div class=\"gen-seq\">");

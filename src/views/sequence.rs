@@ -102,7 +102,7 @@ pub fn source(outcome: &Outcome, rows: &[Row<'_>], names: &Names) -> String {
         Status::LimitExceeded { limit, pos } => d.note(&format!(
             "stopped: {}{}",
             super::table::limit_text(limit),
-            at(*pos)
+            at(super::table::stop_pos(*pos, &outcome.trace))
         )),
         Status::Ok | Status::Unsupported { .. } => {}
     }

@@ -1,7 +1,7 @@
 //! `table.gen-trace`: the step-by-step heap trace (step, line, source, event, heap effect),
 //! long loops collapsed, ending with how the run ended when it did not end normally.
 
-use gen_trace::{Pos, Status};
+use gen_trace::{Pos, Status, Trace};
 
 use super::effect;
 use super::html::push_escaped;
@@ -12,7 +12,8 @@ use super::rows::Row;
 const MAX_TABLE_ROWS: usize = 300;
 
 /// Appends the table, in its horizontally scrollable wrapper, to `out`.
-pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out: &mut String) {
+pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, trace: &Trace, out: &mut String) {
+    let elided = trace.elided_steps;
     out.push_str(
         "<div class=\"gen-trace-wrap\" role=\"region\" aria-label=\"Heap trace\" tabindex=\"0\">\
          <table class=\"gen-trace\"><caption>Heap trace, step by step</caption>\
@@ -117,7 +118,7 @@ pub fn render(rows: &[Row<'_>], names: &Names, status: &Status, elided: u64, out
             &format!("… {elided} steps summarised by the simulator"),
         );
     }
-    if let Some(text) = ending(status, rows.is_empty()) {
+    if let Some(text) = ending(status, trace, rows.is_empty()) {
         push_wide(out, "gen-ending", &text);
     }
     out.push_str("</tbody></table></div>");
@@ -171,7 +172,7 @@ fn push_wide(out: &mut String, class: &str, text: &str) {
 }
 
 /// The closing row: why the run stopped, or that nothing was recorded.
-fn ending(status: &Status, empty: bool) -> Option<String> {
+fn ending(status: &Status, trace: &Trace, empty: bool) -> Option<String> {
     match status {
         Status::Ok if empty => Some("No steps were recorded.".into()),
         Status::Ok | Status::Unsupported { .. } => None,
@@ -185,9 +186,9 @@ fn ending(status: &Status, empty: bool) -> Option<String> {
         )),
         Status::Error { message, pos } => Some(format!("✗ {message}{}", at(*pos))),
         Status::LimitExceeded { limit, pos } => Some(format!(
-            "⏹ Stopped by the simulator: {}{}",
+            "⏹ Stopped by the simulator, not by the program: {}{}",
             limit_text(limit),
-            at(*pos)
+            at(stop_pos(*pos, trace))
         )),
     }
 }
@@ -202,7 +203,16 @@ pub fn is_parse_error(message: &str) -> bool {
 /// ` at line 3, column 5`, or nothing when the position is unknown.
 pub fn at(pos: Option<Pos>) -> String {
     match pos {
+        Some(p) if p.col == 0 => format!(" at line {}", p.line),
         Some(p) => format!(" at line {}, column {}", p.line, p.col),
         None => String::new(),
     }
+}
+
+/// Where a run stopped: the position the simulator gave, else the last line that ran.
+pub fn stop_pos(pos: Option<Pos>, trace: &Trace) -> Option<Pos> {
+    pos.or_else(|| {
+        let line = trace.steps.iter().rev().find(|s| s.line > 0)?.line;
+        Some(Pos { line, col: 0 })
+    })
 }

@@ -29,6 +29,7 @@ const BASELINE_HEAP: u64 = 3_600_000;
 
 fn gc_fn(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
     vm.gc_pending = Some(crate::gc::GcKind::Full);
+    vm.trace.gc_reason = Some("gc()");
     if vm.native_depth <= 1 {
         vm.collect_pending()?;
     }

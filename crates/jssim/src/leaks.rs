@@ -20,6 +20,24 @@ struct Root {
     obj: ObjRef,
 }
 
+/// The runtime's roots other than the script's own bindings (timers, listeners, global
+/// properties the script set, pending tasks), as drawn in heap snapshots.
+pub fn runtime_roots(vm: &Vm) -> Vec<(String, ObjRef)> {
+    let script: Vec<ObjRef> = vm
+        .script_scope
+        .iter()
+        .filter_map(|(_, v)| match v {
+            Value::Obj(o) => Some(*o),
+            _ => None,
+        })
+        .collect();
+    roots(vm)
+        .into_iter()
+        .filter(|r| !script.contains(&r.obj))
+        .map(|r| (r.label, r.obj))
+        .collect()
+}
+
 fn roots(vm: &Vm) -> Vec<Root> {
     let mut out = Vec::new();
     let timers = vm
@@ -115,26 +133,6 @@ fn edge_words(vm: &Vm, e: Edge) -> Option<String> {
     })
 }
 
-/// The field name an edge is drawn with in a heap snapshot.
-pub fn field_name(vm: &Vm, e: Edge) -> String {
-    match e {
-        Edge::Proto => "[[Prototype]]".into(),
-        Edge::Prop(k) => vm.key_display(k),
-        Edge::Getter(k) => format!("get {}", vm.key_display(k)),
-        Edge::Setter(k) => format!("set {}", vm.key_display(k)),
-        Edge::Element(i) => i.to_string(),
-        Edge::Context => "[[Context]]".into(),
-        Edge::Var(n) => n.to_string(),
-        Edge::ParentContext => "[[Outer]]".into(),
-        Edge::Internal(s) => format!("[[{s}]]"),
-        Edge::MapKey => "key".into(),
-        Edge::MapValue => "value".into(),
-        Edge::Listener(t) => format!("on {t}"),
-        Edge::Child(i) => format!("child {i}"),
-        Edge::Parent => "parentNode".into(),
-    }
-}
-
 /// Words for an object: `closure tick`, `Array(3)`, `Object`, `<div#id>`.
 pub fn describe(vm: &Vm, o: ObjRef) -> String {
     let Some(obj) = vm.heap.get(o) else {
@@ -190,8 +188,12 @@ pub fn retained(vm: &mut Vm) -> Vec<Retained> {
     while let Some(o) = queue.pop_front() {
         order.push(o);
         let mut next = Vec::new();
+        let function = matches!(vm.heap.kind(o), Some(Kind::Function(_)));
         vm.for_each_edge(o, |e, s, t| {
-            if s == Strength::Strong {
+            // A function's own `prototype` object is the runtime's, not a leak of its own.
+            let own_prototype =
+                function && matches!(e, Edge::Prop(PropKey::Str(k)) if &**k == "prototype");
+            if s == Strength::Strong && !own_prototype {
                 if let Some(w) = edge_words(vm, e) {
                     next.push((w, t));
                 }

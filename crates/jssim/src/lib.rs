@@ -236,6 +236,7 @@ fn run_in(
                 .collect()
         })
         .unwrap_or_default();
+    vm.trace_script_done();
     if browser {
         // A classic script's top-level lexical bindings outlive it (script scope).
         vm.script_scope.extend(globals.iter().cloned());
@@ -266,13 +267,8 @@ fn run_in(
     let status = finish_status(&mut vm, r);
     vm.frames.clear();
     if options.trace {
-        let globals = globals
-            .into_iter()
-            .map(|(n, v)| (n.to_string(), v))
-            .collect();
-        vm.trace_final(globals);
+        vm.trace_final();
         vm.trace.trace.summary.retained = leaks::retained(&mut vm);
-        vm.trace.trace.summary.peak_bytes = vm.heap.peak_bytes.max(vm.heap_used());
     }
     let trace = std::mem::take(&mut vm.trace.trace);
     (

@@ -1,11 +1,40 @@
-//! Records the trace of a run for gen's panels: allocations with space and size, frees,
-//! scavenges / mark-sweeps with what they collected and promoted, promotions, tasks,
-//! executed lines, and a final snapshot of the global scope and live heap.
+//! Records the trace of a run for gen's panels: executed lines as steps, and after each
+//! step a snapshot of the scopes (frame locals and the closure contexts they created) and
+//! of the user objects reachable from them, with primitive properties, array elements,
+//! map entries and closure contexts, each object's space and age.
+//!
+//! Comparing consecutive snapshots names the references gained and lost (see
+//! `gen_trace::record`). An allocation becomes an event once the object is drawn (with
+//! the size drawn), or when it dies still a temporary. Collections report, per run, how
+//! many of the reader's objects they freed and promoted and why they ran (`gc()`, a full
+//! new space, the old-space limit). What the runtime did before the first line (the
+//! CommonJS wrapper, its startup scavenge) is not recorded, and the wrapper's parameters
+//! (`exports`, `require`, `module`, `__filename`, `__dirname`) are not drawn.
 
-use crate::heap::Kind;
+use std::collections::{HashMap, HashSet};
+
+use crate::heap::{Kind, PropVal};
 use crate::interp::Vm;
 use crate::value::{ObjRef, Value};
-use gen_trace::{Event, EventKind, Frame, HeapObject, Space, Step, Trace};
+use gen_trace::record::{order_step, ref_changes, SnapshotBudget, MAX_DETAILED_STEPS};
+use gen_trace::{Event, EventKind, Frame, HeapObject, Snapshot, Space, Step, Trace};
+
+/// Objects drawn in one snapshot at most.
+const MAX_SNAPSHOT_OBJECTS: usize = 120;
+/// Fields drawn per object at most.
+const MAX_FIELDS: usize = 50;
+/// The CommonJS wrapper's parameters: the runtime's, not the snippet's.
+const WRAPPER_NAMES: [&str; 5] = ["exports", "require", "module", "__filename", "__dirname"];
+
+/// A user allocation not drawn yet.
+#[derive(Debug, Clone)]
+struct Pending {
+    r: ObjRef,
+    id: u64,
+    step: u32,
+    line: u32,
+    space: Space,
+}
 
 /// The trace being recorded.
 #[derive(Debug, Default)]
@@ -17,20 +46,71 @@ pub struct Recorder {
     pub max_events: u32,
     pub source_lines: Vec<String>,
     pub builtin_ids: u64,
+    /// Ids below this were allocated before the first line (the runtime's).
+    user_from: u64,
+    /// Why the next collection runs, when something other than allocation asked for it.
+    pub gc_reason: Option<&'static str>,
+    open: bool,
+    step_events: Vec<EventKind>,
+    pending: Vec<Pending>,
+    /// Objects drawn for the reader (id → slot), alive.
+    known: HashMap<u64, ObjRef>,
+    freed_now: Vec<HeapObject>,
+    prev: Option<Snapshot>,
+    budget: SnapshotBudget,
+    /// The script's top-level bindings once it has run (drawn while callbacks run).
+    script_vars: Vec<(String, Value, u64)>,
+    /// The reader's objects freed and promoted by the collection under way.
+    gc_collected: u64,
+    gc_promoted: u64,
+    gc_freed_bytes: u64,
+    final_close: bool,
+    /// The script's top level has returned (frames now are callbacks').
+    script_done: bool,
+    /// The contexts the script's frame created: its captured variables, read afresh.
+    script_contexts: Vec<(ObjRef, u64)>,
+    /// Events that belong to the next step (a task about to run its callback).
+    next_events: Vec<EventKind>,
+}
+
+impl Recorder {
+    /// Starts recording a run of `src`.
+    pub fn begin(&mut self, options: &gen_trace::RunOptions, src: &str) {
+        let builtin_ids = self.builtin_ids;
+        *self = Recorder {
+            enabled: options.trace,
+            max_events: options.limits.max_events,
+            source_lines: src.lines().map(|s| s.to_string()).collect(),
+            budget: SnapshotBudget::new(options.limits.max_snapshots),
+            builtin_ids,
+            user_from: u64::MAX,
+            ..Recorder::default()
+        };
+    }
+
+    /// Ids at or below this belong to the runtime (built-in realm, the module wrapper).
+    pub fn first_user_id(&self) -> u64 {
+        if self.user_from == u64::MAX {
+            self.builtin_ids
+        } else {
+            self.builtin_ids.max(self.user_from.saturating_sub(1))
+        }
+    }
+
+    fn detailed(&self) -> bool {
+        self.step <= MAX_DETAILED_STEPS || self.final_close
+    }
 }
 
 impl Vm {
-    fn push_event(&mut self, kind: EventKind) {
-        let t = &mut self.trace;
-        if t.trace.events.len() as u32 >= t.max_events {
-            t.trace.elided_steps += 1;
-            return;
-        }
-        t.trace.events.push(Event {
-            step: t.step,
-            line: t.line,
-            kind,
-        });
+    fn obj_id(&self, o: ObjRef) -> u64 {
+        self.heap.get(o).map(|x| x.meta.id).unwrap_or(0)
+    }
+
+    fn is_user(&self, o: ObjRef) -> bool {
+        self.heap
+            .get(o)
+            .is_some_and(|x| x.meta.id > self.trace.first_user_id())
     }
 
     pub fn type_name(&self, o: ObjRef) -> String {
@@ -50,157 +130,557 @@ impl Vm {
         .to_string()
     }
 
+    /// The name objects are numbered by: a class instance by its class.
+    fn trace_type_name(&self, o: ObjRef) -> String {
+        match self.heap.kind(o) {
+            Some(Kind::Ordinary) => crate::inspect::constructor_name(self, o)
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "Object".into()),
+            _ => self.type_name(o),
+        }
+    }
+
+    fn push_step_event(&mut self, kind: EventKind) {
+        if self.trace.open {
+            self.trace.step_events.push(kind);
+        }
+    }
+
     pub fn trace_alloc(&mut self, o: ObjRef) {
-        self.trace.trace.summary.allocations += 1;
-        let id = self.heap.get(o).map(|x| x.meta.id).unwrap_or(0);
-        let size = self.heap.size_of(o);
-        let type_name = self.type_name(o);
-        self.push_event(EventKind::Alloc {
-            obj: id,
-            type_name,
-            size,
-            space: Some(Space::New),
-        });
+        if !self.trace.open {
+            return;
+        }
+        if !self.trace.detailed() {
+            self.trace.trace.summary.allocations += 1;
+            return;
+        }
+        let Some(obj) = self.heap.get(o) else { return };
+        let p = Pending {
+            r: o,
+            id: obj.meta.id,
+            step: self.trace.step,
+            line: self.trace.line,
+            space: obj.meta.space,
+        };
+        self.trace.pending.push(p);
     }
 
     pub fn trace_free(&mut self, o: ObjRef, size: u64) {
-        self.trace.trace.summary.frees += 1;
-        let id = self.heap.get(o).map(|x| x.meta.id).unwrap_or(0);
-        let type_name = self.type_name(o);
-        self.push_event(EventKind::Free {
-            obj: id,
-            type_name,
-            size,
-        });
+        if !self.trace.open {
+            return;
+        }
+        let id = self.obj_id(o);
+        let type_name = self.trace_type_name(o);
+        if self.trace.known.remove(&id).is_some() {
+            self.trace.trace.summary.frees += 1;
+            self.count_collected(size);
+            let mut drawn = self
+                .trace
+                .prev
+                .as_ref()
+                .and_then(|s| s.heap.iter().find(|x| x.id == id).cloned())
+                .unwrap_or_else(|| self.heap_object(o, &mut Vec::new()));
+            drawn.freed = true;
+            self.trace.freed_now.push(drawn);
+            self.push_step_event(EventKind::Free {
+                obj: id,
+                type_name,
+                size,
+            });
+        } else if let Some(i) = self.trace.pending.iter().position(|p| p.id == id) {
+            // A temporary never drawn: one allocation, one free.
+            let p = self.trace.pending.swap_remove(i);
+            self.trace.trace.summary.allocations += 1;
+            self.trace.trace.summary.frees += 1;
+            self.count_collected(size);
+            let alloc = EventKind::Alloc {
+                obj: id,
+                type_name: type_name.clone(),
+                size,
+                space: Some(p.space),
+            };
+            self.record_alloc(p.step, p.line, alloc);
+            self.push_step_event(EventKind::Free {
+                obj: id,
+                type_name,
+                size,
+            });
+        } else if !self.trace.detailed() && self.is_user(o) {
+            self.trace.trace.summary.frees += 1;
+            self.count_collected(size);
+        }
     }
 
+    fn count_collected(&mut self, size: u64) {
+        self.trace.gc_collected += 1;
+        self.trace.gc_freed_bytes += size;
+    }
+
+    fn record_alloc(&mut self, step: u32, line: u32, kind: EventKind) {
+        if step == self.trace.step {
+            self.trace.step_events.push(kind);
+            return;
+        }
+        let events = &mut self.trace.trace.events;
+        if events.len() as u32 >= self.trace.max_events {
+            self.trace.trace.elided_steps += 1;
+            return;
+        }
+        let at = events.partition_point(|e| e.step <= step);
+        events.insert(at, Event { step, line, kind });
+    }
+
+    /// `o` was promoted to old space by the collection under way.
     pub fn trace_move(&mut self, o: ObjRef) {
-        let id = self.heap.get(o).map(|x| x.meta.id).unwrap_or(0);
-        self.push_event(EventKind::Move {
-            obj: id,
-            from: Space::New,
-            to: Space::Old,
-        });
+        let id = self.obj_id(o);
+        if self.trace.known.contains_key(&id) {
+            self.trace.gc_promoted += 1;
+        }
     }
 
     pub fn trace_weak_cleared(&mut self, id: u64) {
-        self.push_event(EventKind::WeakCleared {
-            obj: id,
-            callback: false,
-        });
+        if self.trace.known.contains_key(&id) {
+            self.push_step_event(EventKind::WeakCleared {
+                obj: id,
+                callback: false,
+            });
+        }
     }
 
     pub fn trace_gc_start(&mut self, name: &str) {
+        let asked = self.trace.gc_reason.take();
+        if !self.trace.open {
+            return;
+        }
         self.trace.trace.summary.gc_runs += 1;
-        self.push_event(EventKind::GcStart {
+        self.trace.gc_collected = 0;
+        self.trace.gc_promoted = 0;
+        self.trace.gc_freed_bytes = 0;
+        let reason = match (asked, name) {
+            (Some(r), _) => r,
+            (None, "scavenge") => "new space full",
+            (None, _) => "old space limit",
+        };
+        self.push_step_event(EventKind::GcStart {
             collector: name.into(),
-            reason: "allocation".into(),
+            reason: reason.into(),
         });
     }
 
-    pub fn trace_gc_end(&mut self, name: &str, collected: u64, promoted: u64, freed: u64) {
-        self.push_event(EventKind::GcEnd {
+    /// A collection ended: what it did to the reader's objects.
+    pub fn trace_gc_end(&mut self, name: &str, _collected: u64, _promoted: u64, _freed: u64) {
+        if !self.trace.open {
+            return;
+        }
+        let r = &self.trace;
+        let end = EventKind::GcEnd {
             collector: name.into(),
-            collected,
+            collected: r.gc_collected,
             uncollectable: 0,
-            promoted,
-            freed_bytes: freed,
-        });
+            promoted: r.gc_promoted,
+            freed_bytes: r.gc_freed_bytes,
+        };
+        self.push_step_event(end);
     }
 
+    /// A task starts: its event opens the step of the callback's first line (a new step
+    /// even when that is the line that ran last).
     pub fn trace_task(&mut self, queue: &str, what: &str) {
-        self.push_event(EventKind::Task {
+        self.trace.next_events.push(EventKind::Task {
             queue: queue.into(),
             what: what.into(),
         });
     }
 
+    /// An instruction of `line` is about to run: a new line ends the step under way.
     pub fn trace_line(&mut self, line: u32) {
-        if line == self.trace.line || line == 0 {
+        if line == 0 || (line == self.trace.line && self.trace.next_events.is_empty()) {
             return;
         }
-        self.trace.line = line;
-        self.trace.step += 1;
-        if self.trace.trace.steps.len() < 5000 {
-            let source = self
-                .trace
-                .source_lines
-                .get(line as usize - 1)
-                .map(|s| s.trim().to_string())
-                .unwrap_or_default();
-            let step = self.trace.step;
-            self.trace.trace.steps.push(Step { step, line, source });
-        } else {
-            self.trace.trace.elided_steps += 1;
+        if self.trace.user_from == u64::MAX {
+            self.trace.user_from = self.heap.next_id;
+        }
+        if self.trace.open {
+            self.close_step();
+        }
+        let r = &mut self.trace;
+        r.step += 1;
+        r.line = line;
+        r.open = true;
+        r.step_events.append(&mut r.next_events);
+        if !r.detailed() {
+            r.trace.elided_steps += 1;
         }
     }
 
-    fn snap_value(&self, v: &Value) -> gen_trace::Value {
-        match v {
-            Value::Obj(o) => {
-                gen_trace::Value::Ref(self.heap.get(*o).map(|x| x.meta.id).unwrap_or(0))
+    /// The script's top level has run: its bindings (the frame's locals and the
+    /// variables its closures captured) stay drawn while callbacks run.
+    pub fn trace_script_done(&mut self) {
+        if !self.trace.enabled {
+            return;
+        }
+        let Some(f) = self.frames.first() else { return };
+        let contexts = self.own_contexts(f);
+        // Captured variables are read from their contexts at each snapshot.
+        let mut captured = Vec::new();
+        self.context_vars(&contexts, &mut captured);
+        let mut vars = self.frame_vars(f, true);
+        vars.retain(|(n, _)| !captured.iter().any(|(m, _)| m == n));
+        self.trace.script_contexts = contexts;
+        self.trace.script_vars = vars
+            .into_iter()
+            .map(|(n, v)| {
+                let id = match &v {
+                    Value::Obj(o) => self.obj_id(*o),
+                    _ => 0,
+                };
+                (n, v, id)
+            })
+            .collect();
+        self.trace.script_done = true;
+    }
+
+    /// The run is over: the last step ends with the final snapshot.
+    pub fn trace_final(&mut self) {
+        if self.trace.open {
+            let r = &mut self.trace;
+            r.step_events.append(&mut r.next_events);
+            self.trace.final_close = true;
+            self.close_step();
+        }
+        self.trace.trace.snapshots = std::mem::take(&mut self.trace.budget).finish();
+    }
+
+    fn close_step(&mut self) {
+        self.trace.open = false;
+        if !self.trace.detailed() {
+            self.trace.freed_now.clear();
+            self.trace
+                .step_events
+                .retain(|e| matches!(e, EventKind::GcStart { .. } | EventKind::GcEnd { .. }));
+            self.commit_step();
+            return;
+        }
+        let (snapshot, slots) = self.snapshot();
+        let shown: HashMap<u64, u64> = snapshot
+            .heap
+            .iter()
+            .filter(|o| !o.freed)
+            .map(|o| (o.id, o.size))
+            .collect();
+        for p in std::mem::take(&mut self.trace.pending) {
+            match shown.get(&p.id) {
+                Some(&size) => {
+                    self.trace.trace.summary.allocations += 1;
+                    let type_name = self.trace_type_name(p.r);
+                    let kind = EventKind::Alloc {
+                        obj: p.id,
+                        type_name,
+                        size,
+                        space: Some(p.space),
+                    };
+                    self.record_alloc(p.step, p.line, kind);
+                }
+                None if self.obj_id(p.r) == p.id => self.trace.pending.push(p),
+                None => {}
             }
+        }
+        for (id, r) in slots {
+            self.trace.known.entry(id).or_insert(r);
+        }
+        let before = self.trace.prev.take().unwrap_or_else(|| Snapshot {
+            step: 0,
+            line: 0,
+            frames: Vec::new(),
+            heap: Vec::new(),
+            stdout: String::new(),
+        });
+        let refs = ref_changes(&before, &snapshot, &HashSet::new());
+        let events = std::mem::take(&mut self.trace.step_events);
+        self.trace.step_events = order_step(events, refs);
+        let weight = self.trace.step_events.len();
+        self.commit_step();
+        let live: u64 = shown.values().sum();
+        let peak = &mut self.trace.trace.summary.peak_bytes;
+        *peak = (*peak).max(live);
+        self.trace.budget.offer(snapshot.clone(), weight);
+        self.trace.prev = Some(snapshot);
+    }
+
+    fn commit_step(&mut self) {
+        let r = &mut self.trace;
+        let (step, line) = (r.step, r.line);
+        if r.detailed() {
+            let source = r
+                .source_lines
+                .get((line as usize).wrapping_sub(1))
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default();
+            r.trace.steps.push(Step { step, line, source });
+        }
+        for kind in std::mem::take(&mut r.step_events) {
+            if r.trace.events.len() as u32 >= r.max_events {
+                r.trace.elided_steps += 1;
+                continue;
+            }
+            r.trace.events.push(Event { step, line, kind });
+        }
+    }
+
+    /// A value as drawn: primitives inline, the runtime's objects by name, the reader's
+    /// objects as arrows.
+    fn snap_value(&self, v: &Value, queue: &mut Vec<ObjRef>) -> gen_trace::Value {
+        match v {
+            Value::Obj(o) if self.is_user(*o) => {
+                queue.push(*o);
+                gen_trace::Value::Ref(self.obj_id(*o))
+            }
+            Value::Obj(o) => gen_trace::Value::Prim(match self.heap.kind(*o) {
+                Some(Kind::Dom(_)) => crate::dom::short_name(self, *o),
+                _ => format!("‹{}›", crate::leaks::describe(self, *o)),
+            }),
             Value::Str(s) => gen_trace::Value::Prim(crate::inspect::quote_str(s)),
             other => gen_trace::Value::Prim(self.prim_to_string(other)),
         }
     }
 
-    /// The final snapshot: the program's scope and every live user object.
-    pub fn trace_final(&mut self, globals: Vec<(String, Value)>) {
-        let vars = globals
-            .iter()
-            .map(|(n, v)| (n.clone(), self.snap_value(v)))
-            .collect();
-        let builtin_limit = self.trace.first_user_id();
-        let mut heap = Vec::new();
-        for i in 0..self.heap.objs.len() as u32 {
-            let Some(o) = self.heap.get(i) else { continue };
-            if o.meta.id <= builtin_limit {
-                continue;
-            }
-            let mut fields = Vec::new();
-            self.for_each_edge(i, |e, _, t| {
-                if let Some(k) = self.heap.get(t).filter(|k| k.meta.id > builtin_limit) {
-                    fields.push((
-                        crate::leaks::field_name(self, e),
-                        gen_trace::Value::Ref(k.meta.id),
-                    ));
-                }
-            });
-            heap.push(HeapObject {
-                id: o.meta.id,
-                type_name: self.type_name(i),
-                label: self.type_name(i),
-                size: self.heap.size_of(i),
-                refcount: None,
-                space: Some(o.meta.space),
-                age: Some(o.meta.age as u32),
-                fields,
-                freed: false,
-            });
-            if heap.len() > 200 {
-                break;
-            }
-        }
-        let step = self.trace.step;
-        let line = self.trace.line;
-        let stdout = self.stdout.clone();
-        self.trace.trace.snapshots.push(gen_trace::Snapshot {
-            step,
-            line,
-            frames: vec![Frame {
+    /// The scopes of the running frames (outermost first); between tasks, the script's
+    /// top-level bindings.
+    fn scopes(&self, queue: &mut Vec<ObjRef>) -> Vec<Frame> {
+        let mut out = Vec::new();
+        if self.trace.script_done {
+            let mut vars: Vec<(String, Value)> = self
+                .trace
+                .script_vars
+                .iter()
+                .filter(|(_, v, id)| !matches!(v, Value::Obj(o) if self.obj_id(*o) != *id))
+                .map(|(n, v, _)| (n.clone(), v.clone()))
+                .collect();
+            self.context_vars(&self.trace.script_contexts, &mut vars);
+            let vars = vars
+                .iter()
+                .map(|(n, v)| (n.clone(), self.snap_value(v, queue)))
+                .collect();
+            out.push(Frame {
                 name: "script".into(),
                 vars,
-            }],
-            heap,
-            stdout,
-        });
+            });
+        }
+        let roots: Vec<(String, gen_trace::Value)> = crate::leaks::runtime_roots(self)
+            .into_iter()
+            .filter(|(_, o)| self.is_user(*o))
+            .map(|(label, o)| {
+                // `timer #1 (setInterval every 1000 ms)` is drawn as `timer #1`.
+                let short = label.split(" (").next().unwrap_or(&label).to_string();
+                (short, self.snap_value(&Value::Obj(o), queue))
+            })
+            .collect();
+        if !roots.is_empty() {
+            out.push(Frame {
+                name: gen_trace::ROOTS_FRAME.into(),
+                vars: roots,
+            });
+        }
+        for (depth, f) in self.frames.iter().enumerate() {
+            let script = depth == 0 && !self.trace.script_done;
+            let vars = self
+                .frame_vars(f, script)
+                .into_iter()
+                .map(|(n, v)| (n, self.snap_value(&v, queue)))
+                .collect();
+            let name = if script {
+                "script".to_string()
+            } else if f.code.name.is_empty() {
+                "(anonymous)".to_string()
+            } else {
+                f.code.name.to_string()
+            };
+            out.push(Frame { name, vars });
+        }
+        out
     }
-}
 
-impl Recorder {
-    /// Ids at or below this belong to the built-in realm.
-    pub fn first_user_id(&self) -> u64 {
-        self.builtin_ids
+    /// A frame's variables: its locals, then what its closures captured (the contexts
+    /// the frame created); the script's frame without the CommonJS wrapper's parameters.
+    fn frame_vars(&self, f: &crate::interp::Frame, script: bool) -> Vec<(String, Value)> {
+        let mut vars: Vec<(String, Value)> = Vec::new();
+        for (n, v) in f.code.local_names.iter().zip(f.locals.iter()) {
+            if &**n == "this" || matches!(v, Value::Empty) {
+                continue;
+            }
+            if script && WRAPPER_NAMES.contains(&&**n) {
+                continue;
+            }
+            vars.push((n.to_string(), v.clone()));
+        }
+        let contexts = self.own_contexts(f);
+        self.context_vars(&contexts, &mut vars);
+        vars
+    }
+
+    /// The contexts `f` created (innermost first), with their ids.
+    fn own_contexts(&self, f: &crate::interp::Frame) -> Vec<(ObjRef, u64)> {
+        let outer = f.callee.and_then(|c| match self.heap.kind(c) {
+            Some(Kind::Function(cl)) => cl.env,
+            _ => None,
+        });
+        let mut out = Vec::new();
+        let mut ctx = f.ctx;
+        while let Some(c) = ctx.filter(|c| Some(*c) != outer && out.len() < 16) {
+            let Some(Kind::Context(data)) = self.heap.kind(c) else {
+                break;
+            };
+            out.push((c, self.obj_id(c)));
+            ctx = data.parent;
+        }
+        out
+    }
+
+    /// Appends the current values of the contexts' variables not already in `vars`.
+    fn context_vars(&self, contexts: &[(ObjRef, u64)], vars: &mut Vec<(String, Value)>) {
+        for &(c, id) in contexts {
+            if self.obj_id(c) != id {
+                continue;
+            }
+            let Some(Kind::Context(data)) = self.heap.kind(c) else {
+                continue;
+            };
+            for (n, v) in data.names.iter().zip(data.slots.iter()) {
+                if !matches!(v, Value::Empty) && !vars.iter().any(|(m, _)| m == &**n) {
+                    vars.push((n.to_string(), v.clone()));
+                }
+            }
+        }
+    }
+
+    /// One object as drawn: its own properties (primitive or not), elements, entries,
+    /// closure context, with its space and age.
+    fn heap_object(&self, o: ObjRef, queue: &mut Vec<ObjRef>) -> HeapObject {
+        let mut fields = Vec::new();
+        if let Some(obj) = self.heap.get(o) {
+            match &obj.kind {
+                Kind::Array(items) => {
+                    for (i, v) in items.iter().enumerate().take(MAX_FIELDS) {
+                        if !matches!(v, Value::Empty) {
+                            fields.push((i.to_string(), self.snap_value(v, queue)));
+                        }
+                    }
+                }
+                Kind::Function(c) => {
+                    if let Some(e) = c.env.filter(|e| self.is_user(*e)) {
+                        fields.push(("[[Context]]".into(), self.snap_value(&Value::Obj(e), queue)));
+                    }
+                }
+                Kind::Context(data) => {
+                    for (n, v) in data.names.iter().zip(data.slots.iter()) {
+                        if !matches!(v, Value::Empty) {
+                            fields.push((n.to_string(), self.snap_value(v, queue)));
+                        }
+                    }
+                    if let Some(p) = data.parent.filter(|p| self.is_user(*p)) {
+                        fields.push(("[[Outer]]".into(), self.snap_value(&Value::Obj(p), queue)));
+                    }
+                }
+                Kind::Map(t) | Kind::Set(t) => {
+                    let set = matches!(obj.kind, Kind::Set(_));
+                    for (k, v) in t.entries.iter().flatten().take(MAX_FIELDS) {
+                        if set {
+                            fields.push((String::new(), self.snap_value(k, queue)));
+                            continue;
+                        }
+                        let key = match self.snap_value(k, &mut Vec::new()) {
+                            gen_trace::Value::Prim(s) => s,
+                            gen_trace::Value::Ref(id) => format!("#{id}"),
+                        };
+                        fields.push((key, self.snap_value(v, queue)));
+                    }
+                }
+                _ => {}
+            }
+            let function = matches!(obj.kind, Kind::Function(_) | Kind::Native(_));
+            for (k, p) in obj.props.iter() {
+                if fields.len() >= MAX_FIELDS {
+                    break;
+                }
+                if function && !p.enumerable {
+                    // `length`, `name`, `prototype`: the function's own machinery.
+                    continue;
+                }
+                let key = self.key_display(k);
+                match &p.v {
+                    PropVal::Data(v) => fields.push((key, self.snap_value(v, queue))),
+                    PropVal::Accessor(g, s) => {
+                        if let Some(g) = g {
+                            let v = self.snap_value(&Value::Obj(*g), queue);
+                            fields.push((format!("get {key}"), v));
+                        }
+                        if let Some(s) = s {
+                            let v = self.snap_value(&Value::Obj(*s), queue);
+                            fields.push((format!("set {key}"), v));
+                        }
+                    }
+                }
+            }
+        }
+        let meta = self.heap.get(o).map(|x| x.meta);
+        HeapObject {
+            id: self.obj_id(o),
+            type_name: self.trace_type_name(o),
+            label: crate::leaks::describe(self, o),
+            size: self.heap.size_of(o),
+            refcount: None,
+            space: meta.as_ref().map(|m| m.space),
+            age: meta.map(|m| m.age as u32),
+            fields,
+            freed: false,
+        }
+    }
+
+    /// The scopes, the objects reachable from them, then the reader's objects still
+    /// alive but no longer reachable, then those freed in this step.
+    fn snapshot(&mut self) -> (Snapshot, HashMap<u64, ObjRef>) {
+        let mut queue = Vec::new();
+        let frames = self.scopes(&mut queue);
+        let mut extra: Vec<(u64, ObjRef)> = self
+            .trace
+            .known
+            .iter()
+            .map(|(id, r)| (*id, *r))
+            .filter(|(id, r)| self.obj_id(*r) == *id)
+            .collect();
+        extra.sort_unstable();
+        extra.reverse();
+        let mut heap = Vec::new();
+        let mut slots = HashMap::new();
+        let mut i = 0;
+        loop {
+            if i == queue.len() {
+                match extra.pop() {
+                    Some((_, r)) => queue.push(r),
+                    None => break,
+                }
+            }
+            let r = queue[i];
+            i += 1;
+            if heap.len() >= MAX_SNAPSHOT_OBJECTS {
+                break;
+            }
+            let id = self.obj_id(r);
+            if id == 0 || !self.is_user(r) || slots.contains_key(&id) {
+                continue;
+            }
+            slots.insert(id, r);
+            let object = self.heap_object(r, &mut queue);
+            heap.push(object);
+        }
+        heap.extend(std::mem::take(&mut self.trace.freed_now));
+        let snapshot = Snapshot {
+            step: self.trace.step,
+            line: self.trace.line,
+            frames,
+            heap,
+            stdout: self.stdout.clone(),
+        };
+        (snapshot, slots)
     }
 }

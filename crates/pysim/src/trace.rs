@@ -23,11 +23,9 @@ use crate::interp::Vm;
 use crate::objects::{Attrs, Kind};
 use crate::types as t;
 use crate::value::{ObjRef, Value};
-use gen_trace::record::{fill_counts, order_step, ref_changes, SnapshotBudget};
+use gen_trace::record::{fill_counts, order_step, ref_changes, SnapshotBudget, MAX_DETAILED_STEPS};
 use gen_trace::{Event, EventKind, HeapObject, Snapshot, Step, Trace};
 
-/// Steps recorded with snapshots and reference events; later ones are only counted.
-const MAX_DETAILED_STEPS: u32 = 1000;
 const MAX_SNAPSHOT_OBJECTS: usize = 120;
 /// Counts at or above this belong to immortal objects (shown without a count).
 const IMMORTAL_RC: u32 = 1 << 29;
@@ -247,7 +245,7 @@ impl Vm {
 
     /// An allocation event of an earlier or the current step.
     fn record_alloc(&mut self, step: u32, line: u32, kind: EventKind) {
-        if step == self.trace.step && self.trace.open {
+        if step == self.trace.step {
             self.trace.step_events.push(kind);
             return;
         }

@@ -174,6 +174,11 @@ pub enum Value {
     Ref(ObjId),
 }
 
+/// The name of the pseudo-frame holding the runtime's roots (timers, listeners, pending
+/// tasks): its variables are labelled roots, and references from it are
+/// [`Holder::Root`]s.
+pub const ROOTS_FRAME: &str = "(runtime roots)";
+
 /// A frame (Python) or scope (JavaScript) with its variables, in definition order.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Frame {

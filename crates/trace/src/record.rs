@@ -11,7 +11,11 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::{EventKind, Holder, ObjId, Snapshot, Value};
+use crate::{EventKind, Holder, ObjId, Snapshot, Value, ROOTS_FRAME};
+
+/// Steps a recorder follows in detail (snapshots, reference changes); later steps are only
+/// counted, so long loops stay cheap.
+pub const MAX_DETAILED_STEPS: u32 = 1000;
 
 /// Who holds a reference, as a key that is equal across snapshots.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -29,6 +33,9 @@ enum Source {
 impl Source {
     fn holder(&self) -> Holder {
         match self {
+            Source::Var { frame, name, .. } if frame == ROOTS_FRAME => {
+                Holder::Root { name: name.clone() }
+            }
             Source::Var { frame, name, .. } => Holder::Var {
                 frame: frame.clone(),
                 name: name.clone(),

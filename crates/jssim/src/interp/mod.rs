@@ -341,10 +341,7 @@ impl Vm {
         self.steps = 0;
         self.events.hit_time_limit = false;
         self.events.live_at_limit.clear();
-        self.trace.enabled = options.trace;
-        self.trace.max_events = options.limits.max_events;
-        self.trace.source_lines = src.lines().map(|s| s.to_string()).collect();
-        self.trace.trace = gen_trace::Trace::default();
+        self.trace.begin(options, src);
         self.source = src.to_string();
     }
 

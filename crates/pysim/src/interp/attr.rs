@@ -582,6 +582,12 @@ impl Vm {
                 _ => {}
             }
         }
+        self.object_getattr(obj, ty, name)
+    }
+
+    /// `object.__getattribute__` proper: data descriptors, then the instance's own
+    /// attributes, then other descriptors and class attributes of `ty`.
+    fn object_getattr(&mut self, obj: Value, ty: ObjRef, name: ObjRef) -> PResult<Option<Value>> {
         let descr = self.lookup_type_ref(ty, name);
         let mut dclass = DescrClass::Plain;
         if let Some(d) = descr {
@@ -666,7 +672,7 @@ impl Vm {
             _ => return Ok(None),
         };
         if self.str_of(name) == "__class__" {
-            return self.generic_getattr(Value::Obj(s), t::SUPER, name);
+            return self.object_getattr(Value::Obj(s), t::SUPER, name);
         }
         if let Some(v) = self.lookup_mro_after(objty, start, name) {
             self.incref(v);
@@ -679,7 +685,7 @@ impl Vm {
             self.decref(v);
             return r.map(Some);
         }
-        self.generic_getattr(Value::Obj(s), t::SUPER, name)
+        self.object_getattr(Value::Obj(s), t::SUPER, name)
     }
 
     /// `LOAD_METHOD`: `(function, self)` when the attribute is a plain function or method

@@ -1,0 +1,6 @@
+class A:
+    pass
+class B(A):
+    def hello(self):
+        super().hello()
+B().hello()
