@@ -85,6 +85,105 @@ pub fn syntax_error_from_parse(source: &str, e: &ParseError) -> CompileError {
             kind = "IndentationError";
             cpython_indent_message(source, line)
         }
+        ParseErrorType::ExpectedToken { expected, found } if format!("{expected:?}") == "Colon" => {
+            match format!("{found:?}").as_str() {
+                "Newline" => "expected ':'".to_string(),
+                "Equal" => {
+                    // The condition of `if x = 3:`: from after the keyword to the `=`.
+                    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+                    let head = &source[line_start..start];
+                    let keyword_end = head.len() - head.trim_start().len()
+                        + head.trim_start().find(' ').unwrap_or(0);
+                    let cond = &head[keyword_end..];
+                    let expr = cond.trim();
+                    let kind = expr_kind(expr);
+                    if kind == "name" {
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".to_string()
+                    } else {
+                        let expr_start =
+                            line_start + keyword_end + cond.len() - cond.trim_start().len();
+                        (line, col) = idx.pos(expr_start);
+                        end_col = col + expr.chars().count() as u32;
+                        format!(
+                            "cannot assign to {kind} here. Maybe you meant '==' instead of '='?"
+                        )
+                    }
+                }
+                "Rbrace" | "Comma" if innermost_bracket(&source[..start]) == Some('{') => {
+                    "':' expected after dictionary key".to_string()
+                }
+                _ => "invalid syntax".to_string(),
+            }
+        }
+        ParseErrorType::ExpectedToken { expected, found } if format!("{expected:?}") == "Comma" => {
+            let found = format!("{found:?}");
+            let before = &source[..start];
+            if found.ends_with("Equal") && found != "Equal" && found != "EqEqual" {
+                let stmt_start = before.rfind('\n').map_or(0, |i| i + 1);
+                let target = before[stmt_start..].trim();
+                (line, col) = idx.pos(
+                    stmt_start
+                        + (before[stmt_start..].len() - before[stmt_start..].trim_start().len()),
+                );
+                end_col = col + target.chars().count() as u32;
+                "'tuple' is an illegal expression for augmented assignment".to_string()
+            } else if let Some((l, c, ch)) = unclosed_bracket(source).filter(|_| {
+                !before
+                    .trim_end_matches([' ', '\t'])
+                    .ends_with(['(', '[', '{', ','])
+                    && before.trim_end_matches([' ', '\t']).ends_with('\n')
+                    || matches!(e.error, ParseErrorType::Lexical(LexicalErrorType::Eof))
+            }) {
+                line = l;
+                col = c;
+                end_col = c + 1;
+                format!("'{ch}' was never closed")
+            } else if innermost_bracket(before).is_some()
+                && matches!(
+                    found.as_str(),
+                    "Name"
+                        | "Int"
+                        | "Float"
+                        | "Complex"
+                        | "String"
+                        | "FStringStart"
+                        | "Lpar"
+                        | "Lsqb"
+                        | "Lbrace"
+                )
+            {
+                "invalid syntax. Perhaps you forgot a comma?".to_string()
+            } else {
+                "invalid syntax".to_string()
+            }
+        }
+        ParseErrorType::ExpectedToken { expected, .. } if format!("{expected:?}") == "Else" => {
+            "expected 'else' after 'if' expression".to_string()
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected `except` or `finally`") => {
+            "expected 'except' or 'finally' block".to_string()
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            "positional argument follows keyword argument".to_string()
+        }
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            "positional argument follows keyword argument unpacking".to_string()
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            "iterable argument unpacking follows keyword argument unpacking".to_string()
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            "non-default argument follows default argument".to_string()
+        }
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidAugmentedAssignmentTarget
+        | ParseErrorType::InvalidAnnotatedAssignmentTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget
+        | ParseErrorType::InvalidDeleteTarget => {
+            let end = e.location.end().to_usize().min(source.len());
+            end_col = col + source[start..end].chars().count() as u32;
+            invalid_target_message(&e.error, &source[start..end], &source[end..])
+        }
         ParseErrorType::UnparenthesizedGeneratorExpression => {
             "Generator expression must be parenthesized".to_string()
         }
@@ -129,6 +228,75 @@ pub fn syntax_error_from_parse(source: &str, e: &ParseError) -> CompileError {
     }
 }
 
+/// How CPython's error messages name the expression `text` (`function call`,
+/// `literal`, `comparison`, `name`, ...).
+fn expr_kind(text: &str) -> &'static str {
+    use ruff_python_ast::Expr;
+    match ruff_python_parser::parse_expression(text).map(|p| p.into_syntax().body) {
+        Ok(expr) => match *expr {
+            Expr::Call(_) => "function call",
+            Expr::NoneLiteral(_) => "None",
+            Expr::BooleanLiteral(b) if b.value => "True",
+            Expr::BooleanLiteral(_) => "False",
+            Expr::EllipsisLiteral(_) => "ellipsis",
+            Expr::NumberLiteral(_) | Expr::StringLiteral(_) | Expr::BytesLiteral(_) => "literal",
+            Expr::FString(_) => "f-string expression",
+            Expr::Compare(_) => "comparison",
+            Expr::Lambda(_) => "lambda",
+            Expr::If(_) => "conditional expression",
+            Expr::Named(_) => "named expression",
+            Expr::Await(_) => "await expression",
+            Expr::Yield(_) | Expr::YieldFrom(_) => "yield expression",
+            Expr::Dict(_) => "dict literal",
+            Expr::Set(_) => "set display",
+            Expr::ListComp(_) => "list comprehension",
+            Expr::SetComp(_) => "set comprehension",
+            Expr::DictComp(_) => "dict comprehension",
+            Expr::Generator(_) => "generator expression",
+            Expr::Tuple(_) => "tuple",
+            Expr::Name(_) => "name",
+            Expr::Attribute(_) => "attribute",
+            Expr::Subscript(_) => "subscript",
+            Expr::List(_) => "list",
+            Expr::Starred(_) => "starred",
+            _ => "expression",
+        },
+        Err(_) => "expression",
+    }
+}
+
+/// CPython's message for an expression that cannot be assigned to or deleted
+/// (`cannot assign to function call here. Maybe you meant '==' instead of '='?`).
+fn invalid_target_message(error: &ParseErrorType, target: &str, after: &str) -> String {
+    let kind = expr_kind(target);
+    match error {
+        ParseErrorType::InvalidDeleteTarget => format!("cannot delete {kind}"),
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            format!("'{kind}' is an illegal expression for augmented assignment")
+        }
+        ParseErrorType::InvalidAnnotatedAssignmentTarget => {
+            "illegal target for annotation".to_string()
+        }
+        ParseErrorType::InvalidNamedAssignmentTarget => {
+            format!("cannot use assignment expressions with {kind}")
+        }
+        _ => {
+            let after = after.trim_start_matches([' ', '\t']);
+            if after.starts_with('=') && !after.starts_with("==") {
+                format!("cannot assign to {kind} here. Maybe you meant '==' instead of '='?")
+            } else {
+                format!("cannot assign to {kind}")
+            }
+        }
+    }
+}
+
+/// The innermost bracket still open at the end of `source` (strings and comments
+/// skipped).
+fn innermost_bracket(source: &str) -> Option<char> {
+    open_brackets(source).last().map(|&(_, _, c)| c)
+}
+
 /// `expected an indented block after 'if' statement on line N`.
 fn cpython_indent_message(source: &str, err_line: u32) -> String {
     let lines: Vec<&str> = source.lines().collect();
@@ -158,6 +326,12 @@ fn cpython_indent_message(source: &str, err_line: u32) -> String {
 
 /// The first bracket never closed, skipping strings and comments: (line, col, char).
 fn unclosed_bracket(source: &str) -> Option<(u32, u32, char)> {
+    open_brackets(source).first().copied()
+}
+
+/// The brackets still open at the end of `source`, outermost first, skipping
+/// strings and comments: (line, col, char).
+fn open_brackets(source: &str) -> Vec<(u32, u32, char)> {
     let mut stack: Vec<(u32, u32, char)> = Vec::new();
     let mut line = 1u32;
     let mut col = 0u32;
@@ -202,7 +376,7 @@ fn unclosed_bracket(source: &str) -> Option<(u32, u32, char)> {
         }
         col += 1;
     }
-    stack.first().copied()
+    stack
 }
 
 /// The text CPython prints for a syntax error (`gen run` writes it to stderr).

@@ -166,6 +166,11 @@ impl Vm {
             _ => {}
         }
         if let Some(s) = self.as_str(v).map(|s| s.to_string()) {
+            let limit = self.int_max_str_digits;
+            let digits = s.bytes().filter(u8::is_ascii_digit).count();
+            if limit > 0 && digits > limit {
+                return Err(self.value_error(format!("Exceeds the limit ({limit} digits) for integer string conversion: value has {digits} digits; use sys.set_int_max_str_digits() to increase the limit")));
+            }
             return parse_int(&s, 10).ok_or_else(|| {
                 let r = crate::format::repr::str_repr(&s);
                 self.value_error(format!("invalid literal for int() with base 10: {r}"))
@@ -412,13 +417,8 @@ fn str_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
                         "decoding to str: need a bytes-like object, {tn} found"
                     )));
                 };
-                match String::from_utf8(b) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        let pos = e.utf8_error().valid_up_to();
-                        return Err(vm.exc(t::UNICODE_DECODE_ERROR, format!("'utf-8' codec can't decode byte 0x{:02x} in position {pos}: invalid start byte", e.as_bytes()[pos])));
-                    }
-                }
+                let errors = args.get(3).copied().or_else(|| vm.kwarg(kw, "errors"));
+                vm.decode_bytes(&b, encoding, errors)?
             } else {
                 if cls == t::STR {
                     return vm.str_value(v);
@@ -444,7 +444,7 @@ impl Vm {
             if encoding.is_none() {
                 return Err(self.type_error("string argument without an encoding"));
             }
-            return Ok(s.into_bytes());
+            return self.encode_str(&s, encoding, None);
         }
         if let Some(b) = self.bytes_like(v) {
             return Ok(b);
@@ -841,7 +841,7 @@ fn filter_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
     Ok(vm.new_iter(IterObj::Filter { f: args[1], it }))
 }
 
-fn reversed_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
+pub(crate) fn reversed_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
     vm.no_kwargs("reversed", kw)?;
     if args.len() != 2 {
         return Err(vm.type_error(format!(

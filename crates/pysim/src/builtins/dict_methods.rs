@@ -329,6 +329,24 @@ fn mp_items(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     mappingproxy_view(vm, args, ViewKind::Items)
 }
 
+fn dict_ior(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__ior__", args, 2, 2)?;
+    vm.binary_op(args[0], args[1], crate::code::BinOp::Or, true)
+}
+
+fn dict_ror(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__ror__", args, 2, 2)?;
+    match vm.builtin_binary(args[1], args[0], crate::code::BinOp::Or)? {
+        Some(v) => Ok(v),
+        None => Ok(vm.not_implemented()),
+    }
+}
+
+fn dict_reversed(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__reversed__", args, 1, 1)?;
+    super::ctors::reversed_new(vm, &[Value::Obj(t::REVERSED), args[0]], &[])
+}
+
 pub fn install(vm: &mut Vm) {
     let d = t::DICT;
     let fns: &[(&'static str, crate::objects::function::NativeFn)] = &[
@@ -349,6 +367,9 @@ pub fn install(vm: &mut Vm) {
         ("__contains__", dict_contains),
         ("__iter__", dict_iter),
         ("__or__", dict_or),
+        ("__ior__", dict_ior),
+        ("__ror__", dict_ror),
+        ("__reversed__", dict_reversed),
         ("__eq__", dict_eq),
     ];
     for (name, f) in fns {

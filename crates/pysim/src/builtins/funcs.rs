@@ -932,8 +932,7 @@ impl Vm {
             }
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Type(_)) => {
                 add_type(self, r, &mut names);
-                let meta = self.heap.ty(r);
-                let _ = meta;
+                names.extend(self.getset_names(r).iter().map(|n| n.to_string()));
             }
             _ => {
                 if let Value::Obj(r) = v {
@@ -949,11 +948,26 @@ impl Vm {
                     }
                 }
                 add_type(self, ty, &mut names);
+                names.extend(self.getset_names(ty).iter().map(|n| n.to_string()));
             }
         }
         names.sort();
         names.dedup();
         Ok(names)
+    }
+}
+
+impl Vm {
+    /// The computed attributes (`builtins::getset`) `dir` lists for instances of `ty`
+    /// and for `ty` itself.
+    fn getset_names(&self, ty: ObjRef) -> &'static [&'static str] {
+        if self.is_subtype(ty, t::INT) {
+            &["__class__", "denominator", "imag", "numerator", "real"]
+        } else if self.is_subtype(ty, t::FLOAT) || self.is_subtype(ty, t::COMPLEX) {
+            &["__class__", "imag", "real"]
+        } else {
+            &["__class__"]
+        }
     }
 }
 
@@ -995,13 +1009,27 @@ fn open(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
 
 /// The source, globals and locals of `exec` / `eval` (without a globals argument, the
 /// `__main__` namespace; the eval loop passes the calling frame's namespaces).
-fn exec_args(vm: &mut Vm, args: &[Value], name: &str) -> PResult<(String, ObjRef, Value)> {
+/// What `exec` / `eval` run: source text, or a code object from `compile()`.
+enum Program {
+    Source(String),
+    Code(ObjRef),
+}
+
+fn exec_args(vm: &mut Vm, args: &[Value], name: &str) -> PResult<(Program, ObjRef, Value)> {
     vm.nargs(name, args, 1, 3)?;
-    let Some(src) = vm.as_str(args[0]).map(|s| s.to_string()) else {
-        return Err(Throw::Unsupported(
-            format!("{name}() of a code object"),
-            None,
-        ));
+    let src = match args[0] {
+        Value::Obj(r) if matches!(vm.heap.kind(r), Kind::Code(_)) => Program::Code(r),
+        v => match vm.as_str(v) {
+            Some(s) => Program::Source(s.to_string()),
+            None => {
+                let what = if name == "eval" {
+                    "eval() arg 1 must be a string, bytes or code object"
+                } else {
+                    "exec() arg 1 must be a string, bytes or code object"
+                };
+                return Err(vm.type_error(what));
+            }
+        },
     };
     let globals = match args.get(1) {
         Some(Value::Obj(d)) if matches!(vm.heap.kind(*d), Kind::Dict(_)) => *d,
@@ -1030,23 +1058,92 @@ fn exec_args(vm: &mut Vm, args: &[Value], name: &str) -> PResult<(String, ObjRef
     Ok((src, globals, locals))
 }
 
+/// The code object to run (a new reference), compiling source text with `compile`.
+fn program_code(
+    vm: &mut Vm,
+    program: Program,
+    compile: fn(
+        &str,
+        &str,
+    ) -> Result<std::rc::Rc<crate::code::CodeUnit>, crate::compile::CompileError>,
+) -> PResult<ObjRef> {
+    match program {
+        Program::Code(r) => {
+            vm.incref_obj(r);
+            Ok(r)
+        }
+        Program::Source(src) => {
+            let unit = compile(&src, "<string>").map_err(|e| vm.syntax_error(&e))?;
+            vm.sources.insert("<string>".into(), src.as_str().into());
+            Ok(vm.load_code(&unit))
+        }
+    }
+}
+
 fn exec(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
-    let (src, globals, locals) = exec_args(vm, args, "exec")?;
-    let unit = crate::compile::compile_module(&src, "<string>").map_err(|e| vm.syntax_error(&e))?;
-    vm.sources.insert("<string>".into(), src.as_str().into());
-    let code = vm.load_code(&unit);
+    let (program, globals, locals) = exec_args(vm, args, "exec")?;
+    let code = program_code(vm, program, crate::compile::compile_module)?;
     let r = vm.run_code_in(code, globals, locals)?;
     vm.decref(r);
     Ok(Value::None)
 }
 
 fn eval(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
-    let (src, globals, locals) = exec_args(vm, args, "eval")?;
-    let src = src.trim_start_matches([' ', '\t']).to_string();
-    let unit = crate::compile::compile_eval(&src, "<string>").map_err(|e| vm.syntax_error(&e))?;
-    vm.sources.insert("<string>".into(), src.as_str().into());
-    let code = vm.load_code(&unit);
+    let (program, globals, locals) = exec_args(vm, args, "eval")?;
+    let program = match program {
+        Program::Source(src) => Program::Source(src.trim_start_matches([' ', '\t']).to_string()),
+        code => code,
+    };
+    let code = program_code(vm, program, crate::compile::compile_eval)?;
     vm.run_code_in(code, globals, locals)
+}
+
+/// `compile(source, filename, mode)`: a code object for `exec` / `eval`.
+fn compile_fn(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
+    vm.check_kwargs(
+        "compile",
+        kw,
+        &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+        ],
+    )?;
+    let arg = |i: usize, name: &str| args.get(i).copied().or_else(|| vm.kwarg(kw, name));
+    let (Some(source), Some(filename), Some(mode)) =
+        (arg(0, "source"), arg(1, "filename"), arg(2, "mode"))
+    else {
+        return Err(vm.type_error("compile() missing required argument 'source' (pos 1)"));
+    };
+    let Some(src) = vm.as_str(source).map(str::to_string).or_else(|| {
+        vm.bytes_like(source)
+            .map(|b| String::from_utf8_lossy(&b).into_owned())
+    }) else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    let Some(file) = vm.as_str(filename).map(str::to_string) else {
+        let tn = vm.type_name_of(filename);
+        return Err(vm.type_error(format!(
+            "compile() argument 'filename' must be str, not {tn}"
+        )));
+    };
+    let unit = match vm.as_str(mode) {
+        Some("exec") => crate::compile::compile_module(&src, &file),
+        Some("eval") => crate::compile::compile_eval(src.trim_start_matches([' ', '\t']), &file),
+        Some("single") => {
+            return Err(Throw::Unsupported(
+                "compile() in 'single' mode".into(),
+                None,
+            ))
+        }
+        _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
+    }
+    .map_err(|e| vm.syntax_error_in(&e, &file))?;
+    vm.sources.insert(file.as_str().into(), src.as_str().into());
+    Ok(Value::Obj(vm.load_code(&unit)))
 }
 
 fn format_fn(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
@@ -1108,6 +1205,7 @@ pub fn install(vm: &mut Vm, d: ObjRef) {
         ("input", input),
         ("vars", vars),
         ("dir", dir),
+        ("compile", compile_fn),
         ("globals", globals),
         ("locals", locals),
         ("__build_class__", build_class),

@@ -2,7 +2,7 @@
 //! `insert`, `pop`, `remove` resize as `list_resize` does; `copy` is exact) and a
 //! stable sort that compares with `<` and reports the first comparison error.
 
-use crate::code::CmpOp;
+use crate::code::{BinOp, CmpOp};
 use crate::interp::Vm;
 use crate::objects::function::Kw;
 use crate::objects::{IterObj, Kind, ListObj};
@@ -455,6 +455,12 @@ fn list_iadd(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(args[0])
 }
 
+fn list_imul(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__imul__", args, 2, 2)?;
+    this_list(vm, args, "__imul__")?;
+    vm.binary_op(args[0], args[1], BinOp::Mul, true)
+}
+
 fn seq_cmp(vm: &mut Vm, args: &[Value], op: CmpOp) -> PResult<Value> {
     vm.nargs(op.dunder(), args, 2, 2)?;
     match vm.builtin_richcompare(args[0], args[1], op)? {
@@ -516,6 +522,7 @@ pub fn install(vm: &mut Vm) {
         ("__iter__", seq_iter),
         ("__reversed__", list_reversed),
         ("__iadd__", list_iadd),
+        ("__imul__", list_imul),
         ("__eq__", seq_eq),
         ("__lt__", seq_lt),
         ("__sizeof__", list_sizeof),

@@ -7,6 +7,7 @@
 //! too.
 
 pub mod bytes_methods;
+pub mod codecs;
 pub mod ctors;
 pub mod dict_methods;
 pub mod funcs;

@@ -34,6 +34,16 @@ fn binop(vm: &mut Vm, args: &[Value], op: BinOp, reflected: bool) -> PResult<Val
     }
 }
 
+/// Whether `op` is defined on `ty`: the bitwise operators only on int, floor
+/// division and modulo not on complex.
+fn arith_applies(ty: crate::value::ObjRef, op: BinOp) -> bool {
+    match op {
+        BinOp::LShift | BinOp::RShift | BinOp::And | BinOp::Or | BinOp::Xor => ty == t::INT,
+        BinOp::FloorDiv | BinOp::Mod => ty != t::COMPLEX,
+        _ => true,
+    }
+}
+
 macro_rules! binops {
     ($( $f:ident, $rf:ident => $op:expr; )*) => {
         $(
@@ -43,8 +53,10 @@ macro_rules! binops {
         /// Registers the arithmetic dunders on a numeric type.
         fn add_arith(vm: &mut Vm, ty: crate::value::ObjRef) {
             $(
-                vm.add_method(ty, $op.dunder(), $f);
-                vm.add_method(ty, $op.rdunder(), $rf);
+                if arith_applies(ty, $op) {
+                    vm.add_method(ty, $op.dunder(), $f);
+                    vm.add_method(ty, $op.rdunder(), $rf);
+                }
             )*
         }
     };
@@ -63,6 +75,48 @@ binops! {
     and, rand => BinOp::And;
     or, ror => BinOp::Or;
     xor, rxor => BinOp::Xor;
+}
+
+/// `__divmod__` / `__rdivmod__`: `(a // b, a % b)` or NotImplemented.
+fn divmod_impl(vm: &mut Vm, args: &[Value], reflected: bool) -> PResult<Value> {
+    vm.nargs(
+        if reflected {
+            "__rdivmod__"
+        } else {
+            "__divmod__"
+        },
+        args,
+        2,
+        2,
+    )?;
+    let (a, b) = if reflected {
+        (args[1], args[0])
+    } else {
+        (args[0], args[1])
+    };
+    let Some(q) = vm.builtin_binary(a, b, BinOp::FloorDiv)? else {
+        return Ok(vm.not_implemented());
+    };
+    let r = match vm.builtin_binary(a, b, BinOp::Mod) {
+        Ok(Some(r)) => r,
+        other => {
+            vm.decref(q);
+            return Ok(other?.unwrap_or_else(|| vm.not_implemented()));
+        }
+    };
+    Ok(vm.new_tuple(vec![q, r]))
+}
+
+fn num_divmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    divmod_impl(vm, args, false)
+}
+
+fn num_rdivmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    divmod_impl(vm, args, true)
+}
+
+fn str_rmod(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    binop(vm, args, BinOp::Mod, true)
 }
 
 fn seq_add(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
@@ -89,6 +143,7 @@ pub fn add_seq_ops(vm: &mut Vm, ty: crate::value::ObjRef, with_mod: bool) {
     vm.add_method(ty, "__rmul__", seq_rmul);
     if with_mod {
         vm.add_method(ty, "__mod__", str_mod);
+        vm.add_method(ty, "__rmod__", str_rmod);
     }
 }
 
@@ -461,7 +516,25 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(vm.float(if neg { -r } else { r }))
 }
 
+/// `float.__getformat__(typestr)`: the machine's float layout.
+fn float_getformat(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__getformat__", args, 2, 2)?;
+    match vm.as_str(args[1]) {
+        Some("double" | "float") => Ok(vm.new_str("IEEE, little-endian")),
+        Some(_) => Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'")),
+        None => {
+            let tn = vm.type_name_of(args[1]);
+            Err(vm.type_error(format!("__getformat__() argument must be str, not {tn}")))
+        }
+    }
+}
+
 pub fn install(vm: &mut Vm) {
+    vm.add_classmethod(t::FLOAT, "__getformat__", float_getformat);
+    for ty in [t::INT, t::FLOAT] {
+        vm.add_method(ty, "__divmod__", num_divmod);
+        vm.add_method(ty, "__rdivmod__", num_rdivmod);
+    }
     for ty in [t::INT, t::FLOAT, t::COMPLEX] {
         add_arith(vm, ty);
         vm.add_method(ty, "__neg__", neg);

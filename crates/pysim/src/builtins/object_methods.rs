@@ -201,6 +201,32 @@ fn obj_reduce_ex(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
     ))
 }
 
+/// `cls[args]` through `__class_getitem__` of a built-in generic type.
+fn class_getitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__class_getitem__", args, 2, 2)?;
+    let Value::Obj(cls) = args[0] else {
+        return Ok(Value::None);
+    };
+    match vm.generic_alias(cls, args[1])? {
+        Some(v) => Ok(v),
+        None => Ok(Value::None),
+    }
+}
+
+fn obj_reduce(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
+    Err(crate::Throw::Unsupported(
+        "pickling (__reduce__)".into(),
+        None,
+    ))
+}
+
+fn obj_getstate(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
+    Err(crate::Throw::Unsupported(
+        "object.__getstate__".into(),
+        None,
+    ))
+}
+
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     let Value::Obj(c) = this(args) else {
         return Ok(Value::None);
@@ -295,6 +321,11 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(o, "__dir__", obj_dir);
     vm.add_method(o, "__sizeof__", obj_sizeof);
     vm.add_method(o, "__reduce_ex__", obj_reduce_ex);
+    vm.add_method(o, "__reduce__", obj_reduce);
+    vm.add_method(o, "__getstate__", obj_getstate);
+    for generic in [t::LIST, t::DICT, t::TUPLE, t::SET, t::FROZENSET] {
+        vm.add_classmethod(generic, "__class_getitem__", class_getitem);
+    }
     vm.set_type_attr(o, "__doc__", Value::None);
     let ty = t::TYPE;
     vm.add_method(ty, "mro", type_mro);

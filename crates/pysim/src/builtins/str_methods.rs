@@ -4,7 +4,7 @@
 
 use crate::interp::Vm;
 use crate::objects::function::Kw;
-use crate::objects::{Kind, ListObj};
+use crate::objects::{unicode, Kind, ListObj};
 use crate::types as t;
 use crate::value::Value;
 use crate::PResult;
@@ -60,9 +60,9 @@ fn title_case(s: &str) -> String {
         if prev_cased {
             out.extend(c.to_lowercase());
         } else {
-            out.extend(c.to_uppercase());
+            unicode::push_title(c, &mut out);
         }
-        prev_cased = c.is_alphabetic();
+        prev_cased = unicode::is_cased(c);
     }
     out
 }
@@ -82,7 +82,11 @@ simple!(swapcase, |s| s
 simple!(capitalize, |s| {
     let mut cs = s.chars();
     match cs.next() {
-        Some(f) => f.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        Some(f) => {
+            let mut out = String::new();
+            unicode::push_title(f, &mut out);
+            out + &cs.as_str().to_lowercase()
+        }
         None => String::new(),
     }
 });
@@ -494,23 +498,15 @@ macro_rules! pred {
 }
 
 pred!(isdigit, |s| !s.is_empty()
-    && s.chars().all(|c| c.is_ascii_digit()
-        || c.is_numeric() && c.is_ascii_digit()
-        || ('\u{2070}'..='\u{2079}').contains(&c)
-        || ('\u{2080}'..='\u{2089}').contains(&c)
-        || c == '\u{b2}'
-        || c == '\u{b3}'
-        || c == '\u{b9}'));
+    && s.chars().all(unicode::is_digit));
 pred!(isdecimal, |s| !s.is_empty()
-    && s.chars().all(
-        |c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c)
-    ));
+    && s.chars().all(unicode::is_decimal));
 pred!(isnumeric, |s| !s.is_empty()
-    && s.chars().all(|c| c.is_numeric()));
+    && s.chars().all(unicode::is_numeric));
 pred!(isalpha, |s| !s.is_empty()
-    && s.chars().all(|c| c.is_alphabetic()));
+    && s.chars().all(unicode::is_alpha));
 pred!(isalnum, |s| !s.is_empty()
-    && s.chars().all(|c| c.is_alphanumeric()));
+    && s.chars().all(unicode::is_alnum));
 pred!(isspace, |s| !s.is_empty() && s.chars().all(is_py_space));
 pred!(isupper, |s| s.chars().any(|c| c.is_uppercase())
     && !s.chars().any(|c| c.is_lowercase()));
@@ -518,14 +514,12 @@ pred!(islower, |s| s.chars().any(|c| c.is_lowercase())
     && !s.chars().any(|c| c.is_uppercase()));
 pred!(isascii, |s| s.is_ascii());
 pred!(isidentifier, crate::objects::str::is_identifier);
-pred!(isprintable, |s| s
-    .chars()
-    .all(|c| c == ' ' || crate::format::repr::is_printable(c)));
+pred!(isprintable, |s| s.chars().all(unicode::is_printable));
 pred!(istitle, |s| {
     let mut prev_cased = false;
     let mut any = false;
     for c in s.chars() {
-        if c.is_uppercase() {
+        if c.is_uppercase() || unicode::is_titlecase(c) {
             if prev_cased {
                 return false;
             }
@@ -685,41 +679,11 @@ fn format_map(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
 }
 
 fn encode(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
+    vm.nargs("encode", args, 1, 3)?;
     let s = s_of(vm, args);
-    let enc = args
-        .get(1)
-        .copied()
-        .or_else(|| vm.kwarg(kw, "encoding"))
-        .and_then(|e| vm.as_str(e).map(|x| x.to_lowercase().replace('_', "-")))
-        .unwrap_or_else(|| "utf-8".into());
-    let bytes = match enc.as_str() {
-        "utf-8" | "utf8" => s.into_bytes(),
-        "ascii" | "latin-1" | "latin1" | "iso-8859-1" => {
-            let limit = if enc == "ascii" { 128 } else { 256 };
-            let mut out = Vec::new();
-            for (i, c) in s.chars().enumerate() {
-                if (c as u32) < limit {
-                    out.push(c as u8);
-                } else {
-                    let errors = args
-                        .get(2)
-                        .copied()
-                        .or_else(|| vm.kwarg(kw, "errors"))
-                        .and_then(|e| vm.as_str(e).map(|x| x.to_string()));
-                    match errors.as_deref() {
-                        Some("ignore") => {}
-                        Some("replace") => out.push(b'?'),
-                        _ => return Err(vm.exc(t::UNICODE_ENCODE_ERROR, format!("'{}' codec can't encode character '\\u{:04x}' in position {i}: ordinal not in range({limit})", if enc == "ascii" { "ascii" } else { "latin-1" }, c as u32))),
-                    }
-                }
-            }
-            out
-        }
-        "utf-16" | "utf-32" => {
-            return Err(crate::Throw::Unsupported(format!("encoding '{enc}'"), None))
-        }
-        other => return Err(vm.exc(t::LOOKUP_ERROR, format!("unknown encoding: {other}"))),
-    };
+    let enc = args.get(1).copied().or_else(|| vm.kwarg(kw, "encoding"));
+    let errors = args.get(2).copied().or_else(|| vm.kwarg(kw, "errors"));
+    let bytes = vm.encode_str(&s, enc, errors)?;
     Ok(vm.new_bytes(bytes))
 }
 
@@ -922,59 +886,11 @@ fn new_like(vm: &mut Vm, args: &[Value], b: Vec<u8>) -> Value {
 }
 
 fn decode(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
+    vm.nargs("decode", args, 1, 3)?;
     let b = b_of(vm, args);
-    let enc = args
-        .get(1)
-        .copied()
-        .or_else(|| vm.kwarg(kw, "encoding"))
-        .and_then(|e| vm.as_str(e).map(|x| x.to_lowercase().replace('_', "-")))
-        .unwrap_or_else(|| "utf-8".into());
-    let errors = args
-        .get(2)
-        .copied()
-        .or_else(|| vm.kwarg(kw, "errors"))
-        .and_then(|e| vm.as_str(e).map(|x| x.to_string()));
-    let s = match enc.as_str() {
-        "utf-8" | "utf8" => match String::from_utf8(b.clone()) {
-            Ok(s) => s,
-            Err(e) => match errors.as_deref() {
-                Some("replace") => String::from_utf8_lossy(&b).to_string(),
-                Some("ignore") => String::from_utf8_lossy(&b).replace('\u{fffd}', ""),
-                _ => {
-                    let pos = e.utf8_error().valid_up_to();
-                    let byte = b[pos];
-                    let reason = if (0x80..0xc0).contains(&byte) {
-                        "invalid start byte"
-                    } else if e.utf8_error().error_len().is_none() {
-                        "unexpected end of data"
-                    } else {
-                        "invalid continuation byte"
-                    };
-                    return Err(vm.exc(t::UNICODE_DECODE_ERROR, format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: {reason}")));
-                }
-            },
-        },
-        "ascii" => {
-            if let Some(pos) = b.iter().position(|x| *x >= 128) {
-                if errors.as_deref() != Some("ignore") && errors.as_deref() != Some("replace") {
-                    return Err(vm.exc(t::UNICODE_DECODE_ERROR, format!("'ascii' codec can't decode byte 0x{:02x} in position {pos}: ordinal not in range(128)", b[pos])));
-                }
-            }
-            b.iter()
-                .filter_map(|x| {
-                    if *x < 128 {
-                        Some(*x as char)
-                    } else if errors.as_deref() == Some("replace") {
-                        Some('\u{fffd}')
-                    } else {
-                        None
-                    }
-                })
-                .collect()
-        }
-        "latin-1" | "latin1" | "iso-8859-1" => b.iter().map(|x| *x as char).collect(),
-        other => return Err(vm.exc(t::LOOKUP_ERROR, format!("unknown encoding: {other}"))),
-    };
+    let enc = args.get(1).copied().or_else(|| vm.kwarg(kw, "encoding"));
+    let errors = args.get(2).copied().or_else(|| vm.kwarg(kw, "errors"));
+    let s = vm.decode_bytes(&b, enc, errors)?;
     Ok(vm.new_string(s))
 }
 

@@ -31,16 +31,7 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if !is_printable(c) => {
-                let v = c as u32;
-                if v < 0x100 {
-                    out.push_str(&format!("\\x{v:02x}"));
-                } else if v < 0x10000 {
-                    out.push_str(&format!("\\u{v:04x}"));
-                } else {
-                    out.push_str(&format!("\\U{v:08x}"));
-                }
-            }
+            c if !crate::objects::unicode::is_printable(c) => push_escape(c, &mut out),
             c => out.push(c),
         }
     }
@@ -48,27 +39,17 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
-/// Approximates `str.isprintable` for the characters `repr` must escape.
-pub fn is_printable(c: char) -> bool {
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`: how `repr` (and the `backslashreplace` error
+/// handler) writes a character.
+pub fn push_escape(c: char, out: &mut String) {
     let v = c as u32;
-    if v < 0x20 || (0x7f..0xa0).contains(&v) || v == 0xad {
-        return false;
+    if v < 0x100 {
+        out.push_str(&format!("\\x{v:02x}"));
+    } else if v < 0x10000 {
+        out.push_str(&format!("\\u{v:04x}"));
+    } else {
+        out.push_str(&format!("\\U{v:08x}"));
     }
-    if (0x2028..=0x2029).contains(&v)
-        || (0x200b..=0x200f).contains(&v)
-        || (0x202a..=0x202e).contains(&v)
-        || (0x2060..=0x2064).contains(&v)
-        || v == 0xfeff
-    {
-        return false;
-    }
-    if (0xd800..0xe000).contains(&v) || (0xe000..0xf900).contains(&v) || (0xf0000..).contains(&v) {
-        return false;
-    }
-    if c.is_whitespace() && c != ' ' {
-        return false;
-    }
-    true
 }
 
 /// `ascii()`-style escaping of a repr: non-ASCII characters as escapes.
@@ -253,7 +234,18 @@ impl Vm {
         let heap_ty = self.type_is_heap(ty);
         match self.heap.kind(r) {
             Kind::Str(s) => return Ok(str_repr(&s.s)),
-            Kind::BigInt(b) => return Ok(b.to_string()),
+            Kind::BigInt(b) => {
+                let limit = self.int_max_str_digits;
+                let s = if limit > 0 && b.bits() > limit as u64 * 10 / 3 + 64 {
+                    None
+                } else {
+                    Some(b.to_string())
+                };
+                return match s {
+                    Some(s) if limit == 0 || s.trim_start_matches('-').len() <= limit => Ok(s),
+                    _ => Err(self.value_error(format!("Exceeds the limit ({limit} digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit"))),
+                };
+            }
             Kind::Float(f) => return Ok(super::float::repr(*f)),
             Kind::Complex(a, b) => return Ok(complex_repr(*a, *b)),
             Kind::Bytes(b) => return Ok(bytes_repr(b)),

@@ -100,11 +100,7 @@ fn pad(
         (sp.fill.unwrap_or('0'), '=')
     } else {
         (
-            sp.fill.unwrap_or(if sp.zero && sp.align.is_none() {
-                '0'
-            } else {
-                ' '
-            }),
+            sp.fill.unwrap_or(if sp.zero { '0' } else { ' ' }),
             sp.align.unwrap_or(default_align),
         )
     };

@@ -35,13 +35,18 @@ impl Vm {
 
     /// The `SyntaxError` (or `IndentationError`) of code compiled at run time.
     pub fn syntax_error(&mut self, e: &crate::compile::CompileError) -> Throw {
+        self.syntax_error_in(e, "<string>")
+    }
+
+    /// The `SyntaxError` of code compiled at run time from the file `file`.
+    pub fn syntax_error_in(&mut self, e: &crate::compile::CompileError, file: &str) -> Throw {
         let ty = match e.kind {
             "IndentationError" => t::INDENTATION_ERROR,
             "TabError" => t::TAB_ERROR,
             _ => t::SYNTAX_ERROR,
         };
         let msg = self.new_str(&e.message);
-        let file = self.new_str("<string>");
+        let file = self.new_str(file);
         let line = self.int(e.line as i64);
         let col = self.int(e.col as i64);
         let text = self.new_string(format!("{}\n", e.text));

@@ -122,6 +122,9 @@ pub struct Vm {
     pub limits: Limits,
     pub depth: u32,
     pub recursion_limit: u32,
+    /// `sys.get_int_max_str_digits()`: the most decimal digits an int may have when
+    /// converted to or from a string (0: no limit).
+    pub int_max_str_digits: usize,
     /// Exceptions being handled (innermost last); generators push their own.
     pub exc_info: Vec<Value>,
     pub gc: GcState,
@@ -177,6 +180,7 @@ impl Vm {
             limits,
             depth: 0,
             recursion_limit: 1000,
+            int_max_str_digits: 4300,
             exc_info: Vec::new(),
             gc: GcState {
                 enabled: true,

@@ -356,8 +356,7 @@ impl Vm {
                 if p == 0.0 && q == 0.0 {
                     return Err(self.zero_division("complex division by zero"));
                 }
-                let d = p * p + q * q;
-                ((a * p + b * q) / d, (b * p - a * q) / d)
+                complex_quot((a, b), (p, q))
             }
             BinOp::Pow => {
                 if a == 0.0 && b == 0.0 && (q != 0.0 || p < 0.0) {
@@ -455,7 +454,59 @@ fn cmp_float_int(f: f64, i: &BigInt) -> Option<std::cmp::Ordering> {
 }
 
 /// `(a+bj) ** (p+qj)`.
+/// `x ** y` for complex numbers as `complex_pow` in CPython's complexobject.c: small
+/// integral exponents by repeated squaring (so `1j ** 2 == -1+0j` exactly), others
+/// through polar form.
 pub fn complex_pow(a: f64, b: f64, p: f64, q: f64) -> (f64, f64) {
+    if q == 0.0 && p == p.trunc() && p.abs() <= 100.0 {
+        let n = p as i64;
+        if n >= 0 {
+            return complex_powu((a, b), n as u64);
+        }
+        let (re, im) = complex_powu((a, b), n.unsigned_abs());
+        return complex_quot((1.0, 0.0), (re, im));
+    }
+    complex_pow_polar(a, b, p, q)
+}
+
+/// `x ** n` by binary exponentiation (`c_powu`).
+fn complex_powu(x: (f64, f64), n: u64) -> (f64, f64) {
+    let mul = |(a, b): (f64, f64), (c, d): (f64, f64)| (a * c - b * d, a * d + b * c);
+    let mut r = (1.0, 0.0);
+    let mut p = x;
+    let mut mask = 1u64;
+    while mask > 0 && n >= mask {
+        if n & mask != 0 {
+            r = mul(r, p);
+        }
+        mask <<= 1;
+        p = mul(p, p);
+    }
+    r
+}
+
+/// `a / b` for complex numbers with CPython's scaling (`_Py_c_quot`); the caller
+/// rejects a zero divisor.
+pub fn complex_quot(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    let (abs_re, abs_im) = (b.0.abs(), b.1.abs());
+    if abs_re >= abs_im {
+        if abs_re == 0.0 {
+            return (0.0, 0.0);
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        ((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom)
+    } else if abs_im >= abs_re {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        ((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom)
+    } else {
+        (f64::NAN, f64::NAN)
+    }
+}
+
+/// `_Py_c_pow`: the general complex power through polar form.
+fn complex_pow_polar(a: f64, b: f64, p: f64, q: f64) -> (f64, f64) {
     if p == 0.0 && q == 0.0 {
         return (1.0, 0.0);
     }

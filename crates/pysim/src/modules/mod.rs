@@ -7,6 +7,7 @@
 //! to know about it. Stdlib modules that are not modelled fail with `unsupported`;
 //! unknown modules raise `ModuleNotFoundError` as CPython does.
 
+pub mod ast;
 pub mod atexit;
 pub mod binascii;
 pub mod gc;
@@ -18,7 +19,9 @@ pub mod sre;
 pub mod stdlib_names;
 pub mod structmod;
 pub mod sys;
+pub mod traceback;
 pub mod tracemalloc;
+pub mod unicodedata;
 pub mod weakref;
 
 use crate::interp::{ModuleDef, Vm};
@@ -48,7 +51,11 @@ const fn python(name: &'static str, source: &'static str) -> ModuleDef {
 /// Every module the interpreter can import.
 pub fn registry() -> Vec<ModuleDef> {
     vec![
-        native("sys", sys::init),
+        ModuleDef {
+            name: "sys",
+            init: Some(sys::init),
+            source: Some(include_str!("py/sys.py")),
+        },
         native("gc", gc::init),
         native("atexit", atexit::init),
         native("_weakref", weakref::init),
@@ -106,7 +113,19 @@ pub fn registry() -> Vec<ModuleDef> {
         python("zlib", include_str!("py/zlib.py")),
         python("difflib", include_str!("py/difflib.py")),
         python("numbers", include_str!("py/numbers.py")),
+        native("unicodedata", unicodedata::init),
         python("pprint", include_str!("py/pprint.py")),
+        python("graphlib", include_str!("py/graphlib.py")),
+        ModuleDef {
+            name: "ast",
+            init: Some(ast::init),
+            source: Some(include_str!("py/ast.py")),
+        },
+        ModuleDef {
+            name: "traceback",
+            init: Some(traceback::init),
+            source: Some(include_str!("py/traceback.py")),
+        },
     ]
 }
 

@@ -126,6 +126,24 @@ fn exit(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Err(crate::Throw::Exc(e))
 }
 
+fn get_int_max_str_digits(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
+    Ok(vm.int(vm.int_max_str_digits as i64))
+}
+
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
+    let Some(v) = args.first().copied().or_else(|| vm.kwarg(kw, "maxdigits")) else {
+        return Err(
+            vm.type_error("set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)")
+        );
+    };
+    let n = vm.index_arg(v)?;
+    if n != 0 && n <= 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    vm.int_max_str_digits = n.max(0) as usize;
+    Ok(Value::None)
+}
+
 fn getdefaultencoding(vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(vm.new_str("utf-8"))
 }
@@ -184,6 +202,10 @@ fn stream_flush(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(Value::None)
 }
 
+fn stream_isatty(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
+    Ok(Value::Bool(false))
+}
+
 /// `sys.stdout` when a snippet has replaced it (e.g. `contextlib.redirect_stdout`)
 /// with an object other than one of the interpreter's own streams; a borrowed value.
 pub fn redirected_stdout(vm: &mut Vm) -> Option<Value> {
@@ -205,6 +227,9 @@ fn stream_type(vm: &mut Vm) -> ObjRef {
     let ty = vm.new_native_type("TextIOWrapper", "_io");
     vm.add_method(ty, "write", stream_write);
     vm.add_method(ty, "flush", stream_flush);
+    vm.add_method(ty, "isatty", stream_isatty);
+    let enc = vm.new_str("utf-8");
+    vm.set_type_attr(ty, "encoding", enc);
     ty
 }
 
@@ -218,6 +243,8 @@ pub fn init(vm: &mut Vm, d: ObjRef) -> PResult<()> {
     vm.add_fn(d, "exception", exception);
     vm.add_fn(d, "exit", exit);
     vm.add_fn(d, "getdefaultencoding", getdefaultencoding);
+    vm.add_fn(d, "get_int_max_str_digits", get_int_max_str_digits);
+    vm.add_fn(d, "set_int_max_str_digits", set_int_max_str_digits);
     vm.add_fn(d, "getfilesystemencoding", getdefaultencoding);
     vm.add_fn(d, "is_finalizing", is_finalizing);
     vm.add_fn(d, "settrace", noop);
@@ -257,16 +284,6 @@ pub fn init(vm: &mut Vm, d: ObjRef) -> PResult<()> {
     vm.dict_set_str(d, "maxunicode", maxu);
     let hv = vm.int(0x30b07f0);
     vm.dict_set_str(d, "hexversion", hv);
-    let parts = vec![
-        Value::small(3),
-        Value::small(11),
-        Value::small(7),
-        vm.new_str("final"),
-        Value::small(0),
-    ];
-    let vi = vm.new_tuple(parts);
-    vm.dict_set_str(d, "version_info", vi);
-    vm.decref(vi);
     let st = stream_type(vm);
     for (name, err) in [
         ("stdout", false),

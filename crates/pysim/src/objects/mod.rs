@@ -16,6 +16,8 @@ pub mod native;
 pub mod set;
 pub mod str;
 pub mod typeobj;
+pub mod unicode;
+pub mod unicode_tables;
 
 use crate::value::{ObjRef, Value};
 use num_bigint::BigInt;

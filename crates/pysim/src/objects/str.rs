@@ -17,8 +17,11 @@ pub struct PyStr {
 }
 
 /// The hash of a string (deterministic; CPython's is randomised per process, so no
-/// recorded output depends on it).
+/// recorded output depends on it, except that the empty string's is 0).
 pub fn str_hash(s: &str) -> i64 {
+    if s.is_empty() {
+        return 0;
+    }
     let mut h = std::hash::DefaultHasher::new();
     s.hash(&mut h);
     let v = h.finish() as i64;
@@ -116,8 +119,13 @@ pub fn is_identifier_like(s: &str) -> bool {
 pub fn is_identifier(s: &str) -> bool {
     let mut chars = s.chars();
     match chars.next() {
-        Some(c) if c == '_' || c.is_alphabetic() => {}
+        Some(c) if c == '_' || unicode_ident::is_xid_start(c) && assigned(c) => {}
         _ => return false,
     }
-    chars.all(|c| c == '_' || c.is_alphanumeric())
+    chars.all(|c| unicode_ident::is_xid_continue(c) && assigned(c))
+}
+
+/// True unless `c` is unassigned in CPython's Unicode version.
+fn assigned(c: char) -> bool {
+    c.is_ascii() || super::unicode::category(c) != "Cn"
 }

@@ -34,9 +34,8 @@ def _reduce(x):
 
 
 def _state(x):
-    getstate = getattr(x, "__getstate__", None)
-    if getstate is not None:
-        return getstate()
+    if getattr(type(x), "__getstate__", None) is not object.__getstate__:
+        return x.__getstate__()
     d = getattr(x, "__dict__", None)
     slots = {}
     for klass in type(x).__mro__:

@@ -1,53 +1,66 @@
-"""Pretty-printing of data structures with CPython 3.11's `pprint` layout: what fits
-in the width stays on one line; dicts, lists, tuples, sets, strings, `OrderedDict`,
-`defaultdict`, `Counter` and `deque` that do not fit are broken over lines the way
-`PrettyPrinter` breaks them (`indent`, `width`, `depth`, `compact`, `sort_dicts`,
-`underscore_numbers`), and recursive structures are marked.
-"""
+"""pprint: CPython's pretty-printer layout (width, indent, depth, compact,
+sort_dicts, underscore_numbers) for dicts, lists, tuples, sets, strings, bytes and
+the collections types."""
 
-import collections as _collections
-import re
+import re as _re
 import sys as _sys
-from io import StringIO as _StringIO
+from collections import OrderedDict as _OrderedDict, defaultdict as _defaultdict, \
+    Counter as _Counter, deque as _deque
 
 __all__ = ["pprint", "pformat", "isreadable", "isrecursive", "saferepr",
            "PrettyPrinter", "pp"]
 
 
-def pprint(object, stream=None, indent=1, width=80, depth=None, *, compact=False,
-           sort_dicts=True, underscore_numbers=False):
+class _Writer:
+    def __init__(self):
+        self.parts = []
+
+    def write(self, s):
+        self.parts.append(s)
+
+    def getvalue(self):
+        return "".join(self.parts)
+
+
+def pprint(object, stream=None, indent=1, width=80, depth=None, *,
+           compact=False, sort_dicts=True, underscore_numbers=False):
+    """Pretty-print a Python object to a stream [default is sys.stdout]."""
     PrettyPrinter(stream=stream, indent=indent, width=width, depth=depth,
                   compact=compact, sort_dicts=sort_dicts,
                   underscore_numbers=underscore_numbers).pprint(object)
 
 
-def pformat(object, indent=1, width=80, depth=None, *, compact=False, sort_dicts=True,
-            underscore_numbers=False):
-    return PrettyPrinter(indent=indent, width=width, depth=depth, compact=compact,
-                         sort_dicts=sort_dicts,
+def pformat(object, indent=1, width=80, depth=None, *,
+            compact=False, sort_dicts=True, underscore_numbers=False):
+    """Format a Python object into a pretty-printed representation."""
+    return PrettyPrinter(indent=indent, width=width, depth=depth,
+                         compact=compact, sort_dicts=sort_dicts,
                          underscore_numbers=underscore_numbers).pformat(object)
 
 
 def pp(object, *args, sort_dicts=False, **kwargs):
+    """Pretty-print a Python object, keeping dicts in insertion order."""
     pprint(object, *args, sort_dicts=sort_dicts, **kwargs)
 
 
 def saferepr(object):
+    """Version of repr() which can handle recursive data structures."""
     return PrettyPrinter()._safe_repr(object, {}, None, 0)[0]
 
 
 def isreadable(object):
+    """Determine if saferepr(object) is readable by eval()."""
     return PrettyPrinter()._safe_repr(object, {}, None, 0)[1]
 
 
 def isrecursive(object):
+    """Determine if object requires a recursive representation."""
     return PrettyPrinter()._safe_repr(object, {}, None, 0)[2]
 
 
 class _SafeKey:
     """Orders values of mixed types: by value when comparable, else by type name."""
-
-    __slots__ = ("obj",)
+    __slots__ = ["obj"]
 
     def __init__(self, obj):
         self.obj = obj
@@ -56,32 +69,48 @@ class _SafeKey:
         try:
             return self.obj < other.obj
         except TypeError:
-            return ((str(type(self.obj)), id(self.obj))
-                    < (str(type(other.obj)), id(other.obj)))
+            return ((str(type(self.obj)), id(self.obj)) <
+                    (str(type(other.obj)), id(other.obj)))
 
 
 def _safe_tuple(t):
     return _SafeKey(t[0]), _SafeKey(t[1])
 
 
+def _is_dataclass_with_generated_repr(object):
+    """A dataclass instance whose __repr__ is the one dataclasses generated."""
+    if isinstance(object, type) or not hasattr(object, "__dataclass_fields__"):
+        return False
+    return getattr(type(object).__repr__, "__module__", None) == "dataclasses"
+
+
 def _recursion(object):
     return f"<Recursion on {type(object).__name__} with id={id(object)}>"
 
 
-_SCALARS = {str, bytes, bytearray, float, complex, bool, type(None)}
+_builtin_reprs = (dict, list, tuple, set, frozenset, str, bytes, bytearray, int)
+
+
+def _repr_of(cls):
+    """The class whose __repr__ `cls` uses: the first in its MRO defining one (the
+    built-in types all do)."""
+    for klass in cls.__mro__:
+        if "__repr__" in klass.__dict__ or klass in _builtin_reprs:
+            return klass
+    return object
 
 
 class PrettyPrinter:
-    def __init__(self, indent=1, width=80, depth=None, stream=None, *, compact=False,
-                 sort_dicts=True, underscore_numbers=False):
+    def __init__(self, indent=1, width=80, depth=None, stream=None, *,
+                 compact=False, sort_dicts=True, underscore_numbers=False):
         indent = int(indent)
         width = int(width)
         if indent < 0:
-            raise ValueError("indent must be >= 0")
+            raise ValueError('indent must be >= 0')
         if depth is not None and depth <= 0:
-            raise ValueError("depth must be > 0")
+            raise ValueError('depth must be > 0')
         if not width:
-            raise ValueError("width must be != 0")
+            raise ValueError('width must be != 0')
         self._depth = depth
         self._indent_per_level = indent
         self._width = width
@@ -92,14 +121,15 @@ class PrettyPrinter:
 
     def pprint(self, object):
         stream = self._stream if self._stream is not None else _sys.stdout
-        if stream is not None:
-            self._format(object, stream, 0, 0, {}, 0)
-            stream.write("\n")
+        out = _Writer()
+        self._format(object, out, 0, 0, {}, 0)
+        out.write("\n")
+        stream.write(out.getvalue())
 
     def pformat(self, object):
-        sio = _StringIO()
-        self._format(object, sio, 0, 0, {}, 0)
-        return sio.getvalue()
+        out = _Writer()
+        self._format(object, out, 0, 0, {}, 0)
+        return out.getvalue()
 
     def isrecursive(self, object):
         return self.format(object, {}, 0, 0)[2]
@@ -116,47 +146,78 @@ class PrettyPrinter:
             self._readable = False
             return
         rep = self._repr(object, context, level)
-        if len(rep) > self._width - indent - allowance:
-            p = _dispatch_for(type(object))
+        max_width = self._width - indent - allowance
+        if len(rep) > max_width:
+            p = self._dispatch.get(_repr_of(type(object)), None)
             if p is not None:
                 context[objid] = 1
                 p(self, object, stream, indent, allowance, context, level + 1)
                 del context[objid]
                 return
+            if _is_dataclass_with_generated_repr(object):
+                context[objid] = 1
+                self._pprint_dataclass(object, stream, indent, allowance,
+                                       context, level + 1)
+                del context[objid]
+                return
         stream.write(rep)
+
+    def _pprint_dataclass(self, object, stream, indent, allowance, context, level):
+        cls_name = object.__class__.__name__
+        indent += len(cls_name) + 1
+        items = [(f.name, getattr(object, f.name))
+                 for f in object.__dataclass_fields__.values() if f.repr]
+        stream.write(cls_name + '(')
+        self._format_namespace_items(items, stream, indent, allowance, context, level)
+        stream.write(')')
+
+    _dispatch = {}
 
     def _pprint_dict(self, object, stream, indent, allowance, context, level):
         write = stream.write
-        write("{")
+        write('{')
         if self._indent_per_level > 1:
-            write((self._indent_per_level - 1) * " ")
-        if len(object):
-            items = (sorted(object.items(), key=_safe_tuple) if self._sort_dicts
-                     else object.items())
-            self._format_dict_items(items, stream, indent, allowance + 1, context, level)
-        write("}")
+            write((self._indent_per_level - 1) * ' ')
+        length = len(object)
+        if length:
+            if self._sort_dicts:
+                items = sorted(object.items(), key=_safe_tuple)
+            else:
+                items = object.items()
+            self._format_dict_items(items, stream, indent, allowance + 1,
+                                    context, level)
+        write('}')
+
+    _dispatch[dict] = _pprint_dict
 
     def _pprint_ordered_dict(self, object, stream, indent, allowance, context, level):
         if not len(object):
             stream.write(repr(object))
             return
-        name = object.__class__.__name__
-        stream.write(name + "(")
-        self._format(list(object.items()), stream, indent + len(name) + 1,
-                     allowance + 1, context, level)
-        stream.write(")")
+        cls = object.__class__
+        stream.write(cls.__name__ + '(')
+        self._format(list(object.items()), stream,
+                     indent + len(cls.__name__) + 1, allowance + 1,
+                     context, level)
+        stream.write(')')
+
+    _dispatch[_OrderedDict] = _pprint_ordered_dict
 
     def _pprint_list(self, object, stream, indent, allowance, context, level):
-        stream.write("[")
+        stream.write('[')
         self._format_items(object, stream, indent, allowance + 1, context, level)
-        stream.write("]")
+        stream.write(']')
+
+    _dispatch[list] = _pprint_list
 
     def _pprint_tuple(self, object, stream, indent, allowance, context, level):
-        stream.write("(")
-        endchar = ",)" if len(object) == 1 else ")"
-        self._format_items(object, stream, indent, allowance + len(endchar), context,
-                           level)
+        stream.write('(')
+        endchar = ',)' if len(object) == 1 else ')'
+        self._format_items(object, stream, indent, allowance + len(endchar),
+                           context, level)
         stream.write(endchar)
+
+    _dispatch[tuple] = _pprint_tuple
 
     def _pprint_set(self, object, stream, indent, allowance, context, level):
         if not len(object):
@@ -164,16 +225,19 @@ class PrettyPrinter:
             return
         typ = object.__class__
         if typ is set:
-            stream.write("{")
-            endchar = "}"
+            stream.write('{')
+            endchar = '}'
         else:
-            stream.write(typ.__name__ + "({")
-            endchar = "})"
+            stream.write(typ.__name__ + '({')
+            endchar = '})'
             indent += len(typ.__name__) + 1
         object = sorted(object, key=_SafeKey)
-        self._format_items(object, stream, indent, allowance + len(endchar), context,
-                           level)
+        self._format_items(object, stream, indent, allowance + len(endchar),
+                           context, level)
         stream.write(endchar)
+
+    _dispatch[set] = _pprint_set
+    _dispatch[frozenset] = _pprint_set
 
     def _pprint_str(self, object, stream, indent, allowance, context, level):
         write = stream.write
@@ -186,94 +250,101 @@ class PrettyPrinter:
             indent += 1
             allowance += 1
         max_width1 = max_width = self._width - indent
-        rep = ""
         for i, line in enumerate(lines):
             rep = repr(line)
             if i == len(lines) - 1:
                 max_width1 -= allowance
             if len(rep) <= max_width1:
                 chunks.append(rep)
-                continue
-            parts = re.findall(r"\S*\s*", line)
-            parts.pop()
-            max_width2 = max_width
-            current = ""
-            for j, part in enumerate(parts):
-                candidate = current + part
-                if j == len(parts) - 1 and i == len(lines) - 1:
-                    max_width2 -= allowance
-                if len(repr(candidate)) > max_width2:
-                    if current:
-                        chunks.append(repr(current))
-                    current = part
-                else:
-                    current = candidate
-            if current:
-                chunks.append(repr(current))
+            else:
+                parts = _re.findall(r'\S*\s*', line)
+                parts.pop()
+                max_width2 = max_width
+                current = ''
+                for j, part in enumerate(parts):
+                    candidate = current + part
+                    if j == len(parts) - 1 and i == len(lines) - 1:
+                        max_width2 -= allowance
+                    if len(repr(candidate)) > max_width2:
+                        if current:
+                            chunks.append(repr(current))
+                        current = part
+                    else:
+                        current = candidate
+                if current:
+                    chunks.append(repr(current))
         if len(chunks) == 1:
             write(rep)
             return
         if level == 1:
-            write("(")
+            write('(')
         for i, rep in enumerate(chunks):
             if i > 0:
-                write("\n" + " " * indent)
+                write('\n' + ' ' * indent)
             write(rep)
         if level == 1:
-            write(")")
+            write(')')
 
-    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        rdf = self._repr(object.default_factory, context, level)
-        name = object.__class__.__name__
-        indent += len(name) + 1
-        stream.write(f"{name}({rdf},\n{' ' * indent}")
-        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
-        stream.write(")")
+    _dispatch[str] = _pprint_str
 
-    def _pprint_counter(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
+    def _pprint_bytes(self, object, stream, indent, allowance, context, level):
+        write = stream.write
+        if len(object) <= 4:
+            write(repr(object))
             return
-        name = object.__class__.__name__
-        stream.write(name + "({")
-        if self._indent_per_level > 1:
-            stream.write((self._indent_per_level - 1) * " ")
-        self._format_dict_items(object.most_common(), stream, indent + len(name) + 1,
-                                allowance + 2, context, level)
-        stream.write("})")
+        parens = level == 1
+        if parens:
+            indent += 1
+            allowance += 1
+            write('(')
+        delim = ''
+        for rep in _wrap_bytes_repr(object, self._width - indent, allowance):
+            write(delim)
+            write(rep)
+            if not delim:
+                delim = '\n' + ' ' * indent
+        if parens:
+            write(')')
 
-    def _pprint_deque(self, object, stream, indent, allowance, context, level):
-        if not len(object):
-            stream.write(repr(object))
-            return
-        name = object.__class__.__name__
-        stream.write(name + "(")
-        indent += len(name) + 1
-        stream.write("[")
-        if object.maxlen is None:
-            self._format_items(object, stream, indent, allowance + 2, context, level)
-            stream.write("])")
-        else:
-            self._format_items(object, stream, indent, 2, context, level)
-            rml = self._repr(object.maxlen, context, level)
-            stream.write(f"],\n{' ' * indent}maxlen={rml})")
+    _dispatch[bytes] = _pprint_bytes
+
+    def _pprint_bytearray(self, object, stream, indent, allowance, context, level):
+        write = stream.write
+        write('bytearray(')
+        self._pprint_bytes(bytes(object), stream, indent + 10,
+                           allowance + 1, context, level + 1)
+        write(')')
+
+    _dispatch[bytearray] = _pprint_bytearray
 
     def _format_dict_items(self, items, stream, indent, allowance, context, level):
         write = stream.write
         indent += self._indent_per_level
-        delimnl = ",\n" + " " * indent
-        items = list(items)
+        delimnl = ',\n' + ' ' * indent
         last_index = len(items) - 1
         for i, (key, ent) in enumerate(items):
             last = i == last_index
             rep = self._repr(key, context, level)
             write(rep)
-            write(": ")
-            self._format(ent, stream, indent + len(rep) + 2, allowance if last else 1,
-                         context, level)
+            write(': ')
+            self._format(ent, stream, indent + len(rep) + 2,
+                         allowance if last else 1, context, level)
+            if not last:
+                write(delimnl)
+
+    def _format_namespace_items(self, items, stream, indent, allowance, context, level):
+        write = stream.write
+        delimnl = ',\n' + ' ' * indent
+        last_index = len(items) - 1
+        for i, (key, ent) in enumerate(items):
+            last = i == last_index
+            write(key)
+            write('=')
+            if id(ent) in context:
+                write("...")
+            else:
+                self._format(ent, stream, indent + len(key) + 1,
+                             allowance if last else 1, context, level)
             if not last:
                 write(delimnl)
 
@@ -281,9 +352,9 @@ class PrettyPrinter:
         write = stream.write
         indent += self._indent_per_level
         if self._indent_per_level > 1:
-            write((self._indent_per_level - 1) * " ")
-        delimnl = ",\n" + " " * indent
-        delim = ""
+            write((self._indent_per_level - 1) * ' ')
+        delimnl = ',\n' + ' ' * indent
+        delim = ''
         width = max_width = self._width - indent + 1
         it = iter(items)
         try:
@@ -309,111 +380,154 @@ class PrettyPrinter:
                 if width >= w:
                     width -= w
                     write(delim)
-                    delim = ", "
+                    delim = ', '
                     write(rep)
                     continue
             write(delim)
             delim = delimnl
-            self._format(ent, stream, indent, allowance if last else 1, context, level)
+            self._format(ent, stream, indent, allowance if last else 1,
+                         context, level)
 
     def _repr(self, object, context, level):
-        rep, readable, recursive = self.format(object, context.copy(), self._depth, level)
+        repr, readable, recursive = self.format(object, context.copy(),
+                                                self._depth, level)
         if not readable:
             self._readable = False
         if recursive:
             self._recursive = True
-        return rep
+        return repr
 
     def format(self, object, context, maxlevels, level):
+        """Format object for a specific context, returning a string and flags
+        indicating whether the representation is 'readable' and whether the object
+        represents a recursive construct."""
         return self._safe_repr(object, context, maxlevels, level)
+
+    def _pprint_default_dict(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        rdf = self._repr(object.default_factory, context, level)
+        cls = object.__class__
+        indent += len(cls.__name__) + 1
+        stream.write('%s(%s,\n%s' % (cls.__name__, rdf, ' ' * indent))
+        self._pprint_dict(object, stream, indent, allowance + 1, context, level)
+        stream.write(')')
+
+    _dispatch[_defaultdict] = _pprint_default_dict
+
+    def _pprint_counter(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        cls = object.__class__
+        stream.write(cls.__name__ + '({')
+        if self._indent_per_level > 1:
+            stream.write((self._indent_per_level - 1) * ' ')
+        items = object.most_common()
+        self._format_dict_items(items, stream,
+                                indent + len(cls.__name__) + 1, allowance + 2,
+                                context, level)
+        stream.write('})')
+
+    _dispatch[_Counter] = _pprint_counter
+
+    def _pprint_deque(self, object, stream, indent, allowance, context, level):
+        if not len(object):
+            stream.write(repr(object))
+            return
+        cls = object.__class__
+        stream.write(cls.__name__ + '(')
+        indent += len(cls.__name__) + 1
+        stream.write('[')
+        if object.maxlen is None:
+            self._format_items(object, stream, indent, allowance + 2,
+                               context, level)
+            stream.write('])')
+        else:
+            self._format_items(object, stream, indent, 2,
+                               context, level)
+            rml = self._repr(object.maxlen, context, level)
+            stream.write('],\n%smaxlen=%s)' % (' ' * indent, rml))
+
+    _dispatch[_deque] = _pprint_deque
 
     def _safe_repr(self, object, context, maxlevels, level):
         typ = type(object)
-        if typ in _SCALARS:
+        if typ in _builtin_scalars:
             return repr(object), True, False
-        r = getattr(typ, "__repr__", None)
-        if issubclass(typ, int) and r is int.__repr__:
+        r = _repr_of(typ)
+        if issubclass(typ, int) and r is int:
             if self._underscore_numbers:
                 return f"{object:_d}", True, False
             return repr(object), True, False
-        if issubclass(typ, dict) and r is dict.__repr__:
+        if issubclass(typ, dict) and r is dict:
             if not object:
                 return "{}", True, False
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return "{...}", False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable, recursive = True, False
-            parts = []
-            level += 1
-            items = (sorted(object.items(), key=_safe_tuple) if self._sort_dicts
-                     else object.items())
-            for k, v in items:
-                krepr, kreadable, krecur = self.format(k, context, maxlevels, level)
-                vrepr, vreadable, vrecur = self.format(v, context, maxlevels, level)
-                parts.append(f"{krepr}: {vrepr}")
-                readable = readable and kreadable and vreadable
-                if krecur or vrecur:
-                    recursive = True
-            del context[objid]
-            return "{" + ", ".join(parts) + "}", readable, recursive
-        if ((issubclass(typ, list) and r is list.__repr__)
-                or (issubclass(typ, tuple) and r is tuple.__repr__)):
+            if self._sort_dicts:
+                items = sorted(object.items(), key=_safe_tuple)
+            else:
+                items = object.items()
+            return self._safe_container(object, "{%s}", "{...}", items,
+                                        context, maxlevels, level)
+        if (issubclass(typ, list) and r is list) or (issubclass(typ, tuple) and r is tuple):
             if issubclass(typ, list):
                 if not object:
                     return "[]", True, False
-                fmt = "[%s]"
+                format = "[%s]"
             elif len(object) == 1:
-                fmt = "(%s,)"
+                format = "(%s,)"
             else:
                 if not object:
                     return "()", True, False
-                fmt = "(%s)"
-            objid = id(object)
-            if maxlevels and level >= maxlevels:
-                return fmt % "...", False, objid in context
-            if objid in context:
-                return _recursion(object), False, True
-            context[objid] = 1
-            readable, recursive = True, False
-            parts = []
-            level += 1
-            for o in object:
-                orepr, oreadable, orecur = self.format(o, context, maxlevels, level)
-                parts.append(orepr)
-                if not oreadable:
-                    readable = False
-                if orecur:
-                    recursive = True
-            del context[objid]
-            return fmt % ", ".join(parts), readable, recursive
+                format = "(%s)"
+            return self._safe_container(object, format, format % "...",
+                                        [(o,) for o in object],
+                                        context, maxlevels, level)
         rep = repr(object)
-        return rep, bool(rep and not rep.startswith("<")), False
+        return rep, (rep and not rep.startswith('<')), False
 
 
-def _dispatch_for(typ):
-    """The layout method for instances of `typ`: that of the nearest class in its
-    MRO that has one, unless a class before it defines its own `__repr__`."""
-    for base in typ.__mro__:
-        p = _DISPATCH.get(base)
-        if p is not None:
-            return p
-        if "__repr__" in base.__dict__:
-            return None
-    return None
+    def _safe_container(self, object, format, elided, groups, context, maxlevels, level):
+        """The safe repr of a dict, list or tuple: `format` around its components,
+        each a group of values (key and value, or one item) joined by ': '."""
+        objid = id(object)
+        if maxlevels and level >= maxlevels:
+            return elided, False, objid in context
+        if objid in context:
+            return _recursion(object), False, True
+        context[objid] = 1
+        readable = True
+        recursive = False
+        components = []
+        for group in groups:
+            reprs = []
+            for o in group:
+                orepr, oreadable, orecur = self.format(o, context, maxlevels, level + 1)
+                reprs.append(orepr)
+                readable = readable and oreadable
+                recursive = recursive or orecur
+            components.append(": ".join(reprs))
+        del context[objid]
+        return format % ", ".join(components), readable, recursive
 
 
-_DISPATCH = {
-    dict: PrettyPrinter._pprint_dict,
-    _collections.OrderedDict: PrettyPrinter._pprint_ordered_dict,
-    list: PrettyPrinter._pprint_list,
-    tuple: PrettyPrinter._pprint_tuple,
-    set: PrettyPrinter._pprint_set,
-    frozenset: PrettyPrinter._pprint_set,
-    str: PrettyPrinter._pprint_str,
-    _collections.defaultdict: PrettyPrinter._pprint_default_dict,
-    _collections.Counter: PrettyPrinter._pprint_counter,
-    _collections.deque: PrettyPrinter._pprint_deque,
-}
+_builtin_scalars = frozenset({str, bytes, bytearray, float, complex, bool, type(None)})
+
+
+def _wrap_bytes_repr(object, width, allowance):
+    current = b''
+    last = len(object) // 4 * 4
+    for i in range(0, len(object), 4):
+        part = object[i: i + 4]
+        candidate = current + part
+        if i == last:
+            width -= allowance
+        if len(repr(candidate)) > width:
+            if current:
+                yield repr(current)
+            current = part
+        else:
+            current = candidate
+    if current:
+        yield repr(current)

@@ -1,0 +1,17 @@
+import sys
+vals = [0.1, 1/3, 2/3, 1e16, 1.5e-7, 123456789.0, 1e22, 1e23, 5e-324, 1.7976931348623157e308, 0.3, 100.0, 2.5e15, 9007199254740993.0, -0.0, 1.0000000000000002]
+print(vals)
+print([str(v) for v in vals])
+print([round(v, 3) for v in vals[:6]], round(1e16, -5), round(123.456, -1), round(-1.5), round(0.125, 2), round(0.375, 2))
+print(2**64, -2**63, 10**30 // 7, 10**30 % 7, -(10**30) // 7, (10**30).bit_length(), pow(3, 100, 7), pow(2, -2), pow(-8, 1/3))
+print(int(1e20), int(-1e20), float(10**20), 10**20 / 3, 2**1000 / 2**999, (2**70) * 1.5, 7 / 2, 7 // 2.0, -7 / 2)
+print(complex(1, 2) * complex(3, -1), abs(3+4j), (1+2j).conjugate(), 1j ** 2, complex("1+2j"))
+print(float("1e500"), float("-inf"), float(" 3.5 "), float("1_000.5"), int(True), int("-0"), int(" -12 "))
+print(hash(1.0), hash(2**61 - 1), hash(2**61), hash(-1), hash(0.5), hash(float("inf")), hash((1, 2)), hash("") , hash(None) == hash(None))
+print(divmod(7.5, 2), divmod(-7.5, 2), 7.5 % -2, -0.0 == 0.0, float("nan") == float("nan"), 0.1 + 0.2 == 0.3, 1e308 * 10)
+print(sys.getsizeof(0), sys.getsizeof(1), sys.getsizeof(2**30), sys.getsizeof(2**60), sys.getsizeof(2**90), sys.getsizeof(1.0), sys.getsizeof(""), sys.getsizeof("a"), sys.getsizeof("é"), sys.getsizeof("中"), sys.getsizeof("🐍"))
+print(sys.getsizeof([]), sys.getsizeof([1]), sys.getsizeof({}), sys.getsizeof({1: 2}), sys.getsizeof(set()), sys.getsizeof(()), sys.getsizeof((1,)), sys.getsizeof(b""), sys.getsizeof(range(5)))
+print(f"{2**100:,}", f"{-1234.5678:+,.2f}", f"{1e-10:.2e}", f"{123:>+08d}", f"{0.5:.0f}", f"{1.5:.0f}", f"{2.5:.0f}", format(1e16, ".17g"), format(0.1, ".20f"))
+print(1_000_000 * 3, 0o17, 0b1010, 0xFF, 1e3, 1E-3, .5, 5., 0j, 3.14j)
+print(int.from_bytes(b"\xff\xff", "big", signed=True), (-1).to_bytes(2, "big", signed=True), (1024).bit_count() if hasattr(int, "bit_count") else 0)
+print(max(1, 2.5), min(-0.0, 0.0), sum([1, 2.5]), sum(range(101)), abs(-2**70), -2**70 >> 3, 5 & -3, ~5, 1 << 70)
