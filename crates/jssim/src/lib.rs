@@ -410,11 +410,15 @@ impl Vm {
     /// Reports an uncaught exception on stderr as Node does (location, source line,
     /// caret, the error's stack) and remembers the first one for the run's status.
     pub fn report_uncaught(&mut self, v: &Value) {
-        let (line, col) = match self.error_pos.take() {
-            Some((e, pos)) if value::strict_equals(&e, v) => pos,
-            _ => self.cur_pos(),
+        let thrown_at = match self.error_pos.take() {
+            Some((e, pos)) if value::strict_equals(&e, v) => Some(pos),
+            _ => None,
         };
         let (head, stack) = describe_uncaught(self, v);
+        // A value that was not thrown (a rejection) points where the error was made.
+        let (line, col) = thrown_at
+            .or_else(|| first_frame_pos(&stack, &self.file_name))
+            .unwrap_or_else(|| self.cur_pos());
         let src = std::mem::take(&mut self.source);
         let file = self.file_name.clone();
         self.stderr
@@ -424,6 +428,17 @@ impl Vm {
             self.first_error = Some((head, Some(Pos { line, col })));
         }
     }
+}
+
+/// The line and column of a stack's first frame when it is in `file`.
+fn first_frame_pos(stack: &str, file: &str) -> Option<(u32, u32)> {
+    let frame = stack.lines().find(|l| l.starts_with("    at "))?;
+    let at = frame.rfind(&format!("{file}:"))? + file.len() + 1;
+    let mut nums = frame[at..]
+        .trim_end_matches(')')
+        .split(':')
+        .map(|n| n.parse::<u32>().ok());
+    Some((nums.next()??, nums.next()??))
 }
 
 /// The `Name: message` line and the stack Node prints for an uncaught value.

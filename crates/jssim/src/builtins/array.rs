@@ -825,6 +825,85 @@ fn entries(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     iter_kind(vm, c, 2)
 }
 
+/// Array.prototype's methods, in V8's property order.
+const METHODS: [(&str, u32, NativeFnPtr); 38] = [
+    ("at", 1, at),
+    ("concat", 1, concat),
+    ("copyWithin", 2, copy_within),
+    ("fill", 1, fill),
+    ("find", 1, find),
+    ("findIndex", 1, find_index),
+    ("findLast", 1, find_last),
+    ("findLastIndex", 1, find_last_index),
+    ("lastIndexOf", 1, last_index_of),
+    ("pop", 0, pop),
+    ("push", 1, push),
+    ("reverse", 0, reverse),
+    ("shift", 0, shift),
+    ("unshift", 1, unshift),
+    ("slice", 2, slice),
+    ("sort", 1, sort),
+    ("splice", 2, splice),
+    ("includes", 1, includes),
+    ("indexOf", 1, index_of),
+    ("join", 1, join),
+    ("keys", 0, keys),
+    ("entries", 0, entries),
+    ("values", 0, values),
+    ("forEach", 1, for_each),
+    ("filter", 1, filter),
+    ("flat", 0, flat),
+    ("flatMap", 1, flat_map),
+    ("map", 1, map),
+    ("every", 1, every),
+    ("some", 1, some),
+    ("reduce", 1, reduce),
+    ("reduceRight", 1, reduce_right),
+    ("toLocaleString", 0, to_locale_string),
+    ("toString", 0, to_string),
+    ("toReversed", 0, to_reversed),
+    ("toSorted", 1, to_sorted),
+    ("toSpliced", 2, to_spliced),
+    ("with", 2, with),
+];
+
+/// The methods whose TypeError for a null or undefined `this` names them (V8's
+/// Torque builtins); the others fail in ToObject.
+const NAMED_THIS_CHECK: [&str; 13] = [
+    "concat",
+    "find",
+    "findIndex",
+    "findLast",
+    "findLastIndex",
+    "indexOf",
+    "forEach",
+    "filter",
+    "map",
+    "every",
+    "some",
+    "reduce",
+    "reduceRight",
+];
+
+/// Every Array.prototype method: checks `this` as V8 does, then runs the method.
+fn array_method(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
+    let i = match super::promise::native_slot(vm, c.callee, 0) {
+        Value::Num(i) => i as usize,
+        _ => 0,
+    };
+    let (name, _, f) = METHODS[i.min(METHODS.len() - 1)];
+    if c.this.is_nullish() {
+        return Err(if NAMED_THIS_CHECK.contains(&name) {
+            vm.type_error(&format!(
+                "Array.prototype.{name} called on null or undefined"
+            ))
+        } else {
+            vm.type_error("Cannot convert undefined or null to object")
+        });
+    }
+    f(vm, c)
+}
+
 pub fn install(vm: &mut Vm) {
     let ap = vm.realm.array_proto;
     let ac = make_ctor(vm, "Array", 1, array_ctor, ap);
@@ -832,48 +911,9 @@ pub fn install(vm: &mut Vm) {
     vm.method(ac, "isArray", 1, is_array);
     vm.method(ac, "from", 1, from);
     vm.method(ac, "of", 0, of);
-    let list: [(&str, u32, NativeFnPtr); 38] = [
-        ("push", 1, push),
-        ("pop", 0, pop),
-        ("shift", 0, shift),
-        ("unshift", 1, unshift),
-        ("slice", 2, slice),
-        ("splice", 2, splice),
-        ("concat", 1, concat),
-        ("join", 1, join),
-        ("toString", 0, to_string),
-        ("reverse", 0, reverse),
-        ("indexOf", 1, index_of),
-        ("lastIndexOf", 1, last_index_of),
-        ("includes", 1, includes),
-        ("forEach", 1, for_each),
-        ("map", 1, map),
-        ("filter", 1, filter),
-        ("find", 1, find),
-        ("findIndex", 1, find_index),
-        ("findLast", 1, find_last),
-        ("findLastIndex", 1, find_last_index),
-        ("some", 1, some),
-        ("every", 1, every),
-        ("reduce", 1, reduce),
-        ("reduceRight", 1, reduce_right),
-        ("sort", 1, sort),
-        ("toSorted", 1, to_sorted),
-        ("toReversed", 0, to_reversed),
-        ("flat", 0, flat),
-        ("flatMap", 1, flat_map),
-        ("fill", 1, fill),
-        ("at", 1, at),
-        ("with", 2, with),
-        ("keys", 0, keys),
-        ("entries", 0, entries),
-        ("values", 0, values),
-        ("toLocaleString", 0, to_locale_string),
-        ("copyWithin", 2, copy_within),
-        ("toSpliced", 2, to_spliced),
-    ];
-    for (n, l, f) in list {
-        vm.method(ap, n, l, f);
+    for (i, (n, l, _)) in METHODS.iter().enumerate() {
+        let f = vm.native_with(n, *l, array_method, vec![Value::Num(i as f64)], false);
+        vm.set_hidden(ap, n, Value::Obj(f));
     }
     let v = vm
         .get(&Value::Obj(ap), &PropKey::s("values"))

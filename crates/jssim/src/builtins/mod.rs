@@ -192,6 +192,21 @@ pub fn species_getter(vm: &mut Vm, ctor: ObjRef) {
     }
 }
 
+/// The `name` of the native function being called.
+pub fn callee_name(vm: &Vm, c: &NativeCall) -> String {
+    match vm
+        .heap
+        .get(c.callee)
+        .and_then(|f| f.props.get(&PropKey::s("name")))
+    {
+        Some(Prop {
+            v: PropVal::Data(Value::Str(s)),
+            ..
+        }) => s.to_string(),
+        _ => String::new(),
+    }
+}
+
 /// `this` as an object, or a TypeError with `msg`.
 pub fn this_obj_of(vm: &mut Vm, c: &NativeCall, msg: &str) -> Res<ObjRef> {
     match &c.this {

@@ -17,17 +17,7 @@ fn time_origin(_vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
 }
 
 fn timeline(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
-    let name = match vm
-        .heap
-        .get(c.callee)
-        .and_then(|f| f.props.get(&crate::value::PropKey::s("name")))
-    {
-        Some(crate::heap::Prop {
-            v: crate::heap::PropVal::Data(Value::Str(s)),
-            ..
-        }) => s.to_string(),
-        _ => String::new(),
-    };
+    let name = super::callee_name(vm, c);
     Err(vm.unsupported(&format!("performance.{name} (the performance timeline)")))
 }
 

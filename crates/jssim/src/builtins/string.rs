@@ -9,7 +9,10 @@ fn this_str(vm: &mut Vm, c: &NativeCall) -> Res<JsStr> {
     match &c.this {
         Value::Str(s) => Ok(s.clone()),
         Value::Undefined | Value::Null => {
-            Err(vm.type_error("String.prototype method called on null or undefined"))
+            let name = super::callee_name(vm, c);
+            Err(vm.type_error(&format!(
+                "String.prototype.{name} called on null or undefined"
+            )))
         }
         v => vm.to_string(v),
     }
