@@ -1276,10 +1276,28 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(Value::None)
 }
 
+/// `types.ModuleType(name, doc=None)`: an empty module.
+fn module_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("module", args, 2, 3)?;
+    let Some(name) = vm.as_str(args[1]).map(str::to_string) else {
+        let tn = vm.type_name_of(args[1]);
+        return Err(vm.type_error(format!(
+            "module.__init__() argument 'name' must be str, not {tn}"
+        )));
+    };
+    let m = vm.new_module(&name);
+    if let Some(&doc) = args.get(2) {
+        let d = vm.module_dict(m);
+        vm.dict_set_str(d, "__doc__", doc);
+    }
+    Ok(Value::Obj(m))
+}
+
 pub fn install(vm: &mut Vm) {
     vm.add_staticmethod(t::OBJECT, "__new__", object_new);
     vm.add_method(t::OBJECT, "__init__", object_init);
     vm.add_staticmethod(t::TYPE, "__new__", type_new);
+    vm.add_staticmethod(t::MODULE, "__new__", module_new);
     vm.add_method(t::TYPE, "__init__", type_init);
     vm.add_method(t::TYPE, "__call__", type_call);
     vm.add_staticmethod(t::INT, "__new__", int_new);

@@ -330,7 +330,8 @@ impl Vm {
             Kind::Module(m) => {
                 let name = m.name.clone();
                 let d = m.dict;
-                let builtin = self.dict_get_str(d, "__file__").is_none();
+                let builtin = self.dict_get_str(d, "__file__").is_none()
+                    && self.registry.iter().any(|def| def.name == name);
                 return Ok(if builtin {
                     format!("<module '{name}' (built-in)>")
                 } else {

@@ -111,6 +111,8 @@ pub fn registry() -> Vec<ModuleDef> {
         python("pathlib", include_str!("py/pathlib.py")),
         python("uuid", include_str!("py/uuid.py")),
         python("zlib", include_str!("py/zlib.py")),
+        python("difflib", include_str!("py/difflib.py")),
+        python("numbers", include_str!("py/numbers.py")),
         native("unicodedata", unicodedata::init),
         python("pprint", include_str!("py/pprint.py")),
         python("graphlib", include_str!("py/graphlib.py")),

@@ -28,7 +28,7 @@ def _reduce(x):
     if reductor is not None and reductor is not object.__reduce_ex__:
         return x.__reduce_ex__(4)
     reductor = getattr(cls, "__reduce__", None)
-    if reductor is not None and reductor is not object.__reduce__:
+    if reductor is not None and reductor is not getattr(object, "__reduce__", None):
         return x.__reduce__()
     return None
 

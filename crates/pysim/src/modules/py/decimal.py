@@ -1688,3 +1688,7 @@ for _cls in (Decimal, Context, DecimalException, Clamped, InvalidOperation,
              FloatOperation):
     _simulator.set_tp_name(_cls, "decimal." + _cls.__name__)
 del _cls
+
+import numbers as _numbers
+
+_numbers.Number.register(Decimal)

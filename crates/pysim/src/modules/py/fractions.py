@@ -425,3 +425,8 @@ class Fraction:
 
     def conjugate(self):
         return +self
+
+
+import numbers as _numbers
+
+_numbers.Rational.register(Fraction)
