@@ -88,11 +88,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn inert_without_the_counting_allocator() {
-        start_run(0);
-        let v = vec![0u8; 1 << 20];
+    fn the_budget_counts_from_what_the_thread_holds_at_the_start() {
+        count(5000);
+        start_run(100);
+        count(100);
         assert!(!exhausted());
-        drop(v);
+        count(1);
+        assert!(exhausted());
+        start_run(100);
+        assert!(!exhausted());
+        count(-5201);
     }
 
     #[test]
