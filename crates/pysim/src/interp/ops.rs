@@ -1155,6 +1155,25 @@ impl Vm {
         }))
     }
 
+    /// `seq_index` for a subscript: the position, or CPython's `IndexError` (`out_of_range`)
+    /// or `TypeError` (`wrong_type`, given the index's type name).
+    fn subscript_index(
+        &mut self,
+        idx: Value,
+        len: usize,
+        out_of_range: &str,
+        wrong_type: impl FnOnce(&str) -> String,
+    ) -> PResult<usize> {
+        match self.seq_index(idx, len)? {
+            Some(Some(i)) => Ok(i),
+            Some(None) => Err(self.index_error(out_of_range)),
+            None => {
+                let tn = self.type_name_of(idx);
+                Err(self.type_error(wrong_type(&tn)))
+            }
+        }
+    }
+
     /// `obj[idx]`.
     pub fn getitem(&mut self, obj: Value, idx: Value) -> PResult<Value> {
         if let Some(tg) = self.proxy_target(obj)? {
@@ -1188,23 +1207,15 @@ impl Vm {
                     }
                     return Ok(self.new_list(items));
                 }
-                return match self.seq_index(idx, len)? {
-                    Some(Some(i)) => {
-                        let v = match self.heap.kind(r) {
-                            Kind::List(l) => l.items[i],
-                            _ => Value::None,
-                        };
-                        self.incref(v);
-                        Ok(v)
-                    }
-                    Some(None) => Err(self.index_error("list index out of range")),
-                    None => {
-                        let tn = self.type_name_of(idx);
-                        Err(self.type_error(format!(
-                            "list indices must be integers or slices, not {tn}"
-                        )))
-                    }
+                let i = self.subscript_index(idx, len, "list index out of range", |tn| {
+                    format!("list indices must be integers or slices, not {tn}")
+                })?;
+                let v = match self.heap.kind(r) {
+                    Kind::List(l) => l.items[i],
+                    _ => Value::None,
                 };
+                self.incref(v);
+                return Ok(v);
             }
             Kind::Tuple(tp) => {
                 let len = tp.len();
@@ -1223,23 +1234,15 @@ impl Vm {
                     }
                     return Ok(self.new_tuple(items));
                 }
-                return match self.seq_index(idx, len)? {
-                    Some(Some(i)) => {
-                        let v = match self.heap.kind(r) {
-                            Kind::Tuple(tp) => tp[i],
-                            _ => Value::None,
-                        };
-                        self.incref(v);
-                        Ok(v)
-                    }
-                    Some(None) => Err(self.index_error("tuple index out of range")),
-                    None => {
-                        let tn = self.type_name_of(idx);
-                        Err(self.type_error(format!(
-                            "tuple indices must be integers or slices, not {tn}"
-                        )))
-                    }
+                let i = self.subscript_index(idx, len, "tuple index out of range", |tn| {
+                    format!("tuple indices must be integers or slices, not {tn}")
+                })?;
+                let v = match self.heap.kind(r) {
+                    Kind::Tuple(tp) => tp[i],
+                    _ => Value::None,
                 };
+                self.incref(v);
+                return Ok(v);
             }
             Kind::Str(s) => {
                 let len = s.len;
@@ -1263,21 +1266,15 @@ impl Vm {
                     };
                     return Ok(self.new_string(out));
                 }
-                return match self.seq_index(idx, len)? {
-                    Some(Some(i)) => {
-                        let c = match self.heap.kind(r) {
-                            Kind::Str(s) => s.char_at(i).unwrap_or(' '),
-                            _ => ' ',
-                        };
-                        let mut buf = [0u8; 4];
-                        Ok(self.new_str(c.encode_utf8(&mut buf)))
-                    }
-                    Some(None) => Err(self.index_error("string index out of range")),
-                    None => {
-                        let tn = self.type_name_of(idx);
-                        Err(self.type_error(format!("string indices must be integers, not '{tn}'")))
-                    }
+                let i = self.subscript_index(idx, len, "string index out of range", |tn| {
+                    format!("string indices must be integers, not '{tn}'")
+                })?;
+                let c = match self.heap.kind(r) {
+                    Kind::Str(s) => s.char_at(i).unwrap_or(' '),
+                    _ => ' ',
                 };
+                let mut buf = [0u8; 4];
+                return Ok(self.new_str(c.encode_utf8(&mut buf)));
             }
             Kind::Bytes(_) | Kind::ByteArray(_) => {
                 let data = self.bytes_like(obj).unwrap_or_default();
@@ -1331,16 +1328,11 @@ impl Vm {
                     let nr = crate::objects::RangeObj { start, stop, step };
                     return Ok(Value::Obj(self.alloc(t::RANGE, Kind::Range(Box::new(nr)))));
                 }
-                return match self.seq_index(idx, len)? {
-                    Some(Some(i)) => Ok(self.int((rg.start + i as i128 * rg.step) as i64)),
-                    Some(None) => Err(self.index_error("range object index out of range")),
-                    None => {
-                        let tn = self.type_name_of(idx);
-                        Err(self.type_error(format!(
-                            "range indices must be integers or slices, not {tn}"
-                        )))
-                    }
-                };
+                let i =
+                    self.subscript_index(idx, len, "range object index out of range", |tn| {
+                        format!("range indices must be integers or slices, not {tn}")
+                    })?;
+                return Ok(self.int((rg.start + i as i128 * rg.step) as i64));
             }
             Kind::MappingProxy(d) => {
                 let d = *d;
@@ -1438,24 +1430,17 @@ impl Vm {
                 if is_slice {
                     return self.list_ass_slice(r, idx.as_obj().unwrap_or(r), Some(v));
                 }
-                return match self.seq_index(idx, len)? {
-                    Some(Some(i)) => {
-                        self.incref(v);
-                        let old = match self.heap.kind_mut(r) {
-                            Kind::List(l) => std::mem::replace(&mut l.items[i], v),
-                            _ => v,
-                        };
-                        self.decref(old);
-                        Ok(())
-                    }
-                    Some(None) => Err(self.index_error("list assignment index out of range")),
-                    None => {
-                        let tn = self.type_name_of(idx);
-                        Err(self.type_error(format!(
-                            "list indices must be integers or slices, not {tn}"
-                        )))
-                    }
+                let i =
+                    self.subscript_index(idx, len, "list assignment index out of range", |tn| {
+                        format!("list indices must be integers or slices, not {tn}")
+                    })?;
+                self.incref(v);
+                let old = match self.heap.kind_mut(r) {
+                    Kind::List(l) => std::mem::replace(&mut l.items[i], v),
+                    _ => v,
                 };
+                self.decref(old);
+                return Ok(());
             }
             Kind::Dict(_) => return self.dict_set(r, idx, v),
             Kind::ByteArray(b) => {
@@ -1520,20 +1505,13 @@ impl Vm {
                 if is_slice {
                     return self.list_ass_slice(r, idx.as_obj().unwrap_or(r), None);
                 }
-                return match self.seq_index(idx, len)? {
-                    Some(Some(i)) => {
-                        let old = self.list_remove_at(r, i);
-                        self.decref(old);
-                        Ok(())
-                    }
-                    Some(None) => Err(self.index_error("list assignment index out of range")),
-                    None => {
-                        let tn = self.type_name_of(idx);
-                        Err(self.type_error(format!(
-                            "list indices must be integers or slices, not {tn}"
-                        )))
-                    }
-                };
+                let i =
+                    self.subscript_index(idx, len, "list assignment index out of range", |tn| {
+                        format!("list indices must be integers or slices, not {tn}")
+                    })?;
+                let old = self.list_remove_at(r, i);
+                self.decref(old);
+                return Ok(());
             }
             Kind::Dict(_) => {
                 return match self.dict_remove(r, idx)? {
