@@ -726,3 +726,180 @@ fn a_run_stopped_by_a_limit_says_so_with_the_limit_and_line() {
     // The timer is drawn as the root that keeps the callback alive.
     assert!(html.contains(">Runtime roots</text>"));
 }
+
+/// The `n`th (1-based) executed fence of the seed note, unindented.
+fn seed_snippet(n: usize) -> String {
+    let note = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/notes/python-js-memory.md"
+    ))
+    .unwrap();
+    let mut lines = note.lines();
+    let mut found = 0;
+    while let Some(line) = lines.next() {
+        let fence = line.trim_start();
+        if fence.starts_with("```python") || fence.starts_with("```javascript") {
+            found += 1;
+            if found == n {
+                let indent = line.len() - fence.len();
+                let mut code = String::new();
+                for body in lines
+                    .by_ref()
+                    .take_while(|l| !l.trim_start().starts_with("```"))
+                {
+                    code.push_str(body.get(indent..).unwrap_or(body.trim_start()));
+                    code.push('\n');
+                }
+                return code;
+            }
+        }
+    }
+    panic!("the seed has no fence {n}");
+}
+
+#[test]
+fn hoisted_javascript_declarations_are_steps_at_their_lines_and_statements_are_one_step() {
+    // The seed's MDN snippet: comments first, `function f` hoisted from line 15, and an
+    // object literal over three lines.
+    let code = seed_snippet(16);
+    let outcome = traced(Lang::Javascript, &code);
+    let lines: Vec<u32> = outcome.trace.steps.iter().map(|s| s.line).collect();
+    assert_eq!(lines, [15, 2, 3, 6, 12, 20], "{:?}", outcome.trace.steps);
+    let first = &outcome.trace.steps[0];
+    assert_eq!(first.source, "function f(a) {");
+    assert!(outcome.trace.events.iter().any(|e| e.step == 1
+        && matches!(&e.kind, EventKind::Alloc { type_name, .. } if type_name == "Closure")));
+}
+
+#[test]
+fn a_captured_javascript_local_moves_to_its_context_in_one_event() {
+    let outcome = traced(Lang::Javascript, CLOSURE_JS);
+    let events = &outcome.trace.events;
+    let moved = events
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::RefMoved { .. }))
+        .expect("a move");
+    let EventKind::RefMoved { obj, from, to } = &moved.kind else {
+        unreachable!()
+    };
+    assert_eq!(
+        from,
+        &Holder::Var {
+            frame: "make".into(),
+            name: "big".into()
+        }
+    );
+    assert!(matches!(to, Holder::Attr { name, .. } if name == "big"));
+    assert_eq!(moved.line, 8, "in the caller's step after the return");
+    assert!(
+        !events.iter().any(|e| matches!(&e.kind,
+            EventKind::RefLost { obj: o, holder: Holder::Var { name, .. }, .. } if o == obj && name == "big")),
+        "never dropped first"
+    );
+    let html = render(&outcome, CLOSURE_JS, TraceMode::Full);
+    assert!(html.contains("moved from make.big to Context#"), "{html}");
+}
+
+#[test]
+fn javascript_roots_drawn_in_another_order_are_not_reference_changes() {
+    // The seed's listener and promise snippets: the runtime's roots are drawn before
+    // the script's scope, at every step.
+    for n in [8, 12, 14] {
+        let code = seed_snippet(n);
+        let outcome = traced(Lang::Javascript, &code);
+        for snapshot in &outcome.trace.snapshots {
+            let roots = snapshot
+                .frames
+                .iter()
+                .position(|f| f.name == gen_trace::ROOTS_FRAME);
+            assert!(roots.is_none_or(|i| i == 0), "snippet {n}");
+        }
+        let mut seen = std::collections::HashSet::new();
+        for e in &outcome.trace.events {
+            let key = match &e.kind {
+                EventKind::RefGained { obj, holder, .. }
+                | EventKind::RefLost { obj, holder, .. } => (e.step, *obj, format!("{holder:?}")),
+                _ => continue,
+            };
+            assert!(
+                seen.insert(key),
+                "snippet {n}: gained and lost at once: {e:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_timer_lets_go_of_its_callback_in_the_task_step() {
+    let code = seed_snippet(14);
+    let outcome = traced(Lang::Javascript, &code);
+    assert_eq!(outcome.stdout, "Promise resolved!\n");
+    let lost = outcome
+        .trace
+        .events
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::RefLost { holder: Holder::Root { name }, .. } if name == "timer #1"))
+        .expect("the timer lets go");
+    assert!(outcome
+        .trace
+        .events
+        .iter()
+        .any(|e| e.step == lost.step && matches!(e.kind, EventKind::Task { .. })));
+}
+
+#[test]
+fn frees_at_exit_report_the_size_the_object_had_alive() {
+    // The seed's cycle: the list is cleared by the exit collection before it is freed.
+    let code = seed_snippet(3);
+    let outcome = traced(Lang::Python, &code);
+    let trace = &outcome.trace;
+    let list = trace
+        .snapshots
+        .last()
+        .unwrap()
+        .heap
+        .iter()
+        .find(|o| o.type_name == "list")
+        .unwrap();
+    let freed = trace
+        .events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Free { obj, size, .. } if *obj == list.id => Some(*size),
+            _ => None,
+        })
+        .expect("freed at exit");
+    assert_eq!(freed, list.size);
+    // The seed's getsizeof line: a temporary list allocated and freed at its full size.
+    let code = seed_snippet(15);
+    let outcome = traced(Lang::Python, &code);
+    assert_eq!(outcome.stdout, "88\n");
+    let sizes: Vec<u64> = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| e.line == 2)
+        .filter_map(|e| match &e.kind {
+            EventKind::Alloc { size, .. } | EventKind::Free { size, .. } => Some(*size),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sizes, [88, 88]);
+}
+
+#[test]
+fn sequence_diagrams_wrap_long_labels_instead_of_cutting_them() {
+    for n in [8, 12, 16] {
+        let code = seed_snippet(n);
+        let outcome = traced(Lang::Javascript, &code);
+        let html = render(&outcome, &code, TraceMode::Full);
+        let seq = &html[html.find("<div class=\"gen-seq\">").unwrap()..];
+        assert!(!seq.contains('…'), "snippet {n}");
+    }
+    let wrapped =
+        views::sequence::mermaid_text("line 20: element.addEventListener('click', function() {");
+    assert_eq!(
+        wrapped,
+        "line 20: element.addEventListener('click',<br/>function() #123;"
+    );
+}

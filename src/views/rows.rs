@@ -57,7 +57,9 @@ impl Totals {
                 self.frees += 1;
                 self.free_bytes += size;
             }
-            EventKind::RefGained { .. } | EventKind::RefLost { .. } => self.refs += 1,
+            EventKind::RefGained { .. }
+            | EventKind::RefLost { .. }
+            | EventKind::RefMoved { .. } => self.refs += 1,
             EventKind::GcEnd { collected, .. } => {
                 self.gc_runs += 1;
                 self.collected += collected;

@@ -283,9 +283,12 @@ impl Vm {
         self.push_step_event(end);
     }
 
-    /// A task starts: its event opens the step of the callback's first line (a new step
-    /// even when that is the line that ran last).
+    /// A task starts: the step under way ends, and the task's event opens the step of
+    /// the callback's first line (a new step even when that is the line that ran last).
     pub fn trace_task(&mut self, queue: &str, what: &str) {
+        if self.trace.open {
+            self.close_step();
+        }
         self.trace.next_events.push(EventKind::Task {
             queue: queue.into(),
             what: what.into(),
@@ -303,6 +306,10 @@ impl Vm {
         if self.trace.open {
             self.close_step();
         }
+        self.open_step(line);
+    }
+
+    fn open_step(&mut self, line: u32) {
         let r = &mut self.trace;
         r.step += 1;
         r.line = line;
@@ -310,6 +317,27 @@ impl Vm {
         r.step_events.append(&mut r.next_events);
         if !r.detailed() {
             r.trace.elided_steps += 1;
+        }
+    }
+
+    /// The running function returns: its last step ends while its frame is still drawn
+    /// (so a variable its closures captured moves to their context in the caller's
+    /// step, not dropped first and held again later), and the caller's line continues
+    /// in a step of its own.
+    pub fn trace_return(&mut self) {
+        if !self.trace.enabled || !self.trace.open {
+            return;
+        }
+        let caller_line = self
+            .frames
+            .iter()
+            .rev()
+            .nth(1)
+            .and_then(|f| f.code.lines.get(f.pc.wrapping_sub(1)).copied())
+            .filter(|&line| line != 0);
+        self.close_step();
+        if let Some(line) = caller_line {
+            self.open_step(line);
         }
     }
 
@@ -444,10 +472,25 @@ impl Vm {
         }
     }
 
-    /// The scopes of the running frames (outermost first); between tasks, the script's
-    /// top-level bindings.
+    /// The runtime's roots, then the scopes of the running frames (outermost first);
+    /// between tasks, the script's top-level bindings.
     fn scopes(&self, queue: &mut Vec<ObjRef>) -> Vec<Frame> {
         let mut out = Vec::new();
+        let roots: Vec<(String, gen_trace::Value)> = crate::leaks::runtime_roots(self)
+            .into_iter()
+            .filter(|(_, o)| self.is_user(*o))
+            .map(|(label, o)| {
+                // `timer #1 (setInterval every 1000 ms)` is drawn as `timer #1`.
+                let short = label.split(" (").next().unwrap_or(&label).to_string();
+                (short, self.snap_value(&Value::Obj(o), queue))
+            })
+            .collect();
+        if !roots.is_empty() {
+            out.push(Frame {
+                name: gen_trace::ROOTS_FRAME.into(),
+                vars: roots,
+            });
+        }
         if self.trace.script_done {
             let mut vars: Vec<(String, Value)> = self
                 .trace
@@ -464,21 +507,6 @@ impl Vm {
             out.push(Frame {
                 name: "script".into(),
                 vars,
-            });
-        }
-        let roots: Vec<(String, gen_trace::Value)> = crate::leaks::runtime_roots(self)
-            .into_iter()
-            .filter(|(_, o)| self.is_user(*o))
-            .map(|(label, o)| {
-                // `timer #1 (setInterval every 1000 ms)` is drawn as `timer #1`.
-                let short = label.split(" (").next().unwrap_or(&label).to_string();
-                (short, self.snap_value(&Value::Obj(o), queue))
-            })
-            .collect();
-        if !roots.is_empty() {
-            out.push(Frame {
-                name: gen_trace::ROOTS_FRAME.into(),
-                vars: roots,
             });
         }
         for (depth, f) in self.frames.iter().enumerate() {

@@ -193,21 +193,25 @@ impl Vm {
         self.trace.pending.push(p);
     }
 
+    /// `r` is freed; `size` is what it measures now, after a collector may have cleared
+    /// it: the events report the size it was last drawn with (or allocated with) instead
+    /// when that is larger, the size it had while alive.
     pub fn trace_free(&mut self, r: ObjRef, size: u64) {
         if !self.trace.enabled {
             return;
         }
-        self.trace.gc_freed += size;
         let serial = self.heap.get(r).serial;
         if self.trace.known.remove(&serial).is_some() {
-            self.trace.trace.summary.frees += u64::from(!self.trace.exiting);
-            self.trace.live_bytes = self.trace.live_bytes.saturating_sub(size);
             let id = serial as u64;
             let last = self
                 .trace
                 .prev
                 .as_ref()
                 .and_then(|s| s.heap.iter().find(|o| o.id == id).cloned());
+            let size = last.as_ref().map_or(size, |o| o.size.max(size));
+            self.trace.gc_freed += size;
+            self.trace.trace.summary.frees += u64::from(!self.trace.exiting);
+            self.trace.live_bytes = self.trace.live_bytes.saturating_sub(size);
             let mut drawn = last.unwrap_or_else(|| self.bare_object(r));
             drawn.freed = true;
             drawn.refcount = drawn.refcount.map(|_| 0);
@@ -221,6 +225,8 @@ impl Vm {
         } else if let Some(i) = self.trace.pending.iter().position(|p| p.serial == serial) {
             // A temporary that was never drawn: its life is one allocation and one free.
             let p = self.trace.pending.swap_remove(i);
+            let size = size.max(p.size);
+            self.trace.gc_freed += size;
             if self.trace.exiting {
                 return;
             }
@@ -229,7 +235,7 @@ impl Vm {
             let alloc = EventKind::Alloc {
                 obj: serial as u64,
                 type_name: p.type_name.clone(),
-                size: p.size,
+                size,
                 space: None,
             };
             self.record_alloc(p.step, p.line, alloc);
@@ -238,8 +244,11 @@ impl Vm {
                 type_name: p.type_name,
                 size,
             });
-        } else if !self.trace.detailed() && self.is_user_object(r) && !self.trace.exiting {
-            self.trace.trace.summary.frees += 1;
+        } else {
+            self.trace.gc_freed += size;
+            if !self.trace.detailed() && self.is_user_object(r) && !self.trace.exiting {
+                self.trace.trace.summary.frees += 1;
+            }
         }
     }
 

@@ -125,6 +125,13 @@ pub enum EventKind {
         holder: Holder,
         count: Option<u64>,
     },
+    /// The reference to `obj` held by `from` is now held by `to`, with no moment between
+    /// (a captured variable kept by its closure context when the frame ends).
+    RefMoved {
+        obj: ObjId,
+        from: Holder,
+        to: Holder,
+    },
     /// `obj` was freed (refcount reached zero, or a collector reclaimed it).
     Free {
         obj: ObjId,

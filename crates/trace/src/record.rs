@@ -20,10 +20,12 @@ pub const MAX_DETAILED_STEPS: u32 = 1000;
 /// Who holds a reference, as a key that is equal across snapshots.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Source {
-    /// Frame `depth` (outermost 0) named `frame`, variable `name`.
+    /// Variable `name` of the `nth` frame (outermost 0) among those named `frame`: a
+    /// frame keeps its key when other frames (the runtime's roots) are drawn before or
+    /// after it.
     Var {
-        depth: usize,
         frame: String,
+        nth: usize,
         name: String,
     },
     /// Field `key` of object `obj`.
@@ -61,19 +63,22 @@ fn is_item_key(key: &str) -> bool {
 /// Every reference drawn in a snapshot, by holder. Freed objects hold nothing.
 fn edges(snapshot: &Snapshot) -> BTreeMap<Source, ObjId> {
     let mut out = BTreeMap::new();
-    for (depth, frame) in snapshot.frames.iter().enumerate() {
+    let mut seen_frames: HashMap<&str, usize> = HashMap::new();
+    for frame in &snapshot.frames {
+        let nth = seen_frames.entry(frame.name.as_str()).or_default();
         for (name, value) in &frame.vars {
             if let Value::Ref(id) = value {
                 out.insert(
                     Source::Var {
-                        depth,
                         frame: frame.name.clone(),
+                        nth: *nth,
                         name: name.clone(),
                     },
                     *id,
                 );
             }
         }
+        *nth += 1;
     }
     for object in snapshot.heap.iter().filter(|o| !o.freed) {
         let mut seen_keys: HashMap<&str, usize> = HashMap::new();
@@ -106,7 +111,9 @@ fn edges(snapshot: &Snapshot) -> BTreeMap<Source, ObjId> {
 
 /// The references gained and lost between `before` and `after`, gained ones first (so a
 /// reference moving from one holder to another never reads as a count through zero),
-/// without counts. Objects in `ignore` (not drawn for the reader, such as built-in functions) are
+/// without counts. A variable of a frame that ended whose value is now held by a field of
+/// the same name (a captured variable kept by its closure context) is one
+/// [`EventKind::RefMoved`]. Objects in `ignore` (not drawn for the reader, such as built-in functions) are
 /// neither holders nor targets; a reference lost because its holder and its target were
 /// both freed is left out, the frees tell that story.
 pub fn ref_changes(before: &Snapshot, after: &Snapshot, ignore: &HashSet<ObjId>) -> Vec<EventKind> {
@@ -147,8 +154,45 @@ pub fn ref_changes(before: &Snapshot, after: &Snapshot, ignore: &HashSet<ObjId>)
             count: None,
         });
     }
+    pair_moves(&mut gained, &mut lost, after);
     gained.extend(lost);
     gained
+}
+
+/// Turns each lost variable of an ended frame and the gained field of the same name
+/// holding the same object into one [`EventKind::RefMoved`], in the gained one's place.
+fn pair_moves(gained: &mut [EventKind], lost: &mut Vec<EventKind>, after: &Snapshot) {
+    let frame_alive = |frame: &str| after.frames.iter().any(|f| f.name == frame);
+    lost.retain(|event| {
+        let EventKind::RefLost {
+            obj,
+            holder: from @ Holder::Var { frame, name },
+            ..
+        } = event
+        else {
+            return true;
+        };
+        if frame_alive(frame) {
+            return true;
+        }
+        let to = gained.iter_mut().find(|g| {
+            matches!(g, EventKind::RefGained {
+                obj: o,
+                holder: Holder::Attr { name: n, .. } | Holder::Slot { key: n, .. },
+                ..
+            } if o == obj && n == name)
+        });
+        let Some(to) = to else { return true };
+        let EventKind::RefGained { holder, .. } = to else {
+            return true;
+        };
+        *to = EventKind::RefMoved {
+            obj: *obj,
+            from: from.clone(),
+            to: holder.clone(),
+        };
+        false
+    });
 }
 
 /// Sets each reference event's `count` to the reference count it leaves behind, so the
