@@ -151,6 +151,7 @@ fn python_refcount_outcome() -> Outcome {
                 retained: vec![],
             },
             elided_steps: 0,
+            total_steps: 0,
         },
     }
 }
@@ -382,6 +383,7 @@ fn javascript_loop_outcome(iterations: u32) -> Outcome {
                 }],
             },
             elided_steps: 0,
+            total_steps: 0,
         },
     }
 }
@@ -902,4 +904,78 @@ fn sequence_diagrams_wrap_long_labels_instead_of_cutting_them() {
         wrapped,
         "line 20: element.addEventListener('click',<br/>function() #123;"
     );
+}
+
+/// A queue kept at five items for 3000 iterations: longer than the trace follows in
+/// detail.
+const LONG_QUEUE_PY: &str = "items = []\nfor i in range(3000):\n    items.append([i])\n    if len(items) > 5:\n        items.pop(0)\nprint(len(items))\n";
+
+#[test]
+fn a_long_run_keeps_its_beginning_and_its_end_and_summarises_the_middle() {
+    let outcome = traced(Lang::Python, LONG_QUEUE_PY);
+    assert_eq!(outcome.stdout, "5\n");
+    let trace = &outcome.trace;
+    let note = trace
+        .events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Note { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .expect("the middle summarised");
+    assert!(note.starts_with("lines 2–5 ×"), "{note}");
+    assert!(
+        note.contains(" allocs, ") && note.contains(" frees"),
+        "{note}"
+    );
+    // The last steps are there in full: the final print, and the queue's last
+    // allocations and frees.
+    let last = trace.steps.iter().rfind(|s| s.line > 0).unwrap();
+    assert_eq!((last.line, last.source.as_str()), (6, "print(len(items))"));
+    let tail_from = trace.steps[1000].step;
+    assert!(tail_from > 10_000, "{tail_from}");
+    let tail = |f: fn(&EventKind) -> bool| {
+        trace
+            .events
+            .iter()
+            .filter(|e| e.step >= tail_from && e.line > 0 && f(&e.kind))
+            .count()
+    };
+    assert!(tail(|k| matches!(k, EventKind::Alloc { .. })) >= 5);
+    assert!(tail(|k| matches!(k, EventKind::Free { .. })) >= 5);
+    assert_eq!(trace.snapshots.last().unwrap().line, 6);
+    let html = render(&outcome, LONG_QUEUE_PY, TraceMode::Full);
+    assert!(html.contains(note), "the note is a row of its own");
+    // `pop(0)` moves the other items down one index: only the popped one is dropped.
+    let pop = trace.steps.iter().find(|s| s.line == 5).unwrap().step;
+    assert_eq!(
+        effects_of_step(&html, pop),
+        [
+            "list#2 refcount 1→0 (list#1[0] dropped)",
+            "free list#2 64 B"
+        ]
+    );
+}
+
+#[test]
+fn python_counts_in_nested_calls_are_what_getrefcount_says() {
+    // Each `inner` call prints the count of its argument; the trace draws the same
+    // count after that line (the caller's temporaries included, as CPython counts them).
+    let code = "import sys\ndef inner(v):\n    w = v\n    print(sys.getrefcount(w) - 1)\n    return w\ndef outer(u):\n    r = [inner(u), inner(u)]\n    return r\na = [1]\nres = outer(a)\nd = {'k': inner([2])}\n";
+    let outcome = traced(Lang::Python, code);
+    assert_eq!(outcome.stdout, "4\n5\n2\n");
+    let drawn: Vec<String> = outcome
+        .trace
+        .snapshots
+        .iter()
+        .filter(|s| s.line == 4)
+        .map(|s| {
+            let frame = s.frames.last().unwrap();
+            let w = frame.vars.iter().find(|(n, _)| n == "w").unwrap();
+            let Value::Ref(id) = w.1 else { panic!() };
+            let o = s.heap.iter().find(|o| o.id == id).unwrap();
+            o.refcount.unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(drawn.join("\n") + "\n", outcome.stdout);
 }

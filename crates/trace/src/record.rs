@@ -11,11 +11,108 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::{EventKind, Holder, ObjId, Snapshot, Value, ROOTS_FRAME};
+use crate::{
+    Event, EventKind, Holder, ObjId, Outcome, RunOptions, Snapshot, Status, Value, ROOTS_FRAME,
+};
 
 /// Steps a recorder follows in detail (snapshots, reference changes); later steps are only
 /// counted, so long loops stay cheap.
 pub const MAX_DETAILED_STEPS: u32 = 1000;
+
+/// Steps before the end of a long run that are recorded in full again, so the end of the
+/// story and the final state are there.
+pub const TAIL_STEPS: u32 = 40;
+
+/// Events the end of a long run may add to the trace beyond the run's event budget (which
+/// its beginning may have used up).
+pub const TAIL_EVENTS: u32 = 500;
+
+/// The options to run a traced run again with when it was too long to record in full
+/// (the simulators are deterministic), so that its last [`TAIL_STEPS`] steps are
+/// recorded in full too; `None` when it fit, was already such a re-run, or was stopped by
+/// a limit (running it twice would double the cost of the longest runs).
+pub fn rerun_for_tail(first: &Outcome, options: &RunOptions) -> Option<RunOptions> {
+    let total = first.trace.total_steps;
+    if !options.trace
+        || options.detail_from.is_some()
+        || total <= MAX_DETAILED_STEPS
+        || matches!(first.status, Status::LimitExceeded { .. })
+    {
+        return None;
+    }
+    let from = (total.saturating_sub(TAIL_STEPS) + 1).max(MAX_DETAILED_STEPS + 1);
+    Some(RunOptions {
+        detail_from: Some(from),
+        ..options.clone()
+    })
+}
+
+/// What happened in the steps a recorder only counted, told as one note: `lines 3–5
+/// ×9997 (steps 1001–30990): 9997 allocs, 9990 frees, 3 gc gen0`.
+#[derive(Debug, Default)]
+pub struct Gap {
+    first_step: u32,
+    last_step: u32,
+    /// Times each line ran.
+    lines: BTreeMap<u32, u64>,
+    allocs: u64,
+    frees: u64,
+    /// Collections by collector.
+    gcs: BTreeMap<String, u64>,
+}
+
+impl Gap {
+    /// A counted step began.
+    pub fn step(&mut self, step: u32, line: u32) {
+        if self.first_step == 0 {
+            self.first_step = step;
+        }
+        self.last_step = step;
+        *self.lines.entry(line).or_default() += 1;
+    }
+
+    pub fn alloc(&mut self) {
+        self.allocs += 1;
+    }
+
+    pub fn free(&mut self) {
+        self.frees += 1;
+    }
+
+    pub fn gc(&mut self, collector: &str) {
+        *self.gcs.entry(collector.to_owned()).or_default() += 1;
+    }
+
+    /// The note telling the counted steps (none if there were none); the gap starts over.
+    pub fn take_note(&mut self) -> Option<Event> {
+        let gap = std::mem::take(self);
+        let (&first_line, _) = gap.lines.iter().find(|(l, _)| **l > 0)?;
+        let last_line = *gap.lines.keys().next_back().unwrap_or(&first_line);
+        let times = gap.lines.values().max().copied().unwrap_or(0);
+        let lines = if first_line == last_line {
+            format!("line {first_line}")
+        } else {
+            format!("lines {first_line}–{last_line}")
+        };
+        let mut parts = vec![
+            format!("{} allocs", gap.allocs),
+            format!("{} frees", gap.frees),
+        ];
+        parts.extend(gap.gcs.iter().map(|(c, n)| format!("{n} gc {c}")));
+        Some(Event {
+            step: gap.first_step,
+            line: first_line,
+            kind: EventKind::Note {
+                text: format!(
+                    "{lines} ×{times} (steps {}–{}): {}",
+                    gap.first_step,
+                    gap.last_step,
+                    parts.join(", ")
+                ),
+            },
+        })
+    }
+}
 
 /// Who holds a reference, as a key that is equal across snapshots.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -154,9 +251,59 @@ pub fn ref_changes(before: &Snapshot, after: &Snapshot, ignore: &HashSet<ObjId>)
             count: None,
         });
     }
+    cancel_shifts(&mut gained, &mut lost);
     pair_moves(&mut gained, &mut lost, after);
     gained.extend(lost);
     gained
+}
+
+/// Drops each lost item of a container together with a gained item of the same container
+/// holding the same object: the item only changed its index (`pop(0)`, `insert`,
+/// `shift`, a sort, a set's members renumbered), the container still holds it once.
+fn cancel_shifts(gained: &mut Vec<EventKind>, lost: &mut Vec<EventKind>) {
+    let indexed =
+        |key: &str| key.is_empty() || key.starts_with(|c: char| c.is_ascii_digit() || c == '#');
+    let item_of = |event: &EventKind| match event {
+        EventKind::RefGained {
+            obj,
+            holder:
+                Holder::Slot {
+                    obj: container,
+                    key,
+                },
+            ..
+        }
+        | EventKind::RefLost {
+            obj,
+            holder:
+                Holder::Slot {
+                    obj: container,
+                    key,
+                },
+            ..
+        } if indexed(key) => Some((*obj, *container)),
+        _ => None,
+    };
+    let mut taken = vec![false; gained.len()];
+    lost.retain(|l| {
+        let Some(item) = item_of(l) else { return true };
+        let found = gained
+            .iter()
+            .enumerate()
+            .position(|(i, g)| !taken[i] && item_of(g) == Some(item));
+        match found {
+            Some(i) => {
+                taken[i] = true;
+                false
+            }
+            None => true,
+        }
+    });
+    let mut i = 0;
+    gained.retain(|_| {
+        i += 1;
+        !taken[i - 1]
+    });
 }
 
 /// Turns each lost variable of an ended frame and the gained field of the same name
