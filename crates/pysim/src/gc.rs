@@ -134,6 +134,9 @@ impl Vm {
         self.heap.list_merge(lists::UNREACHABLE, old);
         m += self.heap.list_len(lists::STILL_UNREACHABLE);
         self.delete_garbage(lists::STILL_UNREACHABLE, old);
+        if generation == 2 {
+            self.clear_free_lists();
+        }
         let n = 0;
         let st = &mut self.gc.stats[generation];
         st.0 += 1;
@@ -141,6 +144,15 @@ impl Vm {
         st.2 += n as u64;
         self.trace_gc_end(generation, m as u64, n as u64);
         (m, n)
+    }
+
+    /// `clear_freelists`: a full collection empties the list, dict and tuple free lists;
+    /// each object freed there is a `PyObject_GC_Del` for generation 0's count.
+    fn clear_free_lists(&mut self) {
+        let fl = &mut self.gc.free_lists;
+        let held = fl.list + fl.dict + fl.tuple.iter().sum::<u32>();
+        *fl = crate::interp::FreeLists::default();
+        self.gc.counts[0] = (self.gc.counts[0] - i64::from(held)).max(0);
     }
 
     /// `update_refs` + `subtract_refs` + `move_unreachable`.

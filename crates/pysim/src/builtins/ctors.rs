@@ -541,7 +541,8 @@ fn bytearray_init(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
 
 fn list_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     let cls = cls_of(vm, args, "list")?;
-    let r = vm.alloc_gc(cls, Kind::List(ListObj::default()), FreeList::List);
+    // `PyType_GenericAlloc`: a list built by calling `list` never comes from the free list.
+    let r = vm.alloc_gc(cls, Kind::List(ListObj::default()), FreeList::None);
     vm.attach_ext(r, cls);
     Ok(Value::Obj(r))
 }
@@ -637,10 +638,15 @@ fn tuple_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
 
 fn dict_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     let cls = cls_of(vm, args, "dict")?;
-    if cls == t::DICT {
-        return Ok(Value::Obj(vm.new_dict()));
-    }
+    // `type->tp_alloc`: a dict built by calling `dict` never comes from the free list;
+    // an exact dict starts untracked.
     vm.gc_alloc_count(FreeList::None);
+    if cls == t::DICT {
+        return Ok(Value::Obj(vm.alloc(
+            t::DICT,
+            Kind::Dict(Box::new(crate::objects::dict::Dict::new())),
+        )));
+    }
     let r = vm.alloc(cls, Kind::Dict(Box::default()));
     vm.heap.track(r);
     vm.attach_ext(r, cls);

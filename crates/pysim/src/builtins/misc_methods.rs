@@ -736,6 +736,7 @@ impl Vm {
             shared_keys: None,
             instance_size: 48,
             subclasses: Vec::new(),
+            subclass_ref: Value::Null,
             builtin_module: module,
         };
         let r = self.alloc(t::TYPE, Kind::Type(Box::new(tobj)));

@@ -162,7 +162,9 @@ impl Vm {
                 self.tracemalloc.running -= size as i64;
             }
         }
-        let is_gc = self.heap.get(r).flags & sflags::TRACKED != 0 || self.type_is_gc_for(r);
+        // Standard-library internals were never counted (nor served by a free list).
+        let is_gc = self.heap.get(r).flags & sflags::INTERNAL == 0
+            && (self.heap.get(r).flags & sflags::TRACKED != 0 || self.type_is_gc_for(r));
         self.heap.untrack(r);
         let kind = std::mem::replace(&mut self.heap.get_mut(r).kind, Kind::Free);
         let ext = self.heap.get_mut(r).ext.take();
@@ -285,6 +287,7 @@ impl Vm {
                     self.decref_obj(b);
                 }
                 self.decref(tt.qualname);
+                self.decref(tt.subclass_ref);
                 for n in tt.slot_names {
                     self.decref_obj(n);
                 }

@@ -642,6 +642,7 @@ impl Vm {
             },
             instance_size,
             subclasses: Vec::new(),
+            subclass_ref: Value::Null,
             builtin_module: "",
         };
         self.incref_type_if_heap(meta);
@@ -699,6 +700,11 @@ impl Vm {
             if let Kind::Type(tt) = self.heap.kind_mut(*b) {
                 tt.subclasses.push(cls);
             }
+        }
+        // `add_subclass`: one basic weak reference to the class, shared by all bases.
+        let sub_ref = self.new_weakref(t::WEAKREF, Value::Obj(cls), Value::Null, false)?;
+        if let Kind::Type(tt) = self.heap.kind_mut(cls) {
+            tt.subclass_ref = sub_ref;
         }
         self.type_modified(cls);
         // __set_name__

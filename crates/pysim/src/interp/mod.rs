@@ -52,7 +52,7 @@ pub struct GcState {
 }
 
 /// CPython's free lists for the GC-tracked containers it recycles.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Default)]
 pub struct FreeLists {
     pub list: u32,
     pub dict: u32,
@@ -193,11 +193,7 @@ impl Vm {
                 garbage: ObjRef(0),
                 callbacks: ObjRef(0),
                 stats: [(0, 0, 0); 3],
-                free_lists: FreeLists {
-                    list: 0,
-                    dict: 0,
-                    tuple: [0; 20],
-                },
+                free_lists: FreeLists::default(),
             },
             weaklists: HashMap::new(),
             mcache: vec![

@@ -87,6 +87,10 @@ pub struct TypeObj {
     /// `tp_basicsize` plus what `sys.getsizeof` adds (GC head, managed-dict pre-header).
     pub instance_size: u64,
     pub subclasses: Vec<ObjRef>,
+    /// The weak reference to this class that CPython's `add_subclass` files in each
+    /// base's `tp_subclasses` (owned here, `Null` for built-in types). The collector
+    /// does not see it: in CPython the bases' dicts keep it reachable.
+    pub subclass_ref: Value,
     /// `__doc__` of built-in types, `__module__` of built-in types.
     pub builtin_module: &'static str,
 }
