@@ -117,6 +117,7 @@ pub fn registry() -> Vec<ModuleDef> {
             source: Some(include_str!("py/zlib.py")),
         },
         python("gzip", include_str!("py/gzip.py")),
+        python("array", include_str!("py/array.py")),
         python("difflib", include_str!("py/difflib.py")),
         python("numbers", include_str!("py/numbers.py")),
         native("unicodedata", unicodedata::init),
