@@ -330,6 +330,16 @@ fn float_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
 }
 
 fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
+    let cls = cls_of(vm, args, "complex")?;
+    let (re, im) = complex_parts(vm, args, kw)?;
+    if cls == t::COMPLEX {
+        return Ok(vm.new_complex(re, im));
+    }
+    Ok(subclass_instance(vm, cls, Kind::Complex(re, im)))
+}
+
+/// The real and imaginary parts `complex(real, imag)` builds from its arguments.
+fn complex_parts(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<(f64, f64)> {
     let re = args.get(1).copied().or_else(|| vm.kwarg(kw, "real"));
     let im = args.get(2).copied().or_else(|| vm.kwarg(kw, "imag"));
     let (mut a, mut b) = (0.0, 0.0);
@@ -338,7 +348,7 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
             let t: String = s.trim().trim_matches(|c| c == '(' || c == ')').to_string();
             let parsed = parse_complex(&t)
                 .ok_or_else(|| vm.value_error("complex() arg is a malformed string"))?;
-            return Ok(vm.new_complex(parsed.0, parsed.1));
+            return Ok(parsed);
         }
         match vm.num_of(r) {
             Some(crate::interp::number::Num::C(x, y)) => {
@@ -357,7 +367,7 @@ fn complex_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
             _ => b += vm.float_value(i)?,
         }
     }
-    Ok(vm.new_complex(a, b))
+    Ok((a, b))
 }
 
 fn parse_complex(s: &str) -> Option<(f64, f64)> {

@@ -211,6 +211,11 @@ impl Vm {
                 "__context__" => e.context,
                 "__suppress_context__" => Value::Bool(e.suppress_context),
                 "__traceback__" => Value::None,
+                "__dict__" => {
+                    let d = self.materialize_dict(r);
+                    self.incref_obj(d);
+                    return Ok(Some(Value::Obj(d)));
+                }
                 "__notes__" => {
                     if e.notes.is_null() {
                         return Ok(None);

@@ -10,7 +10,7 @@ use super::{CacheEntry, Vm, MCACHE_SIZE};
 use crate::objects::dict::Dict;
 use crate::objects::function::DescrKind;
 use crate::objects::typeobj::tflags;
-use crate::objects::{Attrs, Kind};
+use crate::objects::{Attrs, Ext, Kind};
 use crate::types as t;
 use crate::value::{ObjRef, Value};
 use crate::PResult;
@@ -317,6 +317,12 @@ impl Vm {
                 self.dict_set_str_ref(d, name, v)?;
                 return Ok(true);
             }
+            if let Kind::Exception(_) = self.heap.kind(r) {
+                let d = self.materialize_dict(r);
+                let h = self.str_hash_of(name);
+                self.dict_set_split_aware(d, cls, name, h, v)?;
+                return Ok(true);
+            }
             return Ok(false);
         }
         // Inline values: replace, or add a key the shared keys can take.
@@ -432,8 +438,18 @@ impl Vm {
         if track {
             self.heap.track(d);
         }
-        if let Some(ext) = self.heap.get_mut(r).ext.as_mut() {
-            ext.attrs = Attrs::Dict(d);
+        let is_exception = matches!(self.heap.kind(r), Kind::Exception(_));
+        let obj = self.heap.get_mut(r);
+        match obj.ext.as_mut() {
+            Some(ext) => ext.attrs = Attrs::Dict(d),
+            // A built-in exception keeps its dict from the first time it is asked for.
+            None if is_exception => {
+                obj.ext = Some(Box::new(Ext {
+                    attrs: Attrs::Dict(d),
+                    slots: Vec::new(),
+                }));
+            }
+            None => {}
         }
         d
     }

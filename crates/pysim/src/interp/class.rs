@@ -677,7 +677,9 @@ impl Vm {
             self.dict_set_str(dict, s, Value::Obj(m));
             self.decref_obj(m);
         }
-        if has_dict && !base_has_dict && layout == Layout::Object {
+        // `type_new` adds a `__dict__` descriptor when the base has no dict offset (every
+        // built-in base but BaseException and type).
+        if has_dict && !base_has_dict && !matches!(layout, Layout::Exception | Layout::Type) {
             let d = self.new_getter(
                 "__dict__",
                 cls,
@@ -686,7 +688,22 @@ impl Vm {
             self.dict_set_str(dict, "__dict__", d);
             self.decref(d);
         }
-        if has_weakref && !base_has_weakref && layout == Layout::Object {
+        // ... and a `__weakref__` one when the base has no weak-list offset and fixed-size
+        // instances (not int, bytes or tuple; set keeps its own weak list).
+        if has_weakref
+            && !base_has_weakref
+            && matches!(
+                layout,
+                Layout::Object
+                    | Layout::List
+                    | Layout::Dict
+                    | Layout::Str
+                    | Layout::Float
+                    | Layout::Complex
+                    | Layout::ByteArray
+                    | Layout::Exception
+            )
+        {
             let w = self.new_getter("__weakref__", cls, crate::builtins::getset::weakref_getter);
             self.dict_set_str(dict, "__weakref__", w);
             self.decref(w);
