@@ -30,7 +30,7 @@ use crate::views::{self, Panel, TraceMode};
 const SIMULATOR_EPOCH: u32 = 1;
 /// Bump when the Mermaid rendering of the same source changes (the executable fingerprint
 /// in the key catches rebuilt binaries too).
-const MERMAID_EPOCH: u32 = 2;
+const MERMAID_EPOCH: u32 = 3;
 
 /// One executable fence as the Markdown layer found it.
 #[derive(Debug, Clone)]

@@ -209,7 +209,7 @@ pub fn order_step(events: Vec<EventKind>, refs: Vec<EventKind>) -> Vec<EventKind
 /// The snapshots a trace keeps: at most `max`, the last one always. When more steps
 /// arrive than fit, a step with fewer events gives way to one with more; among equals the
 /// earlier ones stay.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SnapshotBudget {
     max: usize,
     kept: Vec<(usize, Snapshot)>,
