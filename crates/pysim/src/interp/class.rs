@@ -20,6 +20,18 @@ impl Vm {
             self.incref_obj(ty);
             return Ok(Value::Obj(ty));
         }
+        let temps = self
+            .type_call_packs_args(cls)
+            .then(|| self.call_temps_enter(args.len(), kw.len()));
+        let res = self.call_type_packed(cls, args, kw);
+        if let Some(temps) = temps {
+            self.call_temps_leave(temps);
+        }
+        res
+    }
+
+    /// `tp_call` of the metatype once the arguments are packed.
+    fn call_type_packed(&mut self, cls: ObjRef, args: &[Value], kw: Kw) -> PResult<Value> {
         let meta = self.heap.ty(cls);
         if meta != t::TYPE && self.type_is_heap(meta) {
             if let Some(c) = self.lookup_type_str(meta, "__call__") {
@@ -73,7 +85,15 @@ impl Vm {
             let mut a = Vec::with_capacity(args.len() + 1);
             a.push(obj);
             a.extend_from_slice(args);
+            // `slot_tp_init` passes a keyword dict on to a Python `__init__` as a new
+            // tuple of keyword names (`_PyStack_UnpackDict`).
+            let kwnames = (!kw.is_empty()
+                && matches!(init, Value::Obj(f) if matches!(self.heap.kind(f), Kind::Function(_))))
+            .then(|| self.call_temps_enter(kw.len(), 0));
             let r = self.call(init, &a, kw);
+            if let Some(temps) = kwnames {
+                self.call_temps_leave(temps);
+            }
             self.decref(init);
             match r {
                 Ok(Value::None) => {}
@@ -787,6 +807,7 @@ impl Vm {
             owner: cls,
             f,
             kind: DescrKind::Getter,
+            packs_args: false,
         };
         Value::Obj(self.alloc_gc(
             t::METHOD_DESCRIPTOR,

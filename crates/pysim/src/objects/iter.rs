@@ -160,4 +160,14 @@ impl IterObj {
     pub fn is_gc(&self) -> bool {
         !matches!(self, IterObj::Range { .. })
     }
+
+    /// The size of the tuple of iterators CPython's zip and map keep inside (a GC
+    /// object of its own). Their reused result tuples (and enumerate's) are modelled
+    /// by the tuple each step returns.
+    pub fn inner_tuple(&self) -> usize {
+        match self {
+            IterObj::Zip { its, .. } | IterObj::Map { its, .. } => its.len(),
+            _ => 0,
+        }
+    }
 }
