@@ -289,6 +289,9 @@ impl Vm {
                 }
                 self.decref(tt.qualname);
                 self.decref(tt.subclass_ref);
+                if tt.subclass_dict && tt.is_heap() {
+                    self.gc_free_count(FreeList::Dict);
+                }
                 for n in tt.slot_names {
                     self.decref_obj(n);
                 }
@@ -431,8 +434,8 @@ impl Vm {
     /// some frees of exact lists, dicts and tuples).
     fn gc_dealloc_count(&mut self, ty: ObjRef, kind: &Kind) {
         if let Kind::Iter(it) = kind {
-            let n = it.inner_tuple();
-            if n > 0 {
+            let (count, n) = it.inner_tuples();
+            for _ in 0..count {
                 self.gc_free_count(FreeList::Tuple(n));
             }
         }

@@ -253,8 +253,8 @@ impl Vm {
             IterObj::Reversed { .. } => t::REVERSED,
         };
         if it.is_gc() {
-            let n = it.inner_tuple();
-            if n > 0 {
+            let (count, n) = it.inner_tuples();
+            for _ in 0..count {
                 self.gc_alloc_count(FreeList::Tuple(n));
             }
             Value::Obj(self.alloc_gc(ty, Kind::Iter(Box::new(it)), FreeList::None))

@@ -46,8 +46,9 @@ impl Vm {
     }
 
     /// Whether calling class `cls` packs its arguments into a tuple: every class but
-    /// the built-in types with their own vectorcall, and exceptions, whose argument
-    /// tuple becomes their `args` (allocated by `BaseException.__new__`).
+    /// the built-in types with their own vectorcall (`type` has one only for
+    /// `type(x)`), and exceptions, whose argument tuple becomes their `args`
+    /// (allocated by `BaseException.__new__`).
     pub fn type_call_packs_args(&self, cls: ObjRef) -> bool {
         !matches!(
             cls,
@@ -64,7 +65,6 @@ impl Vm {
                 | t::ENUMERATE
                 | t::REVERSED
                 | t::SUPER
-                | t::TYPE
         ) && !self.is_subtype(cls, t::BASE_EXCEPTION)
     }
 }

@@ -161,13 +161,14 @@ impl IterObj {
         !matches!(self, IterObj::Range { .. })
     }
 
-    /// The size of the tuple of iterators CPython's zip and map keep inside (a GC
-    /// object of its own). Their reused result tuples (and enumerate's) are modelled
-    /// by the tuple each step returns.
-    pub fn inner_tuple(&self) -> usize {
+    /// The tuples CPython's zip (its iterators, its reused result) and map (its
+    /// iterators) keep inside, GC objects of their own: (count, size). Enumerate's
+    /// reused result is modelled by the tuple each step returns.
+    pub fn inner_tuples(&self) -> (usize, usize) {
         match self {
-            IterObj::Zip { its, .. } | IterObj::Map { its, .. } => its.len(),
-            _ => 0,
+            IterObj::Zip { its, .. } if !its.is_empty() => (2, its.len()),
+            IterObj::Map { its, .. } if !its.is_empty() => (1, its.len()),
+            _ => (0, 0),
         }
     }
 }
