@@ -495,6 +495,10 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
     let src = args.get(1).copied().or_else(|| vm.kwarg(kw, "source"));
     let enc = args.get(2).copied().or_else(|| vm.kwarg(kw, "encoding"));
     let b = match src {
+        Some(v) if enc.is_none() => match dunder_bytes(vm, v)? {
+            Some(b) => b,
+            None => vm.bytes_from(v, enc, "bytes")?,
+        },
         Some(v) => vm.bytes_from(v, enc, "bytes")?,
         None => Vec::new(),
     };
@@ -506,6 +510,28 @@ fn bytes_new(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
         cls,
         Kind::Bytes(b.into_boxed_slice()),
     ))
+}
+
+/// `bytes(x)` through `x.__bytes__()`; `None` when its class does not define it.
+fn dunder_bytes(vm: &mut Vm, v: Value) -> PResult<Option<Vec<u8>>> {
+    let ty = vm.type_of(v);
+    let Some(f) = vm.user_dunder(ty, "__bytes__") else {
+        return Ok(None);
+    };
+    let r = vm.call(f, &[v], &[]);
+    vm.decref(f);
+    let r = r?;
+    let out = if vm.isinstance_type(r, t::BYTES) {
+        vm.bytes_like(r)
+    } else {
+        None
+    };
+    let tn = vm.type_name_of(r);
+    vm.decref(r);
+    match out {
+        Some(b) => Ok(Some(b)),
+        None => Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})"))),
+    }
 }
 
 fn bytearray_new(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {

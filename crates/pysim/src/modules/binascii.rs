@@ -264,11 +264,11 @@ pub fn crc32_update(crc: u32, data: &[u8]) -> u32 {
     !c
 }
 
-fn crc32(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
-    vm.nargs("crc32", args, 1, 2)?;
-    let data = bytes_arg(vm, args[0])?;
-    let start = match args.get(1) {
-        Some(&v) => vm.bigint_of(v).map_or(0, |b| {
+/// A checksum's starting value: the low 32 bits of an int argument (two's
+/// complement for negatives), `default` when absent.
+pub fn checksum_start(vm: &Vm, v: Option<Value>, default: u32) -> u32 {
+    match v {
+        Some(v) => vm.bigint_of(v).map_or(default, |b| {
             let (_, d) = b.to_u32_digits();
             let low = d.first().copied().unwrap_or(0);
             if b.sign() == num_bigint::Sign::Minus {
@@ -277,8 +277,14 @@ fn crc32(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
                 low
             }
         }),
-        None => 0,
-    };
+        None => default,
+    }
+}
+
+fn crc32(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("crc32", args, 1, 2)?;
+    let data = bytes_arg(vm, args[0])?;
+    let start = checksum_start(vm, args.get(1).copied(), 0);
     Ok(vm.int(crc32_update(start, &data) as i64))
 }
 

@@ -23,6 +23,7 @@ pub mod traceback;
 pub mod tracemalloc;
 pub mod unicodedata;
 pub mod weakref;
+pub mod zlib;
 
 use crate::interp::{ModuleDef, Vm};
 use crate::objects::Kind;
@@ -110,7 +111,13 @@ pub fn registry() -> Vec<ModuleDef> {
         python("decimal", include_str!("py/decimal.py")),
         python("pathlib", include_str!("py/pathlib.py")),
         python("uuid", include_str!("py/uuid.py")),
-        python("zlib", include_str!("py/zlib.py")),
+        ModuleDef {
+            name: "zlib",
+            init: Some(zlib::init),
+            source: Some(include_str!("py/zlib.py")),
+        },
+        python("gzip", include_str!("py/gzip.py")),
+        python("array", include_str!("py/array.py")),
         python("difflib", include_str!("py/difflib.py")),
         python("numbers", include_str!("py/numbers.py")),
         native("unicodedata", unicodedata::init),

@@ -1,8 +1,6 @@
-"""The checksums of `zlib` (`crc32`, `adler32`) and its constants.
-
-The compressed bytes of `compress` / `decompress` and the stream objects depend on
-zlib's exact deflate implementation, which the simulator does not model: they end
-the run with `unsupported`.
+"""`zlib`: the constants and `zlib.error`; `compress`, `decompress`, the stream
+objects and `adler32` are native (`modules/zlib/`), a port of zlib 1.2.13's deflate
+whose bytes equal CPython's; `crc32` is `binascii`'s.
 """
 
 import _simulator
@@ -40,29 +38,3 @@ class error(Exception):
 
 
 _simulator.set_tp_name(error, "zlib.error")
-
-
-def adler32(data, value=1):
-    data = memoryview(data).tobytes()
-    a = value & 0xffff
-    b = (value >> 16) & 0xffff
-    for i in range(0, len(data), 5552):
-        for byte in data[i:i + 5552]:
-            a += byte
-            b += a
-        a %= 65521
-        b %= 65521
-    return (b << 16) | a
-
-
-def _deflate(name):
-    def f(*args, **kwargs):
-        _simulator.unsupported(f"zlib.{name}() (zlib's deflate is not modelled)")
-    f.__name__ = name
-    return f
-
-
-compress = _deflate("compress")
-decompress = _deflate("decompress")
-compressobj = _deflate("compressobj")
-decompressobj = _deflate("decompressobj")
