@@ -1168,12 +1168,7 @@ fn compile_fn(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
     let unit = match vm.as_str(mode) {
         Some("exec") => crate::compile::compile_module(&src, &file),
         Some("eval") => crate::compile::compile_eval(src.trim_start_matches([' ', '\t']), &file),
-        Some("single") => {
-            return Err(Throw::Unsupported(
-                "compile() in 'single' mode".into(),
-                None,
-            ))
-        }
+        Some("single") => crate::compile::compile_single(&src, &file),
         _ => return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     }
     .map_err(|e| vm.syntax_error_in(&e, &file))?;

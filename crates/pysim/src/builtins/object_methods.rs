@@ -194,11 +194,9 @@ fn obj_sizeof(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(vm.int(n))
 }
 
-fn obj_reduce_ex(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
-    Err(crate::Throw::Unsupported(
-        "pickling (__reduce_ex__)".into(),
-        None,
-    ))
+fn obj_reduce_ex(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__reduce_ex__", args, 2, 2)?;
+    call_copyreg(vm, "_object_reduce_ex", args)
 }
 
 /// `cls[args]` through `__class_getitem__` of a built-in generic type.
@@ -213,18 +211,23 @@ fn class_getitem(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     }
 }
 
-fn obj_reduce(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
-    Err(crate::Throw::Unsupported(
-        "pickling (__reduce__)".into(),
-        None,
-    ))
+fn obj_reduce(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__reduce__", args, 1, 1)?;
+    call_copyreg(vm, "_object_reduce", args)
 }
 
-fn obj_getstate(_vm: &mut Vm, _args: &[Value], _kw: Kw) -> PResult<Value> {
-    Err(crate::Throw::Unsupported(
-        "object.__getstate__".into(),
-        None,
-    ))
+/// `copyreg.<name>(*args)`: the reductions of `object` are written in Python there.
+fn call_copyreg(vm: &mut Vm, name: &str, args: &[Value]) -> PResult<Value> {
+    let m = vm.load_module("copyreg")?;
+    let f = vm.getattr_str(Value::Obj(m), name)?;
+    let r = vm.call(f, args, &[]);
+    vm.decref(f);
+    r
+}
+
+fn obj_getstate(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("__getstate__", args, 1, 1)?;
+    call_copyreg(vm, "_object_getstate", args)
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {

@@ -130,14 +130,46 @@ pub struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     source: &'a str,
     future_annotations: bool,
+    /// 'single' mode: module-level expression statements go to `sys.displayhook`.
+    interactive: bool,
     error: Option<CompileError>,
 }
 
 /// Parses and compiles a module.
 pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeUnit>, CompileError> {
+    compile_module_mode(source, filename, false)
+}
+
+/// Compiles one interactive statement (`compile(..., 'single')`): a module whose
+/// top-level expression statements print their value through `sys.displayhook`.
+pub fn compile_single(source: &str, filename: &str) -> Result<Rc<CodeUnit>, CompileError> {
+    compile_module_mode(source, filename, true)
+}
+
+fn compile_module_mode(
+    source: &str,
+    filename: &str,
+    interactive: bool,
+) -> Result<Rc<CodeUnit>, CompileError> {
     let parsed = ruff_python_parser::parse_module(source)
         .map_err(|e| crate::errors::syntax_error_from_parse(source, &e))?;
     let module = parsed.into_syntax();
+    if interactive && module.body.len() > 1 {
+        let idx = LineIndex::new(source);
+        let (line, col) = idx.pos(module.body[0].range().start().to_usize());
+        return Err(CompileError {
+            kind: "SyntaxError",
+            message: "multiple statements found while compiling a single statement".into(),
+            line: line.max(1),
+            col: col + 1,
+            end_col: col + 1,
+            text: source
+                .lines()
+                .nth(line.saturating_sub(1) as usize)
+                .unwrap_or("")
+                .to_string(),
+        });
+    }
     let st = symtable::build(&module.body).map_err(|e| {
         let idx = LineIndex::new(source);
         let (line, col) = idx.pos(e.range.start().to_usize());
@@ -162,6 +194,7 @@ pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeUnit>, Comp
         units: Vec::new(),
         source,
         future_annotations: false,
+        interactive,
         error: None,
     };
     let unit = c.module(&module.body);
@@ -196,6 +229,7 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<Rc<CodeUnit>, Compil
         units: Vec::new(),
         source,
         future_annotations: false,
+        interactive: false,
         error: None,
     };
     let unit = c.eval_unit(&body);
@@ -222,7 +256,11 @@ impl<'a> Compiler<'a> {
         if self.st.scopes[0].has_annotations {
             self.emit(Op::SetupAnnotations);
         }
-        let body = self.docstring(body, true);
+        let body = if self.interactive {
+            body
+        } else {
+            self.docstring(body, true)
+        };
         for s in body {
             self.stmt(s);
         }

@@ -111,6 +111,20 @@ impl<'a> Compiler<'a> {
             Stmt::Import(i) => self.import(i),
             Stmt::ImportFrom(i) => self.import_from(i),
             Stmt::Global(_) | Stmt::Nonlocal(_) | Stmt::Pass(_) => {}
+            Stmt::Expr(e) if self.interactive && self.units.len() == 1 => {
+                self.load_const(Const::Int(0));
+                self.load_const(Const::None);
+                let sys = self.name_idx("sys");
+                self.emit(Op::ImportName(sys));
+                let hook = self.name_idx("displayhook");
+                self.emit(Op::PushNull);
+                self.emit(Op::Swap(2));
+                self.emit(Op::LoadAttr(hook));
+                self.expr(&e.value);
+                self.set_span(e.range);
+                self.emit(Op::Call(1));
+                self.emit(Op::PopTop);
+            }
             Stmt::Expr(e) => {
                 if fold::fold(&e.value).is_some()
                     && !matches!(

@@ -118,6 +118,7 @@ pub fn registry() -> Vec<ModuleDef> {
         },
         python("gzip", include_str!("py/gzip.py")),
         python("array", include_str!("py/array.py")),
+        python("copyreg", include_str!("py/copyreg.py")),
         python("difflib", include_str!("py/difflib.py")),
         python("numbers", include_str!("py/numbers.py")),
         native("unicodedata", unicodedata::init),

@@ -3,6 +3,8 @@
 //! simulator does not model, such as blocking forever on an empty queue.
 //! `set_tp_name(cls, "decimal.Decimal")` gives a class written in Python the name
 //! CPython's C implementation has in error messages (`__name__` stays `Decimal`).
+//! `is_heap_type(cls)` tells a class created by a `class` statement from a built-in
+//! type (CPython's `Py_TPFLAGS_HEAPTYPE`, for `copyreg`).
 
 use crate::interp::Vm;
 use crate::objects::function::Kw;
@@ -34,8 +36,18 @@ fn set_tp_name(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(Value::None)
 }
 
+fn is_heap_type(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("is_heap_type", args, 1, 1)?;
+    let heap = match args[0] {
+        Value::Obj(r) => matches!(vm.heap.kind(r), Kind::Type(_)) && vm.type_is_heap(r),
+        _ => false,
+    };
+    Ok(Value::Bool(heap))
+}
+
 pub fn init(vm: &mut Vm, d: ObjRef) -> PResult<()> {
     vm.add_fn(d, "unsupported", unsupported);
     vm.add_fn(d, "set_tp_name", set_tp_name);
+    vm.add_fn(d, "is_heap_type", is_heap_type);
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 import types
 import weakref
+from copyreg import dispatch_table
 
 __all__ = ["Error", "copy", "deepcopy"]
 
@@ -30,6 +31,8 @@ def _reduce(x):
     reductor = getattr(cls, "__reduce__", None)
     if reductor is not None and reductor is not getattr(object, "__reduce__", None):
         return x.__reduce__()
+    if hasattr(cls, "__getnewargs_ex__") or hasattr(cls, "__getnewargs__"):
+        return x.__reduce_ex__(4)
     return None
 
 
@@ -64,7 +67,8 @@ def copy(x):
     copier = getattr(cls, "__copy__", None)
     if copier is not None:
         return copier(x)
-    rv = _reduce(x)
+    reductor = dispatch_table.get(cls)
+    rv = reductor(x) if reductor is not None else _reduce(x)
     if rv is not None:
         if isinstance(rv, str):
             return x
@@ -104,7 +108,8 @@ def deepcopy(x, memo=None, _nil=[]):
             if copier is not None:
                 y = copier(memo)
             else:
-                rv = _reduce(x)
+                reductor = dispatch_table.get(cls)
+                rv = reductor(x) if reductor is not None else _reduce(x)
                 if rv is not None:
                     if isinstance(rv, str):
                         y = x

@@ -1,5 +1,7 @@
 """The struct sequences of `sys` (version_info, float_info, int_info, hash_info,
-flags, thread_info): tuples whose items are also named attributes."""
+flags, thread_info): tuples whose items are also named attributes; and
+`displayhook`, which code compiled in 'single' mode calls for expression statements.
+"""
 
 
 class _StructSeq(tuple):
@@ -41,3 +43,16 @@ flags = _structseq("flags", debug=0, inspect=0, interactive=0, optimize=0,
 thread_info = _structseq("thread_info", name="pthread", lock="semaphore",
                          version="NPTL 2.36")
 del _StructSeq, _structseq
+
+
+def displayhook(value):
+    """Prints `repr(value)` and keeps it in `builtins._` (None is not shown)."""
+    if value is None:
+        return
+    import builtins
+    builtins._ = None
+    print(repr(value))
+    builtins._ = value
+
+
+__displayhook__ = displayhook
