@@ -151,6 +151,7 @@ fn python_refcount_outcome() -> Outcome {
                 retained: vec![],
             },
             elided_steps: 0,
+            total_steps: 0,
         },
     }
 }
@@ -382,6 +383,7 @@ fn javascript_loop_outcome(iterations: u32) -> Outcome {
                 }],
             },
             elided_steps: 0,
+            total_steps: 0,
         },
     }
 }
@@ -725,4 +727,255 @@ fn a_run_stopped_by_a_limit_says_so_with_the_limit_and_line() {
     assert!(html.contains("Heap when the simulator stopped"));
     // The timer is drawn as the root that keeps the callback alive.
     assert!(html.contains(">Runtime roots</text>"));
+}
+
+/// The `n`th (1-based) executed fence of the seed note, unindented.
+fn seed_snippet(n: usize) -> String {
+    let note = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/content/notes/python-js-memory.md"
+    ))
+    .unwrap();
+    let mut lines = note.lines();
+    let mut found = 0;
+    while let Some(line) = lines.next() {
+        let fence = line.trim_start();
+        if fence.starts_with("```python") || fence.starts_with("```javascript") {
+            found += 1;
+            if found == n {
+                let indent = line.len() - fence.len();
+                let mut code = String::new();
+                for body in lines
+                    .by_ref()
+                    .take_while(|l| !l.trim_start().starts_with("```"))
+                {
+                    code.push_str(body.get(indent..).unwrap_or(body.trim_start()));
+                    code.push('\n');
+                }
+                return code;
+            }
+        }
+    }
+    panic!("the seed has no fence {n}");
+}
+
+#[test]
+fn hoisted_javascript_declarations_are_steps_at_their_lines_and_statements_are_one_step() {
+    // The seed's MDN snippet: comments first, `function f` hoisted from line 15, and an
+    // object literal over three lines.
+    let code = seed_snippet(16);
+    let outcome = traced(Lang::Javascript, &code);
+    let lines: Vec<u32> = outcome.trace.steps.iter().map(|s| s.line).collect();
+    assert_eq!(lines, [15, 2, 3, 6, 12, 20], "{:?}", outcome.trace.steps);
+    let first = &outcome.trace.steps[0];
+    assert_eq!(first.source, "function f(a) {");
+    assert!(outcome.trace.events.iter().any(|e| e.step == 1
+        && matches!(&e.kind, EventKind::Alloc { type_name, .. } if type_name == "Closure")));
+}
+
+#[test]
+fn a_captured_javascript_local_moves_to_its_context_in_one_event() {
+    let outcome = traced(Lang::Javascript, CLOSURE_JS);
+    let events = &outcome.trace.events;
+    let moved = events
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::RefMoved { .. }))
+        .expect("a move");
+    let EventKind::RefMoved { obj, from, to } = &moved.kind else {
+        unreachable!()
+    };
+    assert_eq!(
+        from,
+        &Holder::Var {
+            frame: "make".into(),
+            name: "big".into()
+        }
+    );
+    assert!(matches!(to, Holder::Attr { name, .. } if name == "big"));
+    assert_eq!(moved.line, 8, "in the caller's step after the return");
+    assert!(
+        !events.iter().any(|e| matches!(&e.kind,
+            EventKind::RefLost { obj: o, holder: Holder::Var { name, .. }, .. } if o == obj && name == "big")),
+        "never dropped first"
+    );
+    let html = render(&outcome, CLOSURE_JS, TraceMode::Full);
+    assert!(html.contains("moved from make.big to Context#"), "{html}");
+}
+
+#[test]
+fn javascript_roots_drawn_in_another_order_are_not_reference_changes() {
+    // The seed's listener and promise snippets: the runtime's roots are drawn before
+    // the script's scope, at every step.
+    for n in [8, 12, 14] {
+        let code = seed_snippet(n);
+        let outcome = traced(Lang::Javascript, &code);
+        for snapshot in &outcome.trace.snapshots {
+            let roots = snapshot
+                .frames
+                .iter()
+                .position(|f| f.name == gen_trace::ROOTS_FRAME);
+            assert!(roots.is_none_or(|i| i == 0), "snippet {n}");
+        }
+        let mut seen = std::collections::HashSet::new();
+        for e in &outcome.trace.events {
+            let key = match &e.kind {
+                EventKind::RefGained { obj, holder, .. }
+                | EventKind::RefLost { obj, holder, .. } => (e.step, *obj, format!("{holder:?}")),
+                _ => continue,
+            };
+            assert!(
+                seen.insert(key),
+                "snippet {n}: gained and lost at once: {e:?}"
+            );
+        }
+    }
+}
+
+#[test]
+fn a_timer_lets_go_of_its_callback_in_the_task_step() {
+    let code = seed_snippet(14);
+    let outcome = traced(Lang::Javascript, &code);
+    assert_eq!(outcome.stdout, "Promise resolved!\n");
+    let lost = outcome
+        .trace
+        .events
+        .iter()
+        .find(|e| matches!(&e.kind, EventKind::RefLost { holder: Holder::Root { name }, .. } if name == "timer #1"))
+        .expect("the timer lets go");
+    assert!(outcome
+        .trace
+        .events
+        .iter()
+        .any(|e| e.step == lost.step && matches!(e.kind, EventKind::Task { .. })));
+}
+
+#[test]
+fn frees_at_exit_report_the_size_the_object_had_alive() {
+    // The seed's cycle: the list is cleared by the exit collection before it is freed.
+    let code = seed_snippet(3);
+    let outcome = traced(Lang::Python, &code);
+    let trace = &outcome.trace;
+    let list = trace
+        .snapshots
+        .last()
+        .unwrap()
+        .heap
+        .iter()
+        .find(|o| o.type_name == "list")
+        .unwrap();
+    let freed = trace
+        .events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Free { obj, size, .. } if *obj == list.id => Some(*size),
+            _ => None,
+        })
+        .expect("freed at exit");
+    assert_eq!(freed, list.size);
+    // The seed's getsizeof line: a temporary list allocated and freed at its full size.
+    let code = seed_snippet(15);
+    let outcome = traced(Lang::Python, &code);
+    assert_eq!(outcome.stdout, "88\n");
+    let sizes: Vec<u64> = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| e.line == 2)
+        .filter_map(|e| match &e.kind {
+            EventKind::Alloc { size, .. } | EventKind::Free { size, .. } => Some(*size),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(sizes, [88, 88]);
+}
+
+#[test]
+fn sequence_diagrams_wrap_long_labels_instead_of_cutting_them() {
+    for n in [8, 12, 16] {
+        let code = seed_snippet(n);
+        let outcome = traced(Lang::Javascript, &code);
+        let html = render(&outcome, &code, TraceMode::Full);
+        let seq = &html[html.find("<div class=\"gen-seq\">").unwrap()..];
+        assert!(!seq.contains('…'), "snippet {n}");
+    }
+    let wrapped =
+        views::sequence::mermaid_text("line 20: element.addEventListener('click', function() {");
+    assert_eq!(
+        wrapped,
+        "line 20: element.addEventListener('click',<br/>function() #123;"
+    );
+}
+
+/// A queue kept at five items for 3000 iterations: longer than the trace follows in
+/// detail.
+const LONG_QUEUE_PY: &str = "items = []\nfor i in range(3000):\n    items.append([i])\n    if len(items) > 5:\n        items.pop(0)\nprint(len(items))\n";
+
+#[test]
+fn a_long_run_keeps_its_beginning_and_its_end_and_summarises_the_middle() {
+    let outcome = traced(Lang::Python, LONG_QUEUE_PY);
+    assert_eq!(outcome.stdout, "5\n");
+    let trace = &outcome.trace;
+    let note = trace
+        .events
+        .iter()
+        .find_map(|e| match &e.kind {
+            EventKind::Note { text } => Some(text.as_str()),
+            _ => None,
+        })
+        .expect("the middle summarised");
+    assert!(note.starts_with("lines 2–5 ×"), "{note}");
+    assert!(
+        note.contains(" allocs, ") && note.contains(" frees"),
+        "{note}"
+    );
+    // The last steps are there in full: the final print, and the queue's last
+    // allocations and frees.
+    let last = trace.steps.iter().rfind(|s| s.line > 0).unwrap();
+    assert_eq!((last.line, last.source.as_str()), (6, "print(len(items))"));
+    let tail_from = trace.steps[1000].step;
+    assert!(tail_from > 10_000, "{tail_from}");
+    let tail = |f: fn(&EventKind) -> bool| {
+        trace
+            .events
+            .iter()
+            .filter(|e| e.step >= tail_from && e.line > 0 && f(&e.kind))
+            .count()
+    };
+    assert!(tail(|k| matches!(k, EventKind::Alloc { .. })) >= 5);
+    assert!(tail(|k| matches!(k, EventKind::Free { .. })) >= 5);
+    assert_eq!(trace.snapshots.last().unwrap().line, 6);
+    let html = render(&outcome, LONG_QUEUE_PY, TraceMode::Full);
+    assert!(html.contains(note), "the note is a row of its own");
+    // `pop(0)` moves the other items down one index: only the popped one is dropped.
+    let pop = trace.steps.iter().find(|s| s.line == 5).unwrap().step;
+    assert_eq!(
+        effects_of_step(&html, pop),
+        [
+            "list#2 refcount 1→0 (list#1[0] dropped)",
+            "free list#2 64 B"
+        ]
+    );
+}
+
+#[test]
+fn python_counts_in_nested_calls_are_what_getrefcount_says() {
+    // Each `inner` call prints the count of its argument; the trace draws the same
+    // count after that line (the caller's temporaries included, as CPython counts them).
+    let code = "import sys\ndef inner(v):\n    w = v\n    print(sys.getrefcount(w) - 1)\n    return w\ndef outer(u):\n    r = [inner(u), inner(u)]\n    return r\na = [1]\nres = outer(a)\nd = {'k': inner([2])}\n";
+    let outcome = traced(Lang::Python, code);
+    assert_eq!(outcome.stdout, "4\n5\n2\n");
+    let drawn: Vec<String> = outcome
+        .trace
+        .snapshots
+        .iter()
+        .filter(|s| s.line == 4)
+        .map(|s| {
+            let frame = s.frames.last().unwrap();
+            let w = frame.vars.iter().find(|(n, _)| n == "w").unwrap();
+            let Value::Ref(id) = w.1 else { panic!() };
+            let o = s.heap.iter().find(|o| o.id == id).unwrap();
+            o.refcount.unwrap().to_string()
+        })
+        .collect();
+    assert_eq!(drawn.join("\n") + "\n", outcome.stdout);
 }

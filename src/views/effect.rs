@@ -12,6 +12,7 @@ pub fn label(kind: &EventKind) -> &'static str {
         EventKind::Alloc { .. } => "alloc",
         EventKind::RefGained { .. } => "ref+",
         EventKind::RefLost { .. } => "ref−",
+        EventKind::RefMoved { .. } => "moved",
         EventKind::Free { .. } => "free",
         EventKind::GcStart { .. } => "gc start",
         EventKind::GcEnd { .. } => "gc end",
@@ -56,6 +57,12 @@ pub fn effect(kind: &EventKind, names: &Names) -> String {
             ),
             None => format!("{} ✕ {}", holder_text(holder, names), names.name(*obj)),
         },
+        EventKind::RefMoved { obj, from, to } => format!(
+            "{} moved from {} to {}",
+            names.name(*obj),
+            holder_text(from, names),
+            holder_text(to, names)
+        ),
         EventKind::Free { obj, size, .. } => format!("free {} {}", names.name(*obj), bytes(*size)),
         EventKind::GcStart { collector, reason } if reason.is_empty() => {
             format!("{collector} starts")

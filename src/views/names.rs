@@ -61,6 +61,7 @@ pub fn event_object(kind: &EventKind) -> Option<ObjId> {
         EventKind::Alloc { obj, .. }
         | EventKind::RefGained { obj, .. }
         | EventKind::RefLost { obj, .. }
+        | EventKind::RefMoved { obj, .. }
         | EventKind::Free { obj, .. }
         | EventKind::Move { obj, .. }
         | EventKind::Finalizer { obj, .. }

@@ -57,7 +57,9 @@ impl Totals {
                 self.frees += 1;
                 self.free_bytes += size;
             }
-            EventKind::RefGained { .. } | EventKind::RefLost { .. } => self.refs += 1,
+            EventKind::RefGained { .. }
+            | EventKind::RefLost { .. }
+            | EventKind::RefMoved { .. } => self.refs += 1,
             EventKind::GcEnd { collected, .. } => {
                 self.gc_runs += 1;
                 self.collected += collected;
@@ -170,9 +172,28 @@ fn line_text<'a>(lines: &[&'a str], line: u32) -> &'a str {
 }
 
 /// Folds runs where the same sequence of lines repeats at least [`MIN_ITERATIONS`] times:
-/// the first iteration stays, the rest become one [`LoopRow`].
+/// the first iteration stays, the rest become one [`LoopRow`]. A loop never folds a step
+/// with a note (the summary of a long run's middle) or runs across steps left out.
 fn collapse_loops(steps: Vec<StepRow<'_>>) -> Vec<Row<'_>> {
-    let lines: Vec<u32> = steps.iter().map(|s| s.line).collect();
+    let mut previous = None;
+    let lines: Vec<u32> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let follows = previous.is_none_or(|p: u32| p + 1 == s.step);
+            previous = Some(s.step);
+            let noted = s
+                .events
+                .iter()
+                .any(|e| matches!(e.kind, EventKind::Note { .. }));
+            if follows && !noted {
+                s.line
+            } else {
+                // A key no other step has: no loop body can contain it.
+                u32::MAX - i as u32
+            }
+        })
+        .collect();
     let mut spans = Vec::new();
     let mut i = 0;
     while i < lines.len() {

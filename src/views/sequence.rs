@@ -179,6 +179,10 @@ fn message_for(d: &mut Diagram, kind: &EventKind, names: &Names, python: bool, i
                 d.message(from, "-->>", "Heap", &text);
             }
         }
+        EventKind::RefMoved { to, .. } => {
+            let side = holder_side(to, python);
+            d.message("Var", "->>", if python { "RC" } else { side }, &text)
+        }
         EventKind::Free { .. } if python && !*in_gc => {
             d.message("RC", "->>", "Heap", &format!("refcount 0: {text}"))
         }
@@ -234,26 +238,72 @@ fn ref_text(holder: &Holder, obj: u64, count: Option<u64>, names: &Names, arrow:
     }
 }
 
-/// Characters of a message label at most: longer labels end in `…` (the trace table has
-/// them in full). Labels set the gaps between participants, so this keeps the diagram
+/// Characters of one line of a message label or note at most: longer labels wrap onto
+/// further lines. Labels set the gaps between participants, so this keeps the diagram
 /// narrow enough to read without shrinking.
 pub const MAX_LABEL: usize = 44;
 
-/// Text safe after a message's colon: whitespace runs as one space (no line breaks), and the characters Mermaid treats
-/// as statement separators, comments, entities or markup written as Mermaid entity codes;
-/// cut to [`MAX_LABEL`] characters.
+/// Lines of a wrapped label at most; a label longer still ends in `…` (the trace table
+/// has it in full).
+pub const MAX_LABEL_LINES: usize = 6;
+
+/// Text safe after a message's colon: wrapped at word boundaries onto lines of at most
+/// [`MAX_LABEL`] characters joined by Mermaid's `<br/>` (a longer word is split), and the
+/// characters Mermaid treats as statement separators, comments, entities or markup
+/// written as Mermaid entity codes.
 pub fn mermaid_text(text: &str) -> String {
-    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    let mut len = 0;
+    for word in text.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        loop {
+            let need = if len == 0 {
+                word.len()
+            } else {
+                len + 1 + word.len()
+            };
+            if need <= MAX_LABEL {
+                if len > 0 {
+                    line.push(' ');
+                }
+                line.extend(word);
+                len = need;
+                break;
+            }
+            if len > 0 {
+                lines.push(std::mem::take(&mut line));
+                len = 0;
+                continue;
+            }
+            let rest = word.split_off(MAX_LABEL);
+            lines.push(word.into_iter().collect());
+            word = rest;
+        }
+    }
+    if len > 0 {
+        lines.push(line);
+    }
+    let cut = lines.len() > MAX_LABEL_LINES;
+    lines.truncate(MAX_LABEL_LINES);
+    if let (true, Some(last)) = (cut, lines.last_mut()) {
+        if last.chars().count() >= MAX_LABEL {
+            last.pop();
+        }
+        last.push('…');
+    }
+    lines
+        .iter()
+        .map(|l| escape_label(l))
+        .collect::<Vec<_>>()
+        .join("<br/>")
+}
+
+/// One line of a label with Mermaid's special characters as entity codes.
+fn escape_label(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let count = text.chars().count();
-    let keep = if count > MAX_LABEL {
-        MAX_LABEL - 1
-    } else {
-        count
-    };
-    for ch in text.chars().take(keep) {
+    for ch in text.chars() {
         match ch {
-            '\n' | '\r' | '\t' => out.push(' '),
             '#' => out.push_str("#35;"),
             ';' => out.push_str("#59;"),
             '<' => out.push_str("#lt;"),
@@ -264,9 +314,6 @@ pub fn mermaid_text(text: &str) -> String {
             '}' => out.push_str("#125;"),
             _ => out.push(ch),
         }
-    }
-    if keep < count {
-        out.push('…');
     }
     out
 }

@@ -292,6 +292,9 @@ pub struct FnCode {
     pub funcs: Vec<Arc<FnCode>>,
     /// Per instruction: (line, col) of the statement or expression it belongs to.
     pub pos: Vec<(u32, u32)>,
+    /// Per instruction: the line of the statement it belongs to (0: a program's
+    /// prologue), where a trace step is drawn.
+    pub lines: Vec<u32>,
     pub locals: u32,
     /// Names of local slots (for frame snapshots).
     pub local_names: Vec<JsStr>,

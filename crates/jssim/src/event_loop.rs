@@ -403,14 +403,17 @@ impl Vm {
     }
 
     fn fire_timer(&mut self, due: u64, seq: u64) -> Res<()> {
+        if self.trace.enabled {
+            // The task's step begins while the timer is still pending.
+            if let Some(what) = self.events.timers.get(&(due, seq)).map(|t| t.what) {
+                self.trace_task("timer", what);
+            }
+        }
         let Some(t) = self.events.timers.remove(&(due, seq)) else {
             return Ok(());
         };
         self.events.running_timer = Some(t.id);
         self.events.running_cancelled = false;
-        if self.trace.enabled {
-            self.trace_task("timer", t.what);
-        }
         // Node calls a timer's callback with the Timeout object as `this`. The
         // handle and arguments stay rooted while the callback runs.
         let this = t.handle.map(Value::Obj).unwrap_or_default();

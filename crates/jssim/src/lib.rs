@@ -81,7 +81,14 @@ fn outcome(stdout: String, stderr: String, status: Status, trace: Trace) -> Outc
 /// Runs one snippet in a fresh interpreter.
 pub fn run(source: &str, options: &RunOptions) -> Outcome {
     let browser = choose_env(options, source);
-    on_big_stack(|| run_in(None, source, options, browser, false).0).unwrap_or_else(failure)
+    let run = |options: &RunOptions| {
+        on_big_stack(|| run_in(None, source, options, browser, false).0).unwrap_or_else(failure)
+    };
+    let first = run(options);
+    match gen_trace::record::rerun_for_tail(&first, options) {
+        Some(options) => run(&options),
+        None => first,
+    }
 }
 
 fn choose_env(options: &RunOptions, source: &str) -> bool {

@@ -16,7 +16,9 @@ use std::collections::{HashMap, HashSet};
 use crate::heap::{Kind, PropVal};
 use crate::interp::Vm;
 use crate::value::{ObjRef, Value};
-use gen_trace::record::{order_step, ref_changes, SnapshotBudget, MAX_DETAILED_STEPS};
+use gen_trace::record::{
+    order_step, ref_changes, Gap, SnapshotBudget, MAX_DETAILED_STEPS, TAIL_EVENTS,
+};
 use gen_trace::{Event, EventKind, Frame, HeapObject, Snapshot, Space, Step, Trace};
 
 /// Objects drawn in one snapshot at most.
@@ -71,6 +73,10 @@ pub struct Recorder {
     script_contexts: Vec<(ObjRef, u64)>,
     /// Events that belong to the next step (a task about to run its callback).
     next_events: Vec<EventKind>,
+    /// Steps from this one on are detailed again (the end of a long run).
+    detail_from: u32,
+    /// The steps only counted so far.
+    gap: Gap,
 }
 
 impl Recorder {
@@ -79,6 +85,7 @@ impl Recorder {
         let builtin_ids = self.builtin_ids;
         *self = Recorder {
             enabled: options.trace,
+            detail_from: options.detail_from.unwrap_or(u32::MAX),
             max_events: options.limits.max_events,
             source_lines: src.lines().map(|s| s.to_string()).collect(),
             budget: SnapshotBudget::new(options.limits.max_snapshots),
@@ -98,7 +105,7 @@ impl Recorder {
     }
 
     fn detailed(&self) -> bool {
-        self.step <= MAX_DETAILED_STEPS || self.final_close
+        self.step <= MAX_DETAILED_STEPS || self.step >= self.detail_from || self.final_close
     }
 }
 
@@ -152,6 +159,7 @@ impl Vm {
         }
         if !self.trace.detailed() {
             self.trace.trace.summary.allocations += 1;
+            self.trace.gap.alloc();
             return;
         }
         let Some(obj) = self.heap.get(o) else { return };
@@ -173,6 +181,9 @@ impl Vm {
         let type_name = self.trace_type_name(o);
         if self.trace.known.remove(&id).is_some() {
             self.trace.trace.summary.frees += 1;
+            if !self.trace.detailed() {
+                self.trace.gap.free();
+            }
             self.count_collected(size);
             let mut drawn = self
                 .trace
@@ -207,6 +218,7 @@ impl Vm {
             });
         } else if !self.trace.detailed() && self.is_user(o) {
             self.trace.trace.summary.frees += 1;
+            self.trace.gap.free();
             self.count_collected(size);
         }
     }
@@ -283,9 +295,12 @@ impl Vm {
         self.push_step_event(end);
     }
 
-    /// A task starts: its event opens the step of the callback's first line (a new step
-    /// even when that is the line that ran last).
+    /// A task starts: the step under way ends, and the task's event opens the step of
+    /// the callback's first line (a new step even when that is the line that ran last).
     pub fn trace_task(&mut self, queue: &str, what: &str) {
+        if self.trace.open {
+            self.close_step();
+        }
         self.trace.next_events.push(EventKind::Task {
             queue: queue.into(),
             what: what.into(),
@@ -303,6 +318,10 @@ impl Vm {
         if self.trace.open {
             self.close_step();
         }
+        self.open_step(line);
+    }
+
+    fn open_step(&mut self, line: u32) {
         let r = &mut self.trace;
         r.step += 1;
         r.line = line;
@@ -310,6 +329,45 @@ impl Vm {
         r.step_events.append(&mut r.next_events);
         if !r.detailed() {
             r.trace.elided_steps += 1;
+            r.gap.step(r.step, line);
+        } else if r.step == r.detail_from && r.step > MAX_DETAILED_STEPS {
+            self.resume_detail();
+        }
+    }
+
+    /// The end of a long run is detailed again: the counted steps become one note, and
+    /// the state now is what the next step's changes are measured from.
+    fn resume_detail(&mut self) {
+        if let Some(note) = self.trace.gap.take_note() {
+            self.trace.trace.events.push(note);
+        }
+        let r = &mut self.trace;
+        r.max_events = r.max_events.max(r.trace.events.len() as u32 + TAIL_EVENTS);
+        let (snapshot, slots) = self.snapshot();
+        for (id, r) in slots {
+            self.trace.known.entry(id).or_insert(r);
+        }
+        self.trace.prev = Some(snapshot);
+    }
+
+    /// The running function returns: its last step ends while its frame is still drawn
+    /// (so a variable its closures captured moves to their context in the caller's
+    /// step, not dropped first and held again later), and the caller's line continues
+    /// in a step of its own.
+    pub fn trace_return(&mut self) {
+        if !self.trace.enabled || !self.trace.open {
+            return;
+        }
+        let caller_line = self
+            .frames
+            .iter()
+            .rev()
+            .nth(1)
+            .and_then(|f| f.code.lines.get(f.pc.wrapping_sub(1)).copied())
+            .filter(|&line| line != 0);
+        self.close_step();
+        if let Some(line) = caller_line {
+            self.open_step(line);
         }
     }
 
@@ -343,11 +401,15 @@ impl Vm {
     /// The run is over: the last step ends with the final snapshot.
     pub fn trace_final(&mut self) {
         if self.trace.open {
+            if let Some(note) = self.trace.gap.take_note() {
+                self.trace.trace.events.push(note);
+            }
             let r = &mut self.trace;
             r.step_events.append(&mut r.next_events);
             self.trace.final_close = true;
             self.close_step();
         }
+        self.trace.trace.total_steps = self.trace.step;
         self.trace.trace.snapshots = std::mem::take(&mut self.trace.budget).finish();
     }
 
@@ -355,9 +417,11 @@ impl Vm {
         self.trace.open = false;
         if !self.trace.detailed() {
             self.trace.freed_now.clear();
-            self.trace
-                .step_events
-                .retain(|e| matches!(e, EventKind::GcStart { .. } | EventKind::GcEnd { .. }));
+            for event in std::mem::take(&mut self.trace.step_events) {
+                if let EventKind::GcStart { collector, .. } = event {
+                    self.trace.gap.gc(&collector);
+                }
+            }
             self.commit_step();
             return;
         }
@@ -444,10 +508,25 @@ impl Vm {
         }
     }
 
-    /// The scopes of the running frames (outermost first); between tasks, the script's
-    /// top-level bindings.
+    /// The runtime's roots, then the scopes of the running frames (outermost first);
+    /// between tasks, the script's top-level bindings.
     fn scopes(&self, queue: &mut Vec<ObjRef>) -> Vec<Frame> {
         let mut out = Vec::new();
+        let roots: Vec<(String, gen_trace::Value)> = crate::leaks::runtime_roots(self)
+            .into_iter()
+            .filter(|(_, o)| self.is_user(*o))
+            .map(|(label, o)| {
+                // `timer #1 (setInterval every 1000 ms)` is drawn as `timer #1`.
+                let short = label.split(" (").next().unwrap_or(&label).to_string();
+                (short, self.snap_value(&Value::Obj(o), queue))
+            })
+            .collect();
+        if !roots.is_empty() {
+            out.push(Frame {
+                name: gen_trace::ROOTS_FRAME.into(),
+                vars: roots,
+            });
+        }
         if self.trace.script_done {
             let mut vars: Vec<(String, Value)> = self
                 .trace
@@ -464,21 +543,6 @@ impl Vm {
             out.push(Frame {
                 name: "script".into(),
                 vars,
-            });
-        }
-        let roots: Vec<(String, gen_trace::Value)> = crate::leaks::runtime_roots(self)
-            .into_iter()
-            .filter(|(_, o)| self.is_user(*o))
-            .map(|(label, o)| {
-                // `timer #1 (setInterval every 1000 ms)` is drawn as `timer #1`.
-                let short = label.split(" (").next().unwrap_or(&label).to_string();
-                (short, self.snap_value(&Value::Obj(o), queue))
-            })
-            .collect();
-        if !roots.is_empty() {
-            out.push(Frame {
-                name: gen_trace::ROOTS_FRAME.into(),
-                vars: roots,
             });
         }
         for (depth, f) in self.frames.iter().enumerate() {

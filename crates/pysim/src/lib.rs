@@ -112,7 +112,11 @@ fn outcome(stdout: String, stderr: String, status: Status, trace: Trace) -> Outc
 /// Runs one snippet in a fresh interpreter, then shuts it down as CPython does at exit
 /// (atexit callbacks, module teardown with its finalizers).
 pub fn run(source: &str, options: &RunOptions) -> Outcome {
-    Session::new(options.clone()).run_with(source, true)
+    let first = Session::new(options.clone()).run_with(source, true);
+    match gen_trace::record::rerun_for_tail(&first, options) {
+        Some(options) => Session::new(options).run_with(source, true),
+        None => first,
+    }
 }
 
 fn run_in(
@@ -157,7 +161,7 @@ fn run_in(
     vm.steps = 0;
     vm.limits = options.limits;
     vm.limit_hit = None;
-    vm.trace.begin(options.trace, &options.limits, src);
+    vm.trace.begin(options, src);
     vm.sources.insert(file.as_str().into(), src.into());
     let globals = main_globals(&mut vm, &file);
     let code = vm.load_code(&unit);

@@ -23,7 +23,9 @@ use crate::interp::Vm;
 use crate::objects::{Attrs, Kind};
 use crate::types as t;
 use crate::value::{ObjRef, Value};
-use gen_trace::record::{fill_counts, order_step, ref_changes, SnapshotBudget, MAX_DETAILED_STEPS};
+use gen_trace::record::{
+    fill_counts, order_step, ref_changes, Gap, SnapshotBudget, MAX_DETAILED_STEPS, TAIL_EVENTS,
+};
 use gen_trace::{Event, EventKind, HeapObject, Snapshot, Step, Trace};
 
 const MAX_SNAPSHOT_OBJECTS: usize = 120;
@@ -92,13 +94,19 @@ pub struct Recorder {
     live_bytes: u64,
     /// Closing the program's last step: detailed even past the budget.
     final_close: bool,
+    /// Steps from this one on are detailed again (the end of a long run).
+    detail_from: u32,
+    /// The steps only counted so far.
+    gap: Gap,
 }
 
 impl Recorder {
     /// Starts recording a new run of `src`.
-    pub fn begin(&mut self, enabled: bool, limits: &gen_trace::Limits, src: &str) {
+    pub fn begin(&mut self, options: &gen_trace::RunOptions, src: &str) {
+        let limits = &options.limits;
         *self = Recorder {
-            enabled,
+            enabled: options.trace,
+            detail_from: options.detail_from.unwrap_or(u32::MAX),
             max_events: limits.max_events,
             source_lines: src.lines().map(|s| s.to_string()).collect(),
             budget: SnapshotBudget::new(limits.max_snapshots),
@@ -107,7 +115,7 @@ impl Recorder {
     }
 
     fn detailed(&self) -> bool {
-        self.step <= MAX_DETAILED_STEPS || self.final_close
+        self.step <= MAX_DETAILED_STEPS || self.step >= self.detail_from || self.final_close
     }
 }
 
@@ -180,6 +188,7 @@ impl Vm {
         }
         if !self.trace.detailed() {
             self.trace.trace.summary.allocations += 1;
+            self.trace.gap.alloc();
             return;
         }
         let p = Pending {
@@ -193,21 +202,28 @@ impl Vm {
         self.trace.pending.push(p);
     }
 
+    /// `r` is freed; `size` is what it measures now, after a collector may have cleared
+    /// it: the events report the size it was last drawn with (or allocated with) instead
+    /// when that is larger, the size it had while alive.
     pub fn trace_free(&mut self, r: ObjRef, size: u64) {
         if !self.trace.enabled {
             return;
         }
-        self.trace.gc_freed += size;
         let serial = self.heap.get(r).serial;
         if self.trace.known.remove(&serial).is_some() {
-            self.trace.trace.summary.frees += u64::from(!self.trace.exiting);
-            self.trace.live_bytes = self.trace.live_bytes.saturating_sub(size);
             let id = serial as u64;
             let last = self
                 .trace
                 .prev
                 .as_ref()
                 .and_then(|s| s.heap.iter().find(|o| o.id == id).cloned());
+            let size = last.as_ref().map_or(size, |o| o.size.max(size));
+            self.trace.gc_freed += size;
+            self.trace.trace.summary.frees += u64::from(!self.trace.exiting);
+            if !self.trace.detailed() {
+                self.trace.gap.free();
+            }
+            self.trace.live_bytes = self.trace.live_bytes.saturating_sub(size);
             let mut drawn = last.unwrap_or_else(|| self.bare_object(r));
             drawn.freed = true;
             drawn.refcount = drawn.refcount.map(|_| 0);
@@ -221,6 +237,8 @@ impl Vm {
         } else if let Some(i) = self.trace.pending.iter().position(|p| p.serial == serial) {
             // A temporary that was never drawn: its life is one allocation and one free.
             let p = self.trace.pending.swap_remove(i);
+            let size = size.max(p.size);
+            self.trace.gc_freed += size;
             if self.trace.exiting {
                 return;
             }
@@ -229,7 +247,7 @@ impl Vm {
             let alloc = EventKind::Alloc {
                 obj: serial as u64,
                 type_name: p.type_name.clone(),
-                size: p.size,
+                size,
                 space: None,
             };
             self.record_alloc(p.step, p.line, alloc);
@@ -238,8 +256,12 @@ impl Vm {
                 type_name: p.type_name,
                 size,
             });
-        } else if !self.trace.detailed() && self.is_user_object(r) && !self.trace.exiting {
-            self.trace.trace.summary.frees += 1;
+        } else {
+            self.trace.gc_freed += size;
+            if !self.trace.detailed() && self.is_user_object(r) && !self.trace.exiting {
+                self.trace.trace.summary.frees += 1;
+                self.trace.gap.free();
+            }
         }
     }
 
@@ -363,7 +385,25 @@ impl Vm {
         r.step_depth = depth;
         if !r.detailed() {
             r.trace.elided_steps += 1;
+            r.gap.step(r.step, line);
+        } else if r.step == r.detail_from && r.step > MAX_DETAILED_STEPS {
+            self.resume_detail();
         }
+    }
+
+    /// The end of a long run is detailed again: the counted steps become one note, and
+    /// the state now is what the next step's changes are measured from.
+    fn resume_detail(&mut self) {
+        if let Some(note) = self.trace.gap.take_note() {
+            self.trace.trace.events.push(note);
+        }
+        let r = &mut self.trace;
+        r.max_events = r.max_events.max(r.trace.events.len() as u32 + TAIL_EVENTS);
+        let (snapshot, slots) = self.snapshot();
+        for (id, r) in slots {
+            self.trace.known.entry(id as u32).or_insert(r);
+        }
+        self.trace.prev = Some(snapshot);
     }
 
     /// The program's last line has run (or raised): its step ends with the final
@@ -373,6 +413,9 @@ impl Vm {
             return;
         }
         if self.trace.open {
+            if let Some(note) = self.trace.gap.take_note() {
+                self.trace.trace.events.push(note);
+            }
             self.trace.final_close = true;
             self.close_step();
             self.trace.final_close = false;
@@ -401,6 +444,7 @@ impl Vm {
                 .extend(events.into_iter().map(|kind| Event { step, line, kind }));
         }
         r.open = false;
+        r.trace.total_steps = r.step;
         r.trace.snapshots = std::mem::take(&mut r.budget).finish();
     }
 
@@ -409,9 +453,11 @@ impl Vm {
         self.trace.open = false;
         if !self.trace.detailed() {
             self.trace.freed_now.clear();
-            self.trace
-                .step_events
-                .retain(|e| matches!(e, EventKind::GcStart { .. } | EventKind::GcEnd { .. }));
+            for event in std::mem::take(&mut self.trace.step_events) {
+                if let EventKind::GcStart { collector, .. } = event {
+                    self.trace.gap.gc(&collector);
+                }
+            }
             self.commit_events();
             return;
         }

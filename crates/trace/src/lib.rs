@@ -125,6 +125,13 @@ pub enum EventKind {
         holder: Holder,
         count: Option<u64>,
     },
+    /// The reference to `obj` held by `from` is now held by `to`, with no moment between
+    /// (a captured variable kept by its closure context when the frame ends).
+    RefMoved {
+        obj: ObjId,
+        from: Holder,
+        to: Holder,
+    },
     /// `obj` was freed (refcount reached zero, or a collector reclaimed it).
     Free {
         obj: ObjId,
@@ -262,6 +269,9 @@ pub struct Trace {
     /// Steps that were summarised away (long loops): the trace holds the first
     /// iterations in full, then a [`EventKind::Note`] and totals.
     pub elided_steps: u64,
+    /// Steps the run took, detailed or not.
+    #[serde(default)]
+    pub total_steps: u32,
 }
 
 /// The result of running one snippet.
@@ -338,4 +348,8 @@ pub struct RunOptions {
     pub html_fixture: Option<String>,
     /// The file name shown in tracebacks and stack traces.
     pub file_name: String,
+    /// Steps from this one on are recorded in full again, after the summarised middle
+    /// of a long run (a simulator sets it when it re-runs a run it found too long).
+    #[serde(default)]
+    pub detail_from: Option<u32>,
 }

@@ -11,19 +11,118 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::{EventKind, Holder, ObjId, Snapshot, Value, ROOTS_FRAME};
+use crate::{
+    Event, EventKind, Holder, ObjId, Outcome, RunOptions, Snapshot, Status, Value, ROOTS_FRAME,
+};
 
 /// Steps a recorder follows in detail (snapshots, reference changes); later steps are only
 /// counted, so long loops stay cheap.
 pub const MAX_DETAILED_STEPS: u32 = 1000;
 
+/// Steps before the end of a long run that are recorded in full again, so the end of the
+/// story and the final state are there.
+pub const TAIL_STEPS: u32 = 40;
+
+/// Events the end of a long run may add to the trace beyond the run's event budget (which
+/// its beginning may have used up).
+pub const TAIL_EVENTS: u32 = 500;
+
+/// The options to run a traced run again with when it was too long to record in full
+/// (the simulators are deterministic), so that its last [`TAIL_STEPS`] steps are
+/// recorded in full too; `None` when it fit, was already such a re-run, or was stopped by
+/// a limit (running it twice would double the cost of the longest runs).
+pub fn rerun_for_tail(first: &Outcome, options: &RunOptions) -> Option<RunOptions> {
+    let total = first.trace.total_steps;
+    if !options.trace
+        || options.detail_from.is_some()
+        || total <= MAX_DETAILED_STEPS
+        || matches!(first.status, Status::LimitExceeded { .. })
+    {
+        return None;
+    }
+    let from = (total.saturating_sub(TAIL_STEPS) + 1).max(MAX_DETAILED_STEPS + 1);
+    Some(RunOptions {
+        detail_from: Some(from),
+        ..options.clone()
+    })
+}
+
+/// What happened in the steps a recorder only counted, told as one note: `lines 3–5
+/// ×9997 (steps 1001–30990): 9997 allocs, 9990 frees, 3 gc gen0`.
+#[derive(Debug, Default)]
+pub struct Gap {
+    first_step: u32,
+    last_step: u32,
+    /// Times each line ran.
+    lines: BTreeMap<u32, u64>,
+    allocs: u64,
+    frees: u64,
+    /// Collections by collector.
+    gcs: BTreeMap<String, u64>,
+}
+
+impl Gap {
+    /// A counted step began.
+    pub fn step(&mut self, step: u32, line: u32) {
+        if self.first_step == 0 {
+            self.first_step = step;
+        }
+        self.last_step = step;
+        *self.lines.entry(line).or_default() += 1;
+    }
+
+    pub fn alloc(&mut self) {
+        self.allocs += 1;
+    }
+
+    pub fn free(&mut self) {
+        self.frees += 1;
+    }
+
+    pub fn gc(&mut self, collector: &str) {
+        *self.gcs.entry(collector.to_owned()).or_default() += 1;
+    }
+
+    /// The note telling the counted steps (none if there were none); the gap starts over.
+    pub fn take_note(&mut self) -> Option<Event> {
+        let gap = std::mem::take(self);
+        let (&first_line, _) = gap.lines.iter().find(|(l, _)| **l > 0)?;
+        let last_line = *gap.lines.keys().next_back().unwrap_or(&first_line);
+        let times = gap.lines.values().max().copied().unwrap_or(0);
+        let lines = if first_line == last_line {
+            format!("line {first_line}")
+        } else {
+            format!("lines {first_line}–{last_line}")
+        };
+        let mut parts = vec![
+            format!("{} allocs", gap.allocs),
+            format!("{} frees", gap.frees),
+        ];
+        parts.extend(gap.gcs.iter().map(|(c, n)| format!("{n} gc {c}")));
+        Some(Event {
+            step: gap.first_step,
+            line: first_line,
+            kind: EventKind::Note {
+                text: format!(
+                    "{lines} ×{times} (steps {}–{}): {}",
+                    gap.first_step,
+                    gap.last_step,
+                    parts.join(", ")
+                ),
+            },
+        })
+    }
+}
+
 /// Who holds a reference, as a key that is equal across snapshots.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 enum Source {
-    /// Frame `depth` (outermost 0) named `frame`, variable `name`.
+    /// Variable `name` of the `nth` frame (outermost 0) among those named `frame`: a
+    /// frame keeps its key when other frames (the runtime's roots) are drawn before or
+    /// after it.
     Var {
-        depth: usize,
         frame: String,
+        nth: usize,
         name: String,
     },
     /// Field `key` of object `obj`.
@@ -61,19 +160,22 @@ fn is_item_key(key: &str) -> bool {
 /// Every reference drawn in a snapshot, by holder. Freed objects hold nothing.
 fn edges(snapshot: &Snapshot) -> BTreeMap<Source, ObjId> {
     let mut out = BTreeMap::new();
-    for (depth, frame) in snapshot.frames.iter().enumerate() {
+    let mut seen_frames: HashMap<&str, usize> = HashMap::new();
+    for frame in &snapshot.frames {
+        let nth = seen_frames.entry(frame.name.as_str()).or_default();
         for (name, value) in &frame.vars {
             if let Value::Ref(id) = value {
                 out.insert(
                     Source::Var {
-                        depth,
                         frame: frame.name.clone(),
+                        nth: *nth,
                         name: name.clone(),
                     },
                     *id,
                 );
             }
         }
+        *nth += 1;
     }
     for object in snapshot.heap.iter().filter(|o| !o.freed) {
         let mut seen_keys: HashMap<&str, usize> = HashMap::new();
@@ -106,7 +208,9 @@ fn edges(snapshot: &Snapshot) -> BTreeMap<Source, ObjId> {
 
 /// The references gained and lost between `before` and `after`, gained ones first (so a
 /// reference moving from one holder to another never reads as a count through zero),
-/// without counts. Objects in `ignore` (not drawn for the reader, such as built-in functions) are
+/// without counts. A variable of a frame that ended whose value is now held by a field of
+/// the same name (a captured variable kept by its closure context) is one
+/// [`EventKind::RefMoved`]. Objects in `ignore` (not drawn for the reader, such as built-in functions) are
 /// neither holders nor targets; a reference lost because its holder and its target were
 /// both freed is left out, the frees tell that story.
 pub fn ref_changes(before: &Snapshot, after: &Snapshot, ignore: &HashSet<ObjId>) -> Vec<EventKind> {
@@ -147,8 +251,95 @@ pub fn ref_changes(before: &Snapshot, after: &Snapshot, ignore: &HashSet<ObjId>)
             count: None,
         });
     }
+    cancel_shifts(&mut gained, &mut lost);
+    pair_moves(&mut gained, &mut lost, after);
     gained.extend(lost);
     gained
+}
+
+/// Drops each lost item of a container together with a gained item of the same container
+/// holding the same object: the item only changed its index (`pop(0)`, `insert`,
+/// `shift`, a sort, a set's members renumbered), the container still holds it once.
+fn cancel_shifts(gained: &mut Vec<EventKind>, lost: &mut Vec<EventKind>) {
+    let indexed =
+        |key: &str| key.is_empty() || key.starts_with(|c: char| c.is_ascii_digit() || c == '#');
+    let item_of = |event: &EventKind| match event {
+        EventKind::RefGained {
+            obj,
+            holder:
+                Holder::Slot {
+                    obj: container,
+                    key,
+                },
+            ..
+        }
+        | EventKind::RefLost {
+            obj,
+            holder:
+                Holder::Slot {
+                    obj: container,
+                    key,
+                },
+            ..
+        } if indexed(key) => Some((*obj, *container)),
+        _ => None,
+    };
+    let mut taken = vec![false; gained.len()];
+    lost.retain(|l| {
+        let Some(item) = item_of(l) else { return true };
+        let found = gained
+            .iter()
+            .enumerate()
+            .position(|(i, g)| !taken[i] && item_of(g) == Some(item));
+        match found {
+            Some(i) => {
+                taken[i] = true;
+                false
+            }
+            None => true,
+        }
+    });
+    let mut i = 0;
+    gained.retain(|_| {
+        i += 1;
+        !taken[i - 1]
+    });
+}
+
+/// Turns each lost variable of an ended frame and the gained field of the same name
+/// holding the same object into one [`EventKind::RefMoved`], in the gained one's place.
+fn pair_moves(gained: &mut [EventKind], lost: &mut Vec<EventKind>, after: &Snapshot) {
+    let frame_alive = |frame: &str| after.frames.iter().any(|f| f.name == frame);
+    lost.retain(|event| {
+        let EventKind::RefLost {
+            obj,
+            holder: from @ Holder::Var { frame, name },
+            ..
+        } = event
+        else {
+            return true;
+        };
+        if frame_alive(frame) {
+            return true;
+        }
+        let to = gained.iter_mut().find(|g| {
+            matches!(g, EventKind::RefGained {
+                obj: o,
+                holder: Holder::Attr { name: n, .. } | Holder::Slot { key: n, .. },
+                ..
+            } if o == obj && n == name)
+        });
+        let Some(to) = to else { return true };
+        let EventKind::RefGained { holder, .. } = to else {
+            return true;
+        };
+        *to = EventKind::RefMoved {
+            obj: *obj,
+            from: from.clone(),
+            to: holder.clone(),
+        };
+        false
+    });
 }
 
 /// Sets each reference event's `count` to the reference count it leaves behind, so the

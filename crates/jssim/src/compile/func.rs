@@ -218,6 +218,8 @@ impl<'a> Compiler<'a> {
                 if let Some(b) = b {
                     self.body(&b.statements)?;
                 }
+                // Falling off the end is no line of its own.
+                self.stmt_line = 0;
                 if flags.class_ctor {
                     self.emit_var(VarAct::Get, "this");
                 } else {

@@ -75,6 +75,11 @@ pub struct Compiler<'a> {
     pub(crate) scope_stack: Vec<u32>,
     pub(crate) ctl: Vec<Ctl<'a>>,
     pub(crate) cur_pos: (u32, u32),
+    /// The line of the statement being compiled (0 for a program's prologue): the line
+    /// a trace step shows for the instructions emitted now.
+    pub(crate) stmt_line: u32,
+    /// `stmt_line` of each enclosing function being compiled.
+    outer_stmt_lines: Vec<u32>,
     pub(crate) pending_labels: Vec<String>,
     /// Classic-script semantics (browser): top-level `var` and function declarations
     /// become properties of the global object. Otherwise the program is a CommonJS
@@ -108,6 +113,8 @@ impl<'a> Compiler<'a> {
             scope_stack: Vec::new(),
             ctl: Vec::new(),
             cur_pos: (1, 1),
+            stmt_line: 0,
+            outer_stmt_lines: Vec::new(),
             pending_labels: Vec::new(),
             script_globals,
             pattern_desc: None,
@@ -170,9 +177,11 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn emit(&mut self, op: Op) -> usize {
         let pos = self.cur_pos;
+        let line = self.stmt_line;
         let f = self.f();
         f.code.code.push(op);
         f.code.pos.push(pos);
+        f.code.lines.push(line);
         f.code.code.len() - 1
     }
 
@@ -359,6 +368,14 @@ impl<'a> Compiler<'a> {
         flags.builtin = self.builtin;
         let parent = self.scope_stack.last().copied();
         let scope = self.scopes.add_fn(parent);
+        // A nested function's prologue belongs to the line where it is written.
+        let line = if self.fns.is_empty() {
+            0
+        } else {
+            self.cur_pos.0
+        };
+        self.outer_stmt_lines
+            .push(std::mem::replace(&mut self.stmt_line, line));
         self.fns.push(FnBuilder {
             code: FnCode {
                 name: Arc::from(name),
@@ -381,6 +398,7 @@ impl<'a> Compiler<'a> {
     /// Finishes the current function; returns its index among the parent's functions.
     pub(crate) fn end_fn(&mut self) -> u32 {
         self.scope_stack.pop();
+        self.stmt_line = self.outer_stmt_lines.pop().unwrap_or(0);
         let done = self.fns.pop();
         match (done, self.fns.last_mut()) {
             (Some(done), Some(parent)) => {

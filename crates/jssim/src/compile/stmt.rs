@@ -171,8 +171,10 @@ impl<'a> Compiler<'a> {
             if let Statement::FunctionDeclaration(f) = s {
                 if let Some(id) = &f.id {
                     self.set_pos(f.span);
+                    let outer = std::mem::replace(&mut self.stmt_line, self.cur_pos.0);
                     self.function(f, Some(id.name.as_str()))?;
                     self.emit_var(VarAct::Init, &id.name);
+                    self.stmt_line = outer;
                     if !fn_level && !self.strict() {
                         self.annex_b_copy(&id.name);
                     }
@@ -215,6 +217,14 @@ impl<'a> Compiler<'a> {
 
     pub(crate) fn stmt(&mut self, s: &'a Statement<'a>) -> CResult<()> {
         self.set_pos(s.span());
+        let outer = std::mem::replace(&mut self.stmt_line, self.cur_pos.0);
+        let done = self.stmt_kind(s);
+        self.stmt_line = outer;
+        done
+    }
+
+    /// [`Compiler::stmt`] once the statement's position is set.
+    fn stmt_kind(&mut self, s: &'a Statement<'a>) -> CResult<()> {
         let labels = std::mem::take(&mut self.pending_labels);
         match s {
             Statement::ExpressionStatement(e) => {

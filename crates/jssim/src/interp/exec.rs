@@ -222,7 +222,7 @@ impl Vm {
         self.step()?;
         if self.trace.enabled {
             let pc = self.fr().pc - 1;
-            let line = code.pos.get(pc).map(|p| p.0).unwrap_or(0);
+            let line = code.lines.get(pc).copied().unwrap_or(0);
             self.trace_line(line);
         }
         match op {

@@ -807,6 +807,7 @@ impl Vm {
         self.enter()?;
         self.frames.push(frame);
         let r = self.run_frame();
+        self.trace_return();
         self.frames.pop();
         self.depth -= 1;
         match r? {
