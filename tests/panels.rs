@@ -979,3 +979,32 @@ fn python_counts_in_nested_calls_are_what_getrefcount_says() {
         .collect();
     assert_eq!(drawn.join("\n") + "\n", outcome.stdout);
 }
+
+#[test]
+fn a_browser_scripts_globals_are_its_variables_and_host_objects_are_named_by_class() {
+    // The seed's MDN snippet runs as a classic script: its `var`s and `function f` are
+    // properties of the global object, drawn as the script's variables with their
+    // values, primitives included.
+    let code = seed_snippet(16);
+    let outcome = traced(Lang::Javascript, &code);
+    let last = outcome.trace.snapshots.last().unwrap();
+    let script = last.frames.iter().find(|f| f.name == "script").unwrap();
+    let names: Vec<&str> = script.vars.iter().map(|(n, _)| n.as_str()).collect();
+    for name in ["n", "s", "o", "a", "f"] {
+        assert!(names.contains(&name), "{names:?}");
+    }
+    assert!(script
+        .vars
+        .contains(&("n".to_owned(), Value::Prim("123".into()))));
+    assert!(last
+        .frames
+        .iter()
+        .flat_map(|f| &f.vars)
+        .all(|(n, _)| !n.starts_with("global variable")));
+    let html = render(&outcome, &code, TraceMode::Full);
+    assert!(html.contains(", held by o</td>"), "{html}");
+    // The seed's MutationObserver is drawn as one.
+    let outcome = traced(Lang::Javascript, &seed_snippet(13));
+    assert!(outcome.trace.events.iter().any(|e| matches!(&e.kind,
+        EventKind::Alloc { type_name, .. } if type_name == "MutationObserver")));
+}

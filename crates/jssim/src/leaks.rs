@@ -110,6 +110,11 @@ fn roots(vm: &Vm) -> Vec<Root> {
     out
 }
 
+/// How a root held by the global object's property `name` is labelled.
+pub fn global_variable_label(name: &str) -> String {
+    format!("global variable '{name}'")
+}
+
 fn key_words(vm: &Vm, k: &PropKey) -> String {
     match k {
         PropKey::Str(s) => format!("'{s}'"),

@@ -137,14 +137,16 @@ impl Vm {
         .to_string()
     }
 
-    /// The name objects are numbered by: a class instance by its class.
+    /// The name objects are numbered by: a class instance by its class, a host object
+    /// (`MutationObserver`, `Date`) by its constructor.
     fn trace_type_name(&self, o: ObjRef) -> String {
-        match self.heap.kind(o) {
-            Some(Kind::Ordinary) => crate::inspect::constructor_name(self, o)
-                .filter(|n| !n.is_empty())
-                .unwrap_or_else(|| "Object".into()),
-            _ => self.type_name(o),
+        let name = self.type_name(o);
+        if name != "Object" {
+            return name;
         }
+        crate::inspect::constructor_name(self, o)
+            .filter(|n| !n.is_empty())
+            .unwrap_or(name)
     }
 
     fn push_step_event(&mut self, kind: EventKind) {
@@ -512,9 +514,10 @@ impl Vm {
     /// between tasks, the script's top-level bindings.
     fn scopes(&self, queue: &mut Vec<ObjRef>) -> Vec<Frame> {
         let mut out = Vec::new();
+        let globals = self.script_globals();
         let roots: Vec<(String, gen_trace::Value)> = crate::leaks::runtime_roots(self)
             .into_iter()
-            .filter(|(_, o)| self.is_user(*o))
+            .filter(|(label, o)| self.is_user(*o) && !globals.iter().any(|(_, l, _)| l == label))
             .map(|(label, o)| {
                 // `timer #1 (setInterval every 1000 ms)` is drawn as `timer #1`.
                 let short = label.split(" (").next().unwrap_or(&label).to_string();
@@ -561,7 +564,39 @@ impl Vm {
             };
             out.push(Frame { name, vars });
         }
+        if let Some(script) = out.iter_mut().find(|f| f.name == "script") {
+            let mut vars: Vec<(String, gen_trace::Value)> = globals
+                .iter()
+                .filter(|(n, _, _)| !script.vars.iter().any(|(m, _)| m == n))
+                .map(|(n, _, v)| (n.clone(), self.snap_value(v, queue)))
+                .collect();
+            vars.append(&mut script.vars);
+            script.vars = vars;
+        }
         out
+    }
+
+    /// A classic script's own globals (its top-level `var`s and function declarations,
+    /// properties of the global object): name, root label, value. They are drawn as the
+    /// script's variables, not as runtime roots. None in a CommonJS module, where a
+    /// global is something the script leaked.
+    fn script_globals(&self) -> Vec<(String, String, Value)> {
+        let Some(global) = self.heap.get(self.realm.global).filter(|_| self.browser) else {
+            return Vec::new();
+        };
+        global
+            .props
+            .iter()
+            .filter(|(k, _)| !self.builtin_globals.contains(*k))
+            .filter_map(|(k, p)| match (k, &p.v) {
+                (crate::value::PropKey::Str(s), PropVal::Data(v)) => Some((
+                    s.to_string(),
+                    crate::leaks::global_variable_label(s),
+                    v.clone(),
+                )),
+                _ => None,
+            })
+            .collect()
     }
 
     /// A frame's variables: its locals, then what its closures captured (the contexts
