@@ -30,7 +30,7 @@ use crate::views::{self, Panel, TraceMode};
 const SIMULATOR_EPOCH: u32 = 1;
 /// Bump when the Mermaid rendering of the same source changes (the executable fingerprint
 /// in the key catches rebuilt binaries too).
-const MERMAID_EPOCH: u32 = 2;
+const MERMAID_EPOCH: u32 = 3;
 
 /// One executable fence as the Markdown layer found it.
 #[derive(Debug, Clone)]
@@ -192,46 +192,60 @@ impl Executor {
     /// Replaces the placeholders of deferred runs in `html` (one page's) by their panels,
     /// doing the runs in parallel.
     pub fn resolve(&self, html: &mut String) {
+        const MARK: &str = "<!--gen-deferred-run:";
         let Some(deferred) = &self.deferred else {
             return;
         };
+        // Each placeholder's byte range in `html`, with its run.
         let mut runs = Vec::new();
         let mut at = 0;
-        while let Some(i) = html[at..].find("<!--gen-deferred-run:") {
+        while let Some(i) = html[at..].find(MARK) {
             let start = at + i;
-            let digits = &html[start + "<!--gen-deferred-run:".len()..];
+            let digits = &html[start + MARK.len()..];
             let len = digits.bytes().take_while(u8::is_ascii_digit).count();
-            at = start + "<!--gen-deferred-run:".len() + len;
+            at = start + MARK.len() + len;
             let Ok(token) = digits[..len].parse::<u64>() else {
                 continue;
             };
+            if !html[at..].starts_with("-->") {
+                continue;
+            }
             let run = deferred
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .runs
                 .remove(&token);
             if let Some(run) = run {
-                runs.push((placeholder(token), run));
+                runs.push((start..at + "-->".len(), run));
             }
         }
         if runs.is_empty() {
             return;
         }
-        let panels: Vec<(String, String)> = runs
+        let panels: Vec<(std::ops::Range<usize>, String)> = runs
             .into_par_iter()
-            .map(|(mark, run)| {
+            .map(|(range, run)| {
                 let req = ExecRequest {
                     lang: run.lang,
                     code: &run.code,
                     options: &run.options,
                     id_prefix: &run.id_prefix,
                 };
-                (mark, self.run_now(&req).html)
+                (range, self.run_now(&req).html)
             })
             .collect();
-        for (mark, panel) in panels {
-            *html = html.replacen(&mark, &panel, 1);
+        // One pass over the page (replacing placeholder by placeholder copied the whole
+        // page once per run).
+        let size = html.len() + panels.iter().map(|(_, p)| p.len()).sum::<usize>();
+        let mut out = String::with_capacity(size);
+        let mut last = 0;
+        for (range, panel) in &panels {
+            out.push_str(&html[last..range.start]);
+            out.push_str(panel);
+            last = range.end;
         }
+        out.push_str(&html[last..]);
+        *html = out;
     }
 
     /// Runs one fence and renders its panel (or defers it, see [`Executor::deferring`]).

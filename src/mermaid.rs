@@ -1,13 +1,16 @@
 //! Build-time Mermaid: turns a ` ```mermaid ` fence's source into an inline SVG.
 //!
 //! Rendering goes through merman (see `docs/mermaid-choice.md` for why) with one shared,
-//! lazily built renderer per theme. Each diagram is drawn twice, in Mermaid's `default`
-//! and `dark` themes under distinct ids (`<id>` and `<id>-dark`), and the page's CSS shows
-//! the copy matching light or dark mode. Label widths come from an Arial-metric table
-//! ([`text_width`]), so the output never depends on the fonts of the building machine.
+//! lazily built renderer per theme. A sequence diagram is drawn once, in Mermaid's
+//! `default` theme, its `<style>` carrying the `dark` theme's rules for the page's dark
+//! mode ([`dark`]); other diagrams are drawn twice, in both themes under distinct ids
+//! (`<id>` and `<id>-dark`), and the page's CSS shows the copy matching light or dark
+//! mode. Label widths come from an Arial-metric table ([`text_width`]), so the output
+//! never depends on the fonts of the building machine.
 //! Invalid input becomes a visible error box with the line and column, never a panic.
 
 mod arial_widths;
+mod dark;
 mod prune;
 mod text_width;
 
@@ -60,12 +63,15 @@ static RENDERERS: LazyLock<Renderers> = LazyLock::new(|| Renderers {
     measurement: arial_measurement(),
 });
 
+/// A renderer with `theme` and the label font in its site configuration. The layout is
+/// left to Mermaid's default (dagre): merman applies each configured appearance key to a
+/// copy of the whole effective configuration on every render, and `tests` checks that
+/// the output is the same as with `layout` set.
 fn themed_renderer(theme: &str) -> Renderer {
-    let config = serde_json::json!({
-        "theme": theme,
-        "layout": "dagre",
-        "fontFamily": FONT_STACK,
-    });
+    renderer(serde_json::json!({ "theme": theme, "fontFamily": FONT_STACK }))
+}
+
+fn renderer(config: serde_json::Value) -> Renderer {
     Renderer::new().with_presentation_engine(
         MermaidEngine::new().with_site_config(SourcePresentationConfig::from_value(config)),
     )
@@ -85,11 +91,11 @@ fn arial_measurement() -> TextMeasurementPolicy {
     }
 }
 
-/// Builds the renderers now (on a rayon thread), so that the first diagram of a build
-/// does not wait for them.
+/// Builds the renderers and the sequence diagrams' dark rules now (on a rayon thread), so
+/// that the first diagram of a build does not wait for them.
 pub fn warm_up() {
     rayon::spawn(|| {
-        LazyLock::force(&RENDERERS);
+        LazyLock::force(&SEQUENCE_DARK);
     });
 }
 
@@ -108,38 +114,32 @@ pub fn render_block(source: &str, id: &str) -> (String, Option<MermaidError>) {
 /// A diagram gen generated (the run panels' sequence diagrams): a `div.gen-diagram`
 /// titled `title`. Only fence diagrams carry `gen-mermaid`, so themes and tests can tell
 /// the author's diagrams from generated ones.
-///
-/// A sequence diagram's layout does not depend on the theme: merman's dark copy differs
-/// from the light one only by its ids and its `<style>` element, which is the same for
-/// every sequence diagram. So the dark copy is derived from the light one (half the work
-/// of each run panel's diagram); `tests` checks it equals a real dark rendering.
 pub fn render_generated(source: &str, id: &str, title: &str) -> (String, Option<MermaidError>) {
-    let renderers = &*RENDERERS;
-    let light_id = merman::svg::sanitize_svg_id(id);
-    let dark_id = format!("{light_id}-dark");
-    let light = match render_svg(&renderers.light, &renderers.measurement, source, &light_id) {
-        Ok(light) => light,
-        Err(err) => return (error_box(source, &err), Some(err)),
-    };
-    let dark = match dark_from_light(&light, &light_id, &dark_id) {
-        Some(dark) => Ok(dark),
-        None => render_svg(&renderers.dark, &renderers.measurement, source, &dark_id),
-    };
-    match dark {
-        Ok(dark) => (wrap("gen-diagram", &light, &dark, title), None),
-        Err(err) => (error_box(source, &err), Some(err)),
-    }
+    render(source, id, "gen-diagram", title)
 }
 
-/// Id standing for the diagram's id in [`DARK_SEQUENCE_STYLE`].
+/// Id standing for the diagram's id in [`SequenceDark`].
 const STYLE_ID: &str = "gen-style-probe";
 
-/// The dark theme's `<style>` element of sequence diagrams, for the id [`STYLE_ID`].
-static DARK_SEQUENCE_STYLE: LazyLock<Option<String>> = LazyLock::new(|| {
+/// What dark mode needs for a sequence diagram drawn once (see [`dark`]): the light
+/// `<style>` element every sequence diagram has, and the dark rules to append to it, both
+/// for the id [`STYLE_ID`].
+struct SequenceDark {
+    light_style: String,
+    overlay: String,
+}
+
+static SEQUENCE_DARK: LazyLock<Option<SequenceDark>> = LazyLock::new(|| {
     let r = &*RENDERERS;
     let probe = "sequenceDiagram\n    A->>B: x\n";
-    let svg = render_svg(&r.dark, &r.measurement, probe, STYLE_ID).ok()?;
-    style_element(&svg).map(str::to_owned)
+    let light = render_svg(&r.light, &r.measurement, probe, STYLE_ID).ok()?;
+    let dark = render_svg(&r.dark, &r.measurement, probe, STYLE_ID).ok()?;
+    let light_style = style_element(&light)?;
+    let overlay = dark::overlay(style_css(light_style), style_css(style_element(&dark)?))?;
+    Some(SequenceDark {
+        light_style: light_style.to_owned(),
+        overlay,
+    })
 });
 
 fn style_element(svg: &str) -> Option<&str> {
@@ -148,42 +148,76 @@ fn style_element(svg: &str) -> Option<&str> {
     Some(&svg[start..end])
 }
 
-/// The dark copy of a light sequence diagram; `None` for other diagrams.
-fn dark_from_light(light: &str, light_id: &str, dark_id: &str) -> Option<String> {
+/// The CSS inside a `<style>…</style>` element.
+fn style_css(element: &str) -> &str {
+    &element["<style>".len()..element.len() - "</style>".len()]
+}
+
+/// A light sequence diagram that also shows the dark theme in dark mode: its `<style>`
+/// with the dark overlay appended; `None` when its style is not the one every sequence
+/// diagram has (a `%%{init}%%` directive changed it, say).
+fn with_dark_overlay(light: &str, id: &str) -> Option<String> {
     if !light.contains("aria-roledescription=\"sequence\"") {
         return None;
     }
-    let style = DARK_SEQUENCE_STYLE.as_deref()?.replace(STYLE_ID, dark_id);
-    let old = style_element(light)?;
-    Some(
-        light
-            .replacen(old, "\u{0}", 1)
-            .replace(light_id, dark_id)
-            .replacen('\u{0}', &style, 1),
-    )
+    let theme = SEQUENCE_DARK.as_ref()?;
+    let style = style_element(light)?;
+    if theme.light_style.replace(STYLE_ID, id) != style {
+        return None;
+    }
+    let at = light.find(style)? + style.len() - "</style>".len();
+    let overlay = theme.overlay.replace(STYLE_ID, id);
+    let mut svg = String::with_capacity(light.len() + overlay.len());
+    svg.push_str(&light[..at]);
+    svg.push_str(&overlay);
+    svg.push_str(&light[at..]);
+    Some(svg)
 }
 
+/// A diagram in both themes. A sequence diagram is drawn once, with the dark theme as
+/// CSS ([`with_dark_overlay`]); other diagrams, whose dark rendering differs beyond its
+/// style, are drawn twice, in a light and a dark copy under distinct ids.
 fn render(source: &str, id: &str, class: &str, title: &str) -> (String, Option<MermaidError>) {
     let renderers = &*RENDERERS;
     let light_id = merman::svg::sanitize_svg_id(id);
     let dark_id = format!("{light_id}-dark");
-    // The two copies share nothing: draw them at once when a core is free.
-    let (light, dark) = rayon::join(
-        || render_svg(&renderers.light, &renderers.measurement, source, &light_id),
-        || render_svg(&renderers.dark, &renderers.measurement, source, &dark_id),
-    );
+    let (light, dark) = if default_title(source) == "Sequence diagram" {
+        let light = match render_svg(&renderers.light, &renderers.measurement, source, &light_id) {
+            Ok(light) => light,
+            Err(err) => return (error_box(source, &err), Some(err)),
+        };
+        if let Some(svg) = with_dark_overlay(&light, &light_id) {
+            let mut html = String::with_capacity(svg.len() + 200);
+            push_open(&mut html, class);
+            push_svg(&mut html, &svg, title);
+            html.push_str("</div>");
+            return (html, None);
+        }
+        let dark = render_svg(&renderers.dark, &renderers.measurement, source, &dark_id);
+        (Ok(light), dark)
+    } else {
+        // The two copies share nothing: draw them at once when a core is free.
+        rayon::join(
+            || render_svg(&renderers.light, &renderers.measurement, source, &light_id),
+            || render_svg(&renderers.dark, &renderers.measurement, source, &dark_id),
+        )
+    };
     match (light, dark) {
         (Ok(light), Ok(dark)) => (wrap(class, &light, &dark, title), None),
         (Err(err), _) | (_, Err(err)) => (error_box(source, &err), Some(err)),
     }
 }
 
-/// Both copies in their wrapper.
-fn wrap(class: &str, light: &str, dark: &str, title: &str) -> String {
-    let mut html = String::with_capacity(light.len() + dark.len() + 200);
+fn push_open(html: &mut String, class: &str) {
     html.push_str("<div class=\"");
     html.push_str(class);
     html.push_str("\">");
+}
+
+/// Both copies in their wrapper.
+fn wrap(class: &str, light: &str, dark: &str, title: &str) -> String {
+    let mut html = String::with_capacity(light.len() + dark.len() + 200);
+    push_open(&mut html, class);
     push_variant(&mut html, "gen-diagram-light", light, title);
     push_variant(&mut html, "gen-diagram-dark", dark, title);
     html.push_str("</div>");
@@ -296,13 +330,16 @@ fn default_title(source: &str) -> String {
     kind.to_owned()
 }
 
-/// Appends one themed copy, wrapped so CSS can show only the copy of the current mode, with
-/// a `<title>` added right after the opening `<svg …>` tag when the diagram has none, and
-/// a minimum width (see [`with_min_width`]).
+/// Appends one themed copy, wrapped so CSS can show only the copy of the current mode.
 fn push_variant(html: &mut String, class: &str, svg: &str, title: &str) {
-    html.push_str("<div class=\"");
-    html.push_str(class);
-    html.push_str("\">");
+    push_open(html, class);
+    push_svg(html, svg, title);
+    html.push_str("</div>");
+}
+
+/// Appends a diagram's SVG with a `<title>` added right after the opening `<svg …>` tag
+/// when it has none, and a minimum width (see [`with_min_width`]).
+fn push_svg(html: &mut String, svg: &str, title: &str) {
     let open_end = svg
         .find("<svg")
         .and_then(|start| svg[start..].find('>').map(|i| start + i + 1));
@@ -318,7 +355,6 @@ fn push_variant(html: &mut String, class: &str, svg: &str, title: &str) {
         }
         None => html.push_str(svg),
     }
-    html.push_str("</div>");
 }
 
 /// Share of its natural width below which a diagram is not shrunk: narrower screens
@@ -380,15 +416,67 @@ mod tests {
     const SEQ: &str = "sequenceDiagram\n    participant Var as 变量\n    participant Heap as 内存堆\n    Var->>Heap: 分配内存（如 a = [1,2]）\n    Note over Var,Heap: 创建对象\n";
 
     #[test]
-    fn renders_light_and_dark_copies_with_distinct_ids() {
+    fn a_sequence_diagram_is_drawn_once_with_its_dark_rules() {
         let (html, err) = render_block(SEQ, "page-mmd-1");
         assert_eq!(err, None);
-        assert!(html.starts_with("<div class=\"gen-diagram gen-mermaid\">"));
-        assert_eq!(html.matches("<svg").count(), 2);
+        assert!(html.starts_with("<div class=\"gen-diagram gen-mermaid\"><svg"));
+        assert_eq!(html.matches("<svg").count(), 1);
         assert!(html.contains("id=\"page-mmd-1\""));
-        assert!(html.contains("id=\"page-mmd-1-dark\""));
         assert!(html.contains("<title>Sequence diagram</title>"));
         assert!(html.contains("内存堆"));
+        assert!(html.contains(":root.dark #page-mmd-1 .actor{"), "{html}");
+        assert!(html.contains("@media (prefers-color-scheme: dark){:root:not(.light) #page-mmd-1"));
+    }
+
+    #[test]
+    fn the_single_sequence_svg_is_the_dark_rendering_but_for_its_style() {
+        let source = "sequenceDiagram\n    participant Var\n    participant Heap\n    Var->>Heap: alloc list#1 64 B\n    loop 3 more\n    Heap-->>Var: x\n    end\n    Note over Var,Heap: leaked at exit\n";
+        let r = &*RENDERERS;
+        let light = render_svg(&r.light, &r.measurement, source, "s").expect("light");
+        let dark = render_svg(&r.dark, &r.measurement, source, "s").expect("dark");
+        let single = with_dark_overlay(&light, "s").expect("an overlay");
+        let without_style = |svg: &str| svg.replacen(style_element(svg).unwrap_or_default(), "", 1);
+        assert_eq!(without_style(&single), without_style(&dark));
+        let dark_rules = style_css(style_element(&dark).expect("a style"));
+        let overlay = &SEQUENCE_DARK.as_ref().expect("a sequence theme").overlay;
+        assert!(!overlay.is_empty());
+        for rule in overlay.split_inclusive('}').take(5) {
+            let body = rule.split_once('{').map_or("", |(_, b)| b);
+            assert!(dark_rules.contains(body), "{body} is a dark rule");
+        }
+        let (flow, _) = render_generated("flowchart TD\n    A --> B\n", "f", "t");
+        assert_eq!(flow.matches("<svg").count(), 2, "light and dark copies");
+        assert!(flow.contains("id=\"f-dark\""));
+    }
+
+    #[test]
+    fn the_default_layout_is_dagre() {
+        let configured = renderer(serde_json::json!({
+            "theme": "default",
+            "layout": "dagre",
+            "fontFamily": FONT_STACK,
+        }));
+        let r = &*RENDERERS;
+        for source in [
+            SEQ,
+            "flowchart TD\n    A[开始] --> B{ok?}\n    B -->|yes| C\n",
+            "classDiagram\n    class A {\n        +x: int\n    }\n    A <|-- B\n",
+            "stateDiagram-v2\n    [*] --> S\n    S --> [*]\n",
+        ] {
+            assert_eq!(
+                render_svg(&r.light, &r.measurement, source, "d"),
+                render_svg(&configured, &r.measurement, source, "d"),
+                "{source}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_changed_theme_keeps_two_copies() {
+        let source = "%%{init: {'theme': 'forest'}}%%\nsequenceDiagram\n    A->>B: x\n";
+        let (html, err) = render_block(source, "t");
+        assert_eq!(err, None);
+        assert_eq!(html.matches("<svg").count(), 2, "{html}");
     }
 
     #[test]
@@ -409,20 +497,6 @@ mod tests {
         assert_eq!(err.map(|e| (e.line, e.col)), Some((1, 1)));
         assert!(html.contains("&lt;/div&gt;&lt;script&gt;"));
         assert!(!html.contains("<script>"));
-    }
-
-    #[test]
-    fn a_derived_dark_copy_equals_a_dark_rendering() {
-        let source = "sequenceDiagram\n    participant Var\n    participant Heap\n    Var->>Heap: alloc list#1 64 B\n    loop 3 more\n    Heap-->>Var: x\n    end\n    Note over Var,Heap: leaked at exit\n";
-        let (derived, err) = render_generated(source, "run-3-seq", "t");
-        assert_eq!(err, None);
-        let (both, _) = render(source, "run-3-seq", "gen-diagram", "t");
-        assert_eq!(derived, both);
-        let (flow, _) = render_generated("flowchart TD\n    A --> B\n", "f", "t");
-        assert_eq!(
-            flow,
-            render("flowchart TD\n    A --> B\n", "f", "gen-diagram", "t").0
-        );
     }
 
     #[test]

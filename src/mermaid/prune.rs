@@ -3,8 +3,11 @@
 //! diagram, for one), and a page with many diagrams carries each of them twice (light and
 //! dark). A `<defs>` block goes only when every id it defines is referenced nowhere else.
 
+use std::collections::HashSet;
+
 /// `svg` without the `<defs>…</defs>` blocks whose ids are never referenced.
 pub fn prune_unused_defs(svg: &str) -> String {
+    let references = References::of(svg);
     let mut out = String::with_capacity(svg.len());
     let mut rest = svg;
     while let Some(start) = rest.find("<defs>") {
@@ -14,7 +17,7 @@ pub fn prune_unused_defs(svg: &str) -> String {
         let end = start + len + "</defs>".len();
         let block = &rest[start..end];
         out.push_str(&rest[..start]);
-        if !is_unused(block, svg) {
+        if !is_unused(block, svg, &references) {
             out.push_str(block);
         }
         rest = &rest[end..];
@@ -23,8 +26,42 @@ pub fn prune_unused_defs(svg: &str) -> String {
     out
 }
 
+/// Whether a character continues an id in a `#id` reference: `#x-arrow` must not count
+/// as a use of `#x-arrowhead`, nor the reverse.
+fn is_id_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+/// Every `#name` in a document, `name` being the longest run of id characters after the
+/// `#`: one pass over the document instead of one search per defined id.
+struct References<'a>(HashSet<&'a str>);
+
+impl<'a> References<'a> {
+    fn of(svg: &'a str) -> Self {
+        let mut names = HashSet::new();
+        for (i, _) in svg.match_indices('#') {
+            let rest = &svg[i + 1..];
+            let len = rest.find(|c: char| !is_id_char(c)).unwrap_or(rest.len());
+            names.insert(&rest[..len]);
+        }
+        References(names)
+    }
+
+    /// Whether `#id` occurs in the document, not followed by an id character.
+    fn contains(&self, id: &str, svg: &str) -> bool {
+        if id.chars().all(is_id_char) {
+            return self.0.contains(id);
+        }
+        let needle = format!("#{id}");
+        svg.match_indices(&needle).any(|(i, _)| {
+            let after = svg[i + needle.len()..].chars().next();
+            !matches!(after, Some(c) if is_id_char(c))
+        })
+    }
+}
+
 /// Whether a block defines ids and none of them is referenced as `#id` in the document.
-fn is_unused(block: &str, svg: &str) -> bool {
+fn is_unused(block: &str, svg: &str, references: &References<'_>) -> bool {
     if block[1..].contains("<defs") {
         return false;
     }
@@ -36,14 +73,7 @@ fn is_unused(block: &str, svg: &str) -> bool {
     if ids.peek().is_none() {
         return false;
     }
-    ids.all(|id| {
-        let needle = format!("#{id}");
-        !svg.match_indices(&needle).any(|(i, _)| {
-            let after = svg[i + needle.len()..].chars().next();
-            // `#x-arrow` must not count as a use of `#x-arrowhead`.
-            !matches!(after, Some(c) if c.is_alphanumeric() || c == '-' || c == '_')
-        })
-    })
+    ids.all(|id| !references.contains(id, svg))
 }
 
 #[cfg(test)]
@@ -60,6 +90,16 @@ mod tests {
         assert!(pruned.contains("d-arrowhead\"/></defs>"));
         assert!(pruned.contains("<filter id=\"d-shadow\""));
         assert!(!pruned.contains("<symbol id=\"d-arrow\""));
+    }
+
+    #[test]
+    fn a_longer_or_odd_id_is_not_a_use() {
+        let svg = "<svg><defs><marker id=\"x-arrow\"/></defs><defs><g id=\"a.b\"/></defs>\
+                   <defs><g id=\"c.d\"/></defs><path d=\"url(#x-arrowhead) url(#a.b)\"/></svg>";
+        let pruned = prune_unused_defs(svg);
+        assert!(!pruned.contains("x-arrow\""), "{pruned}");
+        assert!(pruned.contains("id=\"a.b\""));
+        assert!(!pruned.contains("id=\"c.d\""));
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub struct Timer {
 }
 
 /// Queues and the virtual clock.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Loop {
     /// `process.nextTick` callbacks.
     pub ticks: VecDeque<Job>,

@@ -45,7 +45,7 @@ impl Prop {
 }
 
 /// A closure: compiled code plus its captured context.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Closure {
     pub code: Arc<FnCode>,
     pub env: Option<ObjRef>,
@@ -73,6 +73,7 @@ pub type NativeFnPtr = fn(&mut crate::interp::Vm, &NativeCall) -> crate::interp:
 
 /// A function implemented in Rust; `slots` hold captured values (e.g. a promise's
 /// resolving functions).
+#[derive(Clone)]
 pub struct Native {
     pub f: NativeFnPtr,
     pub ctor: bool,
@@ -86,7 +87,7 @@ impl std::fmt::Debug for Native {
 }
 
 /// Insertion-ordered hash table with tombstones (Map/Set semantics: live iteration).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Table {
     pub entries: Vec<Option<(Value, Value)>>,
     pub index: HashMap<MapKey, usize>,
@@ -170,7 +171,7 @@ impl Table {
 }
 
 /// Promise internals.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct PromiseData {
     pub state: PState,
     pub value: Value,
@@ -202,7 +203,7 @@ pub enum ReactionTarget {
 }
 
 /// A suspended generator, async function or async generator.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct GenData {
     pub frame: Option<Box<crate::interp::Frame>>,
     pub state: GenState,
@@ -230,7 +231,7 @@ pub enum GenState {
 }
 
 /// Built-in iterators.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum IterData {
     Array {
         obj: ObjRef,
@@ -261,7 +262,7 @@ pub enum IterData {
 }
 
 /// A V8 `Context`: the captured variables of one scope.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct CtxData {
     pub slots: Vec<Value>,
     pub parent: Option<ObjRef>,
@@ -269,7 +270,7 @@ pub struct CtxData {
 }
 
 /// What kind of object this is.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum Kind {
     Ordinary,
     Array(Vec<Value>),
@@ -305,7 +306,7 @@ pub enum Kind {
 }
 
 /// The state of a [`Kind::Builtin`] object.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum BuiltinData {
     TextDecoder {
         encoding: &'static str,
@@ -386,7 +387,7 @@ pub struct TypedArrayData {
 /// An `arguments` object. Mapped ones (sloppy functions with simple parameter lists)
 /// alias the parameters: index `i` reads and writes slot `map[i]` of `ctx` until it is
 /// deleted or redefined.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ArgsData {
     pub ctx: Option<ObjRef>,
     pub map: Vec<Option<u32>>,
@@ -394,7 +395,7 @@ pub struct ArgsData {
 
 /// A proxy's target and handler (both `None` once revoked); whether it was callable
 /// and constructible is fixed at creation.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ProxyData {
     pub target: Option<ObjRef>,
     pub handler: Option<ObjRef>,
@@ -426,7 +427,7 @@ impl WeakKey {
 }
 
 /// FinalizationRegistry internals.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct FinRegData {
     pub cleanup: Value,
     /// (target, held value, unregister token)
@@ -448,7 +449,7 @@ pub struct Meta {
 }
 
 /// One heap object.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Obj {
     pub proto: Option<ObjRef>,
     pub props: IndexMap<PropKey, Prop>,
@@ -472,6 +473,7 @@ pub enum Lock {
 }
 
 /// The arena.
+#[derive(Clone)]
 pub struct Heap {
     pub objs: Vec<Option<Obj>>,
     pub free: Vec<u32>,

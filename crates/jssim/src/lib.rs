@@ -173,7 +173,7 @@ fn run_in(
     };
     gen_trace::memory::start_run(gen_trace::memory::budget_for(options.limits.max_heap_bytes));
     let mut vm = vm.unwrap_or_else(|| {
-        let mut vm = Box::new(Vm::new(browser, &options.limits, &file));
+        let mut vm = Box::new(Vm::prepared(browser, &options.limits, &file));
         if browser {
             if let Some(h) = &options.html_fixture {
                 dom::load_fixture(&mut vm, h);

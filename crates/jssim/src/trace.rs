@@ -39,7 +39,7 @@ struct Pending {
 }
 
 /// The trace being recorded.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Recorder {
     pub enabled: bool,
     pub trace: Trace,

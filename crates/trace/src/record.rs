@@ -49,7 +49,7 @@ pub fn rerun_for_tail(first: &Outcome, options: &RunOptions) -> Option<RunOption
 
 /// What happened in the steps a recorder only counted, told as one note: `lines 3–5
 /// ×9997 (steps 1001–30990): 9997 allocs, 9990 frees, 3 gc gen0`.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Gap {
     first_step: u32,
     last_step: u32,
@@ -400,7 +400,7 @@ pub fn order_step(events: Vec<EventKind>, refs: Vec<EventKind>) -> Vec<EventKind
 /// The snapshots a trace keeps: at most `max`, the last one always. When more steps
 /// arrive than fit, a step with fewer events gives way to one with more; among equals the
 /// earlier ones stay.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SnapshotBudget {
     max: usize,
     kept: Vec<(usize, Snapshot)>,

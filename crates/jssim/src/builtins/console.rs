@@ -11,7 +11,7 @@ use crate::value::{ObjRef, PropKey, Value};
 const OUTPUT_LIMIT: usize = 8 * 1024 * 1024;
 
 /// Console state: group indentation, counters and timers.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct ConsoleState {
     pub indent: usize,
     pub counts: Vec<(String, u64)>,

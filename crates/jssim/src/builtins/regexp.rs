@@ -10,6 +10,7 @@ use crate::interp::{Res, Vm};
 use crate::value::{from_utf16, utf16, ObjRef, PropKey, Value};
 
 /// A compiled pattern with its (escaped) source and canonical flags.
+#[derive(Clone)]
 pub struct RegExpData {
     pub source: String,
     pub flags: String,

@@ -9,7 +9,7 @@ use crate::interp::{Res, Throw, Vm};
 use crate::value::{ObjRef, PropKey, Value};
 
 /// A URL object's state.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct UrlData {
     pub url: ::url::Url,
     /// Its `searchParams` object, once read.
@@ -17,7 +17,7 @@ pub struct UrlData {
 }
 
 /// A URLSearchParams object's state.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ParamsData {
     pub pairs: Vec<(String, String)>,
     /// The URL whose query these are.

@@ -64,7 +64,7 @@ impl TokenAttr {
 
 /// A CSSStyleDeclaration's declarations: an element's `style` attribute or a
 /// `getComputedStyle` snapshot.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum StyleSrc {
     Inline(ObjRef),
     Computed(Vec<css::Decl>),

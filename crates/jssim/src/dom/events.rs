@@ -29,7 +29,7 @@ pub struct Listener {
 }
 
 /// An event's state.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct EventData {
     pub ty: String,
     pub bubbles: bool,
@@ -74,7 +74,7 @@ impl EventData {
 
 /// An AbortSignal: its listeners, whether it was aborted and why, and the listeners
 /// it removes when aborted.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct SignalData {
     pub listeners: Vec<Listener>,
     pub reason: Option<Value>,

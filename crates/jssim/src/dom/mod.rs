@@ -38,7 +38,7 @@ use std::collections::HashMap;
 pub use node::Node;
 
 /// Host objects that are not nodes.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum HostObj {
     /// `new EventTarget()` (or a subclass instance): its listeners.
     Target(Vec<events::Listener>),
@@ -113,7 +113,7 @@ impl HostObj {
 }
 
 /// Document-wide state and the interface prototypes.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct DomState {
     pub document: Option<ObjRef>,
     pub window_listeners: Vec<events::Listener>,

@@ -14,7 +14,7 @@ use crate::value::{ObjRef, Value};
 const NETWORK_DELAY_MS: f64 = 100.0;
 
 /// An XMLHttpRequest's state.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct XhrData {
     pub listeners: Vec<Listener>,
     pub state: u8,

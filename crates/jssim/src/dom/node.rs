@@ -9,7 +9,7 @@ use crate::interp::{Res, Vm};
 use crate::value::{ObjRef, Value};
 
 /// One DOM node (the `Kind::Dom` payload of its wrapper object).
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Node {
     pub data: NodeData,
     pub parent: Option<ObjRef>,
@@ -22,7 +22,7 @@ pub struct Node {
 }
 
 /// What kind of node, with its own data.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum NodeData {
     Document,
     Doctype(String),

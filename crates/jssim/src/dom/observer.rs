@@ -42,7 +42,7 @@ pub struct Registration {
 }
 
 /// A MutationObserver's state.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct ObserverData {
     pub callback: Value,
     pub records: Vec<ObjRef>,
@@ -51,7 +51,7 @@ pub struct ObserverData {
 }
 
 /// A MutationRecord.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RecordData {
     pub kind: MutationKind,
     pub target: ObjRef,

@@ -11,7 +11,7 @@ use crate::code::FnCode;
 use crate::heap::{Closure, Heap, Kind, Native, NativeCall, NativeFnPtr, Prop};
 use crate::value::{JsStr, ObjRef, PropKey, Value};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// An abrupt completion: a JavaScript exception, or the end of the simulation.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ pub struct Handler {
 }
 
 /// One activation of a compiled function.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct Frame {
     pub code: Arc<FnCode>,
     pub pc: usize,
@@ -218,6 +218,7 @@ pub mod sym {
 }
 
 /// The interpreter.
+#[derive(Clone)]
 pub struct Vm {
     pub heap: Heap,
     pub frames: Vec<Frame>,
@@ -328,6 +329,22 @@ impl Vm {
             .get(g)
             .map(|o| o.props.keys().cloned().collect())
             .unwrap_or_default();
+        vm
+    }
+
+    /// A fresh interpreter, as [`Vm::new`] makes, cloned from one made once per
+    /// environment: installing the built-ins is most of a short snippet's run.
+    pub fn prepared(browser: bool, limits: &gen_trace::Limits, file_name: &str) -> Vm {
+        static NODE: OnceLock<Vm> = OnceLock::new();
+        static BROWSER: OnceLock<Vm> = OnceLock::new();
+        let template = if browser { &BROWSER } else { &NODE };
+        let mut vm = template
+            .get_or_init(|| Vm::new(browser, &gen_trace::Limits::default(), ""))
+            .clone();
+        vm.max_steps = limits.max_steps;
+        vm.max_virtual_ms = limits.max_virtual_ms;
+        vm.max_heap_bytes = limits.max_heap_bytes;
+        vm.file_name = file_name.to_string();
         vm
     }
 

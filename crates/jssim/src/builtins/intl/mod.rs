@@ -36,7 +36,7 @@ pub enum IntlData {
 }
 
 /// An Intl object: its data and its bound `compare`/`format` function once read.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct IntlObj {
     pub data: IntlData,
     pub bound: Option<ObjRef>,
