@@ -14,6 +14,18 @@ pub fn lang_of(path: &std::path::Path) -> Option<Lang> {
     }
 }
 
+/// The script path CPython 3.11 puts in tracebacks: a relative path joined to the
+/// working directory as given (`./` and `..` stay), an absolute one unchanged.
+fn script_path_as_cpython(path: &std::path::Path) -> String {
+    if path.is_absolute() {
+        return path.display().to_string();
+    }
+    match std::env::current_dir() {
+        Ok(cwd) => format!("{}/{}", cwd.display(), path.display()),
+        Err(_) => path.display().to_string(),
+    }
+}
+
 /// Runs the snippet and returns the process exit code.
 pub fn run(args: &RunArgs) -> Result<i32> {
     let Some(lang) = lang_of(&args.file) else {
@@ -38,7 +50,10 @@ pub fn run(args: &RunArgs) -> Result<i32> {
             Some(EnvArg::Browser) => JsEnv::Browser,
         },
         html_fixture,
-        file_name: args.file.display().to_string(),
+        file_name: match lang {
+            Lang::Python => script_path_as_cpython(&args.file),
+            Lang::Javascript => args.file.display().to_string(),
+        },
         ..RunOptions::default()
     };
     let outcome: Outcome = match lang {

@@ -1302,15 +1302,26 @@ fn exception_init(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
         return Ok(Value::None);
     }
     let a: Vec<Value> = args[1..].to_vec();
-    for v in &a {
-        vm.incref(*v);
-    }
-    let tuple = vm.new_tuple(a.clone());
-    let old = match vm.heap.kind_mut(r) {
-        Kind::Exception(e) => std::mem::replace(&mut e.args, tuple),
-        _ => tuple,
+    // `BaseException.__init__` keeps the tuple `__new__` stored when the arguments are
+    // the same (CPython passes both the one argument tuple of the call).
+    let same = match vm.heap.kind(r) {
+        Kind::Exception(e) => {
+            let old = vm.tuple_items(e.args);
+            old.len() == a.len() && old.iter().zip(&a).all(|(x, y)| x.is(y))
+        }
+        _ => false,
     };
-    vm.decref(old);
+    if !same {
+        for v in &a {
+            vm.incref(*v);
+        }
+        let tuple = vm.new_tuple(a.clone());
+        let old = match vm.heap.kind_mut(r) {
+            Kind::Exception(e) => std::mem::replace(&mut e.args, tuple),
+            _ => tuple,
+        };
+        vm.decref(old);
+    }
     let cls = vm.heap.ty(r);
     if vm.is_subtype(cls, t::STOP_ITERATION) || vm.is_subtype(cls, t::SYSTEM_EXIT) {
         init_exception_fields(vm, r, cls, &a);

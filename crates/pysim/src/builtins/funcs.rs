@@ -1,6 +1,7 @@
 //! The built-in functions (`print`, `len`, `isinstance`, `sorted`, `min` / `max`,
 //! `getattr`, `id`, `hash`, `input`, ...), with CPython's argument errors.
 
+use crate::heap::refcount::FreeList;
 use crate::interp::Vm;
 use crate::objects::function::Kw;
 use crate::objects::{IterObj, Kind, ListObj};
@@ -21,7 +22,20 @@ impl Vm {
     }
 }
 
+/// `print(*args, ...)`: Argument Clinic packs the values into a tuple for the call;
+/// its first call builds the parser's tuple of the four keyword names (kept).
 fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
+    if !vm.print_parser_ready && !vm.heap.internal {
+        vm.print_parser_ready = true;
+        vm.gc_alloc_count(FreeList::Tuple(4));
+    }
+    let temps = vm.call_temps_enter(args.len(), 0);
+    let r = print_values(vm, args, kw);
+    vm.call_temps_leave(temps);
+    r
+}
+
+fn print_values(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
     vm.check_kwargs("print", kw, &["sep", "end", "file", "flush"])?;
     let sep = match vm.kwarg(kw, "sep") {
         None | Some(Value::None) => " ".to_string(),
@@ -43,6 +57,36 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
             }
         },
     };
+    let file = match vm.kwarg(kw, "file") {
+        None | Some(Value::None) => crate::modules::sys::redirected_stdout(vm),
+        f => f,
+    };
+    let Some(f) = file else {
+        // The real stdout: one `PyFile_WriteObject` per value, separator and end.
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                vm.print_chunk(&sep);
+            }
+            vm.print_writer(true);
+            let text = vm.str(*a);
+            let text = match text {
+                Ok(t) => t,
+                Err(e) => {
+                    vm.print_writer(false);
+                    return Err(e);
+                }
+            };
+            vm.textio_write(&text);
+            vm.print_writer(false);
+        }
+        vm.print_chunk(&end);
+        if let Some(fl) = vm.kwarg(kw, "flush") {
+            if vm.truthy(fl)? {
+                vm.textio_flush();
+            }
+        }
+        return Ok(Value::None);
+    };
     let mut out = String::new();
     for (i, a) in args.iter().enumerate() {
         if i > 0 {
@@ -51,20 +95,11 @@ fn print(vm: &mut Vm, args: &[Value], kw: Kw) -> PResult<Value> {
         out.push_str(&vm.str(*a)?);
     }
     out.push_str(&end);
-    let file = match vm.kwarg(kw, "file") {
-        None | Some(Value::None) => crate::modules::sys::redirected_stdout(vm),
-        f => f,
-    };
-    match file {
-        None => vm.write_stdout(&out),
-        Some(f) => {
-            let s = vm.new_string(out);
-            let r = vm.call_method(f, "write", &[s]);
-            vm.decref(s);
-            let r = r?;
-            vm.decref(r);
-        }
-    }
+    let s = vm.new_string(out);
+    let r = vm.call_method(f, "write", &[s]);
+    vm.decref(s);
+    let r = r?;
+    vm.decref(r);
     Ok(Value::None)
 }
 

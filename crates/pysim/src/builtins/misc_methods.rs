@@ -737,6 +737,7 @@ impl Vm {
             instance_size: 48,
             subclasses: Vec::new(),
             subclass_ref: Value::Null,
+            subclass_dict: true,
             builtin_module: module,
         };
         let r = self.alloc(t::TYPE, Kind::Type(Box::new(tobj)));

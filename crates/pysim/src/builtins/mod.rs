@@ -37,13 +37,20 @@ impl Vm {
                 f,
                 self_: Value::Null,
                 bind_self: false,
+                packs_args: crate::interp::calltemps::function_packs_args(name),
             })),
         );
         Value::Obj(r)
     }
 
     /// A built-in method bound to `self_` (owned).
-    pub fn new_builtin_bound(&mut self, name: &'static str, f: NativeFn, self_: Value) -> Value {
+    pub fn new_builtin_bound(
+        &mut self,
+        name: &'static str,
+        f: NativeFn,
+        self_: Value,
+        packs_args: bool,
+    ) -> Value {
         Value::Obj(self.alloc_gc(
             t::BUILTIN_FUNCTION,
             Kind::Builtin(Box::new(Builtin {
@@ -51,6 +58,7 @@ impl Vm {
                 f,
                 self_,
                 bind_self: true,
+                packs_args,
             })),
             FreeList::None,
         ))
@@ -65,6 +73,7 @@ impl Vm {
                 f,
                 self_: Value::Null,
                 bind_self: false,
+                packs_args: false,
             })),
             FreeList::None,
         ))
@@ -78,11 +87,13 @@ impl Vm {
     }
 
     fn add_descr(&mut self, ty: ObjRef, name: &'static str, f: NativeFn, kind: DescrKind) {
+        let packs_args = crate::interp::calltemps::method_packs_args(&self.type_name(ty), name);
         let d = MethodDescr {
             name,
             owner: ty,
             f,
             kind,
+            packs_args,
         };
         let r = self.alloc(t::METHOD_DESCRIPTOR, Kind::MethodDescr(Box::new(d)));
         self.make_immortal(r);

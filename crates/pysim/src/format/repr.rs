@@ -438,6 +438,16 @@ impl Vm {
 
     /// Guards a container repr against cycles (`Py_ReprEnter`).
     fn container_repr(&mut self, r: ObjRef) -> PResult<String> {
+        let empty = match self.heap.kind(r) {
+            Kind::List(l) => l.items.is_empty(),
+            Kind::Tuple(items) => items.is_empty(),
+            Kind::Dict(d) => d.used == 0,
+            Kind::Set(s) => s.is_empty(),
+            _ => false,
+        };
+        if !empty {
+            self.repr_enter_state();
+        }
         if self.repr_stack.contains(&r) {
             return Ok(match self.heap.kind(r) {
                 Kind::List(_) => "[...]".into(),

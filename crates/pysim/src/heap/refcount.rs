@@ -9,6 +9,7 @@ use super::sflags;
 use crate::interp::Vm;
 use crate::objects::typeobj::tflags;
 use crate::objects::{Attrs, Kind};
+use crate::types as t;
 use crate::value::{ObjRef, Value};
 
 /// CPython's `PyTrash_UNWIND_LEVEL`.
@@ -169,7 +170,7 @@ impl Vm {
         let kind = std::mem::replace(&mut self.heap.get_mut(r).kind, Kind::Free);
         let ext = self.heap.get_mut(r).ext.take();
         if is_gc {
-            self.gc_dealloc_count(&kind);
+            self.gc_dealloc_count(ty, &kind);
         }
         // Instances: slots, then the managed dict / inline values.
         if let Some(ext) = ext {
@@ -288,6 +289,9 @@ impl Vm {
                 }
                 self.decref(tt.qualname);
                 self.decref(tt.subclass_ref);
+                if tt.subclass_dict && tt.is_heap() {
+                    self.gc_free_count(FreeList::Dict);
+                }
                 for n in tt.slot_names {
                     self.decref_obj(n);
                 }
@@ -364,6 +368,9 @@ impl Vm {
 
     /// Releases a frame's references (a finished or deallocated generator's frame).
     pub fn release_frame(&mut self, fr: crate::interp::frame::Frame) {
+        if fr.frame_obj {
+            self.gc_free_count(FreeList::None);
+        }
         for v in fr.stack {
             self.decref(v);
         }
@@ -423,26 +430,40 @@ impl Vm {
         }
     }
 
-    /// Generation-0 accounting when a GC object is freed (free lists absorb some frees).
-    fn gc_dealloc_count(&mut self, kind: &Kind) {
+    /// Generation-0 accounting when a GC object of `ty` is freed (free lists absorb
+    /// some frees of exact lists, dicts and tuples).
+    fn gc_dealloc_count(&mut self, ty: ObjRef, kind: &Kind) {
+        if let Kind::Iter(it) = kind {
+            let (count, n) = it.inner_tuples();
+            for _ in 0..count {
+                self.gc_free_count(FreeList::Tuple(n));
+            }
+        }
+        let fl = match kind {
+            Kind::List(_) if ty == t::LIST => FreeList::List,
+            Kind::Dict(_) if ty == t::DICT => FreeList::Dict,
+            Kind::Tuple(items) if ty == t::TUPLE => FreeList::Tuple(items.len()),
+            _ => FreeList::None,
+        };
+        self.gc_free_count(fl);
+    }
+
+    /// `PyObject_GC_Del` of an object that `free_list` could take back: pushed there
+    /// while it has room, otherwise one less in generation 0 (never below zero).
+    pub fn gc_free_count(&mut self, free_list: FreeList) {
         let fl = &mut self.gc.free_lists;
-        let absorbed = match kind {
-            Kind::List(_) if fl.list < 80 => {
+        let absorbed = match free_list {
+            FreeList::List if fl.list < 80 => {
                 fl.list += 1;
                 true
             }
-            Kind::Dict(_) if fl.dict < 80 => {
+            FreeList::Dict if fl.dict < 80 => {
                 fl.dict += 1;
                 true
             }
-            Kind::Tuple(items) => {
-                let n = items.len();
-                if n > 0 && n < 20 && fl.tuple[n] < 2000 {
-                    fl.tuple[n] += 1;
-                    true
-                } else {
-                    false
-                }
+            FreeList::Tuple(n) if n > 0 && n < 20 && fl.tuple[n] < 2000 => {
+                fl.tuple[n] += 1;
+                true
             }
             _ => false,
         };

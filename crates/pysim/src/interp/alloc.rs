@@ -253,6 +253,10 @@ impl Vm {
             IterObj::Reversed { .. } => t::REVERSED,
         };
         if it.is_gc() {
+            let (count, n) = it.inner_tuples();
+            for _ in 0..count {
+                self.gc_alloc_count(FreeList::Tuple(n));
+            }
             Value::Obj(self.alloc_gc(ty, Kind::Iter(Box::new(it)), FreeList::None))
         } else {
             Value::Obj(self.alloc(ty, Kind::Iter(Box::new(it))))

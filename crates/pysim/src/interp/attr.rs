@@ -163,14 +163,14 @@ impl Vm {
                         self.incref(d);
                         return Ok(d);
                     }
-                    let (name, f) = (m.name, m.f);
+                    let (name, f, packs) = (m.name, m.f, m.packs_args);
                     self.incref(obj);
-                    Ok(self.new_builtin_bound(name, f, obj))
+                    Ok(self.new_builtin_bound(name, f, obj, packs))
                 }
                 DescrKind::ClassMethod => {
-                    let (name, f) = (m.name, m.f);
+                    let (name, f, packs) = (m.name, m.f, m.packs_args);
                     self.incref_obj(ty);
-                    Ok(self.new_builtin_bound(name, f, Value::Obj(ty)))
+                    Ok(self.new_builtin_bound(name, f, Value::Obj(ty), packs))
                 }
                 DescrKind::StaticMethod => {
                     let (name, f) = (m.name, m.f);

@@ -52,8 +52,9 @@ impl Vm {
                 res
             }
             Kind::Builtin(b) => {
-                let (func, self_, bind) = (b.f, b.self_, b.bind_self);
+                let (func, self_, bind, packs) = (b.f, b.self_, b.bind_self, b.packs_args);
                 self.native_enter()?;
+                let temps = packs.then(|| self.call_temps_enter(args.len(), kw.len()));
                 let res = if bind {
                     let mut a: Args = SmallVec::with_capacity(args.len() + 1);
                     a.push(self_);
@@ -62,11 +63,15 @@ impl Vm {
                 } else {
                     func(self, args, kw)
                 };
+                if let Some(temps) = temps {
+                    self.call_temps_leave(temps);
+                }
                 self.native_depth -= 1;
                 res
             }
             Kind::MethodDescr(m) => {
-                let (func, owner, name) = (m.f, m.owner, m.name);
+                let (func, owner, name, packs) = (m.f, m.owner, m.name, m.packs_args);
+                let own_self = usize::from(m.kind == crate::objects::function::DescrKind::Method);
                 if m.kind == crate::objects::function::DescrKind::Method
                     || m.kind == crate::objects::function::DescrKind::Getter
                 {
@@ -87,7 +92,12 @@ impl Vm {
                     }
                 }
                 self.native_enter()?;
+                let temps = packs
+                    .then(|| self.call_temps_enter(args.len().saturating_sub(own_self), kw.len()));
                 let res = func(self, args, kw);
+                if let Some(temps) = temps {
+                    self.call_temps_leave(temps);
+                }
                 self.native_depth -= 1;
                 res
             }
@@ -239,6 +249,7 @@ impl Vm {
             lasti: 0,
             kwnames: None,
             func: Value::Obj(func),
+            frame_obj: false,
         };
         if let Err(e) = self.bind_args(&mut frame, args, kw, defaults, kwdefaults, qualname) {
             self.release_frame(frame);

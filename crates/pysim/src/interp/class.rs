@@ -20,6 +20,18 @@ impl Vm {
             self.incref_obj(ty);
             return Ok(Value::Obj(ty));
         }
+        let temps = self
+            .type_call_packs_args(cls)
+            .then(|| self.call_temps_enter(args.len(), kw.len()));
+        let res = self.call_type_packed(cls, args, kw);
+        if let Some(temps) = temps {
+            self.call_temps_leave(temps);
+        }
+        res
+    }
+
+    /// `tp_call` of the metatype once the arguments are packed.
+    fn call_type_packed(&mut self, cls: ObjRef, args: &[Value], kw: Kw) -> PResult<Value> {
         let meta = self.heap.ty(cls);
         if meta != t::TYPE && self.type_is_heap(meta) {
             if let Some(c) = self.lookup_type_str(meta, "__call__") {
@@ -73,7 +85,15 @@ impl Vm {
             let mut a = Vec::with_capacity(args.len() + 1);
             a.push(obj);
             a.extend_from_slice(args);
+            // `slot_tp_init` passes a keyword dict on to a Python `__init__` as a new
+            // tuple of keyword names (`_PyStack_UnpackDict`).
+            let kwnames = (!kw.is_empty()
+                && matches!(init, Value::Obj(f) if matches!(self.heap.kind(f), Kind::Function(_))))
+            .then(|| self.call_temps_enter(kw.len(), 0));
             let r = self.call(init, &a, kw);
+            if let Some(temps) = kwnames {
+                self.call_temps_leave(temps);
+            }
             self.decref(init);
             match r {
                 Ok(Value::None) => {}
@@ -618,11 +638,19 @@ impl Vm {
             // Variable-size instances get no __weakref__ slot.
             flags &= !(tflags::WEAKREFABLE | tflags::HAS_WEAKREF);
         }
-        for b in &bases {
-            self.incref_obj(*b);
-        }
-        let bases_vals: Vec<Value> = bases.iter().map(|b| Value::Obj(*b)).collect();
-        let bases_tuple = self.new_tuple(bases_vals);
+        // `type_new_get_bases`: given bases are kept as they are; none means `(object,)`.
+        let bases_tuple = if self.tuple_len(bases_v) > 0
+            && self.heap.ty(bases_v.as_obj().unwrap_or(t::OBJECT)) == t::TUPLE
+        {
+            self.incref(bases_v);
+            bases_v
+        } else {
+            for b in &bases {
+                self.incref_obj(*b);
+            }
+            let bases_vals: Vec<Value> = bases.iter().map(|b| Value::Obj(*b)).collect();
+            self.new_tuple(bases_vals)
+        };
         self.incref_obj(base);
         let tobj = TypeObj {
             name: name_s.clone(),
@@ -643,6 +671,7 @@ impl Vm {
             instance_size,
             subclasses: Vec::new(),
             subclass_ref: Value::Null,
+            subclass_dict: false,
             builtin_module: "",
         };
         self.incref_type_if_heap(meta);
@@ -718,34 +747,28 @@ impl Vm {
                 tt.subclasses.push(cls);
             }
         }
-        // `add_subclass`: one basic weak reference to the class, shared by all bases.
+        // `add_subclass`: one basic weak reference to the class, shared by all bases,
+        // filed in each base's `tp_subclasses` dict (made with the first subclass).
         let sub_ref = self.new_weakref(t::WEAKREF, Value::Obj(cls), Value::Null, false)?;
+        for b in &bases {
+            if let Kind::Type(tt) = self.heap.kind_mut(*b) {
+                if !tt.subclass_dict {
+                    tt.subclass_dict = true;
+                    self.gc_alloc_count(FreeList::Dict);
+                }
+            }
+        }
         if let Kind::Type(tt) = self.heap.kind_mut(cls) {
             tt.subclass_ref = sub_ref;
         }
         self.type_modified(cls);
-        // __set_name__
-        for (k, v) in self.dict_items(dict) {
-            let vt = self.type_of(v);
-            if self.type_is_heap(vt)
-                || matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(_)))
-            {
-                if let Some(sn) = self.lookup_type_str(vt, "__set_name__") {
-                    self.incref(k);
-                    self.incref(v);
-                    let r = self.call(sn, &[v, Value::Obj(cls), k], &[]);
-                    self.decref(sn);
-                    self.decref(k);
-                    self.decref(v);
-                    match r {
-                        Ok(x) => self.decref(x),
-                        Err(e) => {
-                            self.decref_obj(cls);
-                            return Err(e);
-                        }
-                    }
-                }
-            }
+        // __set_name__, over a copy of the class dict (`type_new_set_names`).
+        self.gc_alloc_count(FreeList::Dict);
+        let set_names = self.set_names(cls, dict);
+        self.gc_free_count(FreeList::Dict);
+        if let Err(e) = set_names {
+            self.decref_obj(cls);
+            return Err(e);
         }
         // __classcell__
         if let Some(cell) = self.dict_get_str(dict, "__classcell__") {
@@ -790,6 +813,30 @@ impl Vm {
         Ok(Value::Obj(cls))
     }
 
+    /// Calls `__set_name__(cls, name)` of the class attributes that define it.
+    fn set_names(&mut self, cls: ObjRef, dict: ObjRef) -> PResult<()> {
+        for (k, v) in self.dict_items(dict) {
+            let vt = self.type_of(v);
+            if self.type_is_heap(vt)
+                || matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Native(_)))
+            {
+                if let Some(sn) = self.lookup_type_str(vt, "__set_name__") {
+                    self.incref(k);
+                    self.incref(v);
+                    let r = self.call(sn, &[v, Value::Obj(cls), k], &[]);
+                    self.decref(sn);
+                    self.decref(k);
+                    self.decref(v);
+                    match r {
+                        Ok(x) => self.decref(x),
+                        Err(e) => return Err(e),
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Whether a new class has unimplemented abstract methods (records
     /// `__abstractmethods__` when some class in the MRO is abstract).
     /// A getter descriptor (`__dict__`, `__weakref__`) owned by `cls`.
@@ -804,6 +851,7 @@ impl Vm {
             owner: cls,
             f,
             kind: DescrKind::Getter,
+            packs_args: false,
         };
         Value::Obj(self.alloc_gc(
             t::METHOD_DESCRIPTOR,

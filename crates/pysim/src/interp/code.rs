@@ -159,6 +159,7 @@ impl Vm {
             lasti: 0,
             kwnames: None,
             func: Value::Obj(code_obj),
+            frame_obj: false,
         };
         if self.depth >= self.recursion_limit {
             self.release_frame(frame);

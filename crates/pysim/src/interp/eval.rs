@@ -7,6 +7,7 @@ use super::call::Args;
 use super::frame::Frame;
 use super::Vm;
 use crate::code::{fmtval, mkfn, CmpOp, Op};
+use crate::heap::refcount::FreeList;
 use crate::objects::function::Function;
 use crate::objects::{IterObj, Kind};
 use crate::types as t;
@@ -105,7 +106,11 @@ impl Vm {
 
     /// Prepends this frame's entry to an exception's traceback and sets implicit
     /// context for a freshly raised exception.
-    fn add_traceback(&mut self, exc: ObjRef, f: &Frame) {
+    fn add_traceback(&mut self, exc: ObjRef, f: &mut Frame) {
+        if !f.frame_obj && !self.heap.internal {
+            f.frame_obj = true;
+            self.gc_alloc_count(FreeList::None);
+        }
         let span = f.code.unit.spans.get(f.lasti).copied().unwrap_or_default();
         let entry = crate::objects::exception::TbEntry {
             filename: f.code.unit.filename.clone(),
@@ -1285,7 +1290,15 @@ impl Vm {
             self.incref(*k);
             self.incref(*v);
         }
+        // A vectorcall callee gets the keywords as a new tuple of names
+        // (`_PyStack_UnpackDict`).
+        let unpacks = !kw.is_empty()
+            && matches!(func, Value::Obj(f) if matches!(self.heap.kind(f), Kind::Function(_) | Kind::Method(..)));
+        let temps = unpacks.then(|| self.call_temps_enter(kw.len(), 0));
         let r = self.call(func, argv, &kw);
+        if let Some(temps) = temps {
+            self.call_temps_leave(temps);
+        }
         for (k, v) in kw {
             self.decref(k);
             self.decref(v);

@@ -25,6 +25,9 @@ pub struct Frame {
     pub kwnames: Option<u32>,
     /// The function being run (owned), or `Null` for module code.
     pub func: Value,
+    /// A traceback needed this frame as an object (`_PyFrame_GetFrameObject`): a GC
+    /// allocation that lives until the frame is released.
+    pub frame_obj: bool,
 }
 
 impl Frame {

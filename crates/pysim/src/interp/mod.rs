@@ -9,6 +9,7 @@
 pub mod alloc;
 pub mod attr;
 pub mod call;
+pub mod calltemps;
 pub mod class;
 pub mod code;
 pub mod eval;
@@ -22,6 +23,7 @@ pub mod number;
 pub mod ops;
 pub mod setup;
 pub mod sizeof;
+pub mod textio;
 
 use crate::heap::Heap;
 use crate::trace::Recorder;
@@ -150,6 +152,12 @@ pub struct Vm {
     pub native_depth: u32,
     /// Containers whose repr is being built (cycle detection).
     pub repr_stack: Vec<ObjRef>,
+    /// `Py_ReprEnter` has made the thread-state dict and its repr list.
+    pub repr_state_made: bool,
+    /// `print`'s argument parser has built its keyword-name tuple.
+    pub print_parser_ready: bool,
+    /// `sys.stdout`'s queued text (see [`textio`]).
+    pub stdout_pending: textio::StdoutPending,
     /// Types created by native modules, by `module.name`.
     pub native_types: HashMap<String, ObjRef>,
     pub atexit: Vec<(Value, Vec<Value>)>,
@@ -219,6 +227,9 @@ impl Vm {
             dealloc_depth: 0,
             native_depth: 0,
             repr_stack: Vec::new(),
+            repr_state_made: false,
+            print_parser_ready: false,
+            stdout_pending: textio::StdoutPending::default(),
             native_types: HashMap::new(),
             atexit: Vec::new(),
             tracemalloc: TraceMalloc::default(),

@@ -62,6 +62,8 @@ pub struct Builtin {
     pub self_: Value,
     /// Pass `self_` as the first argument.
     pub bind_self: bool,
+    /// CPython's function takes `METH_VARARGS` (calls build an argument tuple).
+    pub packs_args: bool,
 }
 
 /// How a method descriptor of a built-in type binds.
@@ -81,6 +83,8 @@ pub struct MethodDescr {
     pub owner: ObjRef,
     pub f: NativeFn,
     pub kind: DescrKind,
+    /// CPython's method takes `METH_VARARGS` (calls build an argument tuple).
+    pub packs_args: bool,
 }
 
 /// `property(fget, fset, fdel, doc)`.

@@ -160,4 +160,15 @@ impl IterObj {
     pub fn is_gc(&self) -> bool {
         !matches!(self, IterObj::Range { .. })
     }
+
+    /// The tuples CPython's zip (its iterators, its reused result) and map (its
+    /// iterators) keep inside, GC objects of their own: (count, size). Enumerate's
+    /// reused result is modelled by the tuple each step returns.
+    pub fn inner_tuples(&self) -> (usize, usize) {
+        match self {
+            IterObj::Zip { its, .. } if !its.is_empty() => (2, its.len()),
+            IterObj::Map { its, .. } if !its.is_empty() => (1, its.len()),
+            _ => (0, 0),
+        }
+    }
 }

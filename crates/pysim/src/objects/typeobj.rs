@@ -91,6 +91,9 @@ pub struct TypeObj {
     /// base's `tp_subclasses` (owned here, `Null` for built-in types). The collector
     /// does not see it: in CPython the bases' dicts keep it reachable.
     pub subclass_ref: Value,
+    /// CPython has made this type's `tp_subclasses` dict (built-in types have theirs
+    /// from start-up; a class gets one with its first subclass).
+    pub subclass_dict: bool,
     /// `__doc__` of built-in types, `__module__` of built-in types.
     pub builtin_module: &'static str,
 }
