@@ -620,7 +620,7 @@ fn python_teardown_is_an_exit_step_after_the_final_snapshot() {
             .count(),
         2
     );
-    assert!(html.contains("Node#4 (unreachable)") || html.contains("(unreachable)"));
+    assert!(html.contains("Node#4 (unreachable)"));
     assert!(html.contains("after line 11 (step"));
 }
 
