@@ -16,18 +16,19 @@ fn this(args: &[Value]) -> Value {
     args.first().copied().unwrap_or(Value::None)
 }
 
-fn binop(vm: &mut Vm, args: &[Value], op: BinOp, reflected: bool) -> PResult<Value> {
-    vm.nargs(
-        if reflected { op.rdunder() } else { op.dunder() },
-        args,
-        2,
-        2,
-    )?;
-    let (a, b) = if reflected {
+/// The operands of a binary dunder `name` (two arguments), swapped for the reflected one.
+fn operands(vm: &mut Vm, args: &[Value], name: &str, reflected: bool) -> PResult<(Value, Value)> {
+    vm.nargs(name, args, 2, 2)?;
+    Ok(if reflected {
         (args[1], args[0])
     } else {
         (args[0], args[1])
-    };
+    })
+}
+
+fn binop(vm: &mut Vm, args: &[Value], op: BinOp, reflected: bool) -> PResult<Value> {
+    let name = if reflected { op.rdunder() } else { op.dunder() };
+    let (a, b) = operands(vm, args, name, reflected)?;
     match vm.builtin_binary(a, b, op)? {
         Some(v) => Ok(v),
         None => Ok(vm.not_implemented()),
@@ -79,21 +80,12 @@ binops! {
 
 /// `__divmod__` / `__rdivmod__`: `(a // b, a % b)` or NotImplemented.
 fn divmod_impl(vm: &mut Vm, args: &[Value], reflected: bool) -> PResult<Value> {
-    vm.nargs(
-        if reflected {
-            "__rdivmod__"
-        } else {
-            "__divmod__"
-        },
-        args,
-        2,
-        2,
-    )?;
-    let (a, b) = if reflected {
-        (args[1], args[0])
+    let name = if reflected {
+        "__rdivmod__"
     } else {
-        (args[0], args[1])
+        "__divmod__"
     };
+    let (a, b) = operands(vm, args, name, reflected)?;
     let Some(q) = vm.builtin_binary(a, b, BinOp::FloorDiv)? else {
         return Ok(vm.not_implemented());
     };
