@@ -7,7 +7,7 @@
 //! handling uses an exception table, as in 3.11, instead of a block stack.
 
 use num_bigint::BigInt;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// Binary operators, in-place or not (the interpreter falls back from `__iadd__` to
 /// `__add__` for the in-place ones).
@@ -299,12 +299,12 @@ pub enum Const {
     BigInt(BigInt),
     Float(f64),
     Complex(f64, f64),
-    Str(Rc<str>),
-    Bytes(Rc<[u8]>),
-    Tuple(Rc<[Const]>),
-    FrozenSet(Rc<[Const]>),
+    Str(Arc<str>),
+    Bytes(Arc<[u8]>),
+    Tuple(Arc<[Const]>),
+    FrozenSet(Arc<[Const]>),
     Ellipsis,
-    Code(Rc<CodeUnit>),
+    Code(Arc<CodeUnit>),
 }
 
 impl Const {
@@ -329,7 +329,7 @@ impl Const {
                 t.iter().map(|c| c.key()).collect::<Vec<_>>().join(",")
             ),
             Const::Ellipsis => "E".into(),
-            Const::Code(c) => format!("C{:p}", Rc::as_ptr(c)),
+            Const::Code(c) => format!("C{:p}", Arc::as_ptr(c)),
         }
     }
 }
@@ -380,7 +380,7 @@ pub struct CodeUnit {
     pub kind: UnitKind,
     pub name: String,
     pub qualname: String,
-    pub filename: Rc<str>,
+    pub filename: Arc<str>,
     pub firstlineno: u32,
     pub ops: Vec<Op>,
     pub spans: Vec<Span>,
@@ -399,7 +399,7 @@ pub struct CodeUnit {
     /// Maximum value-stack depth (`co_stacksize`).
     pub stacksize: u32,
     /// The docstring, when the body starts with one.
-    pub doc: Option<Rc<str>>,
+    pub doc: Option<Arc<str>>,
 }
 
 impl CodeUnit {

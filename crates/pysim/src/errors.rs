@@ -573,7 +573,7 @@ impl Vm {
                     "  File \"{}\", line {}, in {}\n",
                     e.filename, e.line, e.name
                 ));
-                if let Some(src) = self.sources.get(&e.filename) {
+                if let Some(src) = self.sources.get(&*e.filename) {
                     if let Some(text) = src.lines().nth(e.line.saturating_sub(1) as usize) {
                         let stripped = text.trim();
                         if !stripped.is_empty() {

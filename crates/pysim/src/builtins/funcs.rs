@@ -1100,7 +1100,7 @@ fn program_code(
     compile: fn(
         &str,
         &str,
-    ) -> Result<std::rc::Rc<crate::code::CodeUnit>, crate::compile::CompileError>,
+    ) -> Result<std::sync::Arc<crate::code::CodeUnit>, crate::compile::CompileError>,
 ) -> PResult<ObjRef> {
     match program {
         Program::Code(r) => {

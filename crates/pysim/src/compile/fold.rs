@@ -7,7 +7,7 @@ use crate::code::Const;
 use num_bigint::BigInt;
 use num_traits::{Signed, ToPrimitive, Zero};
 use ruff_python_ast::{Expr, Number, Operator, UnaryOp};
-use std::rc::Rc;
+use std::sync::Arc;
 
 const MAX_INT_SIZE: u64 = 128;
 const MAX_COLLECTION_SIZE: usize = 256;
@@ -379,7 +379,7 @@ pub fn fold_container(e: &Expr) -> Option<Const> {
                 }
                 items.push(fold(x)?);
             }
-            Some(Const::Tuple(Rc::from(items)))
+            Some(Const::Tuple(Arc::from(items)))
         }
         Expr::Set(s) => {
             let mut items = Vec::new();
@@ -389,7 +389,7 @@ pub fn fold_container(e: &Expr) -> Option<Const> {
                 }
                 items.push(fold(x)?);
             }
-            Some(Const::FrozenSet(Rc::from(items)))
+            Some(Const::FrozenSet(Arc::from(items)))
         }
         _ => None,
     }

@@ -19,7 +19,7 @@ use crate::code::{flags, CodeUnit, Const, ExcEntry, Op, Span, UnitKind};
 use ruff_python_ast::{self as ast, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 use std::collections::HashMap;
-use std::rc::Rc;
+use std::sync::Arc;
 use symtable::{BlockKind, NameScope, SymTable};
 
 /// A compile failure: a syntax error (with CPython's message where known).
@@ -119,14 +119,14 @@ struct Unit<'a> {
     posonlyargcount: u32,
     kwonlyargcount: u32,
     flags: u32,
-    doc: Option<Rc<str>>,
+    doc: Option<Arc<str>>,
 }
 
 /// The compiler of one module.
 pub struct Compiler<'a> {
     lines: LineIndex,
     st: SymTable,
-    filename: Rc<str>,
+    filename: Arc<str>,
     units: Vec<Unit<'a>>,
     source: &'a str,
     future_annotations: bool,
@@ -136,13 +136,13 @@ pub struct Compiler<'a> {
 }
 
 /// Parses and compiles a module.
-pub fn compile_module(source: &str, filename: &str) -> Result<Rc<CodeUnit>, CompileError> {
+pub fn compile_module(source: &str, filename: &str) -> Result<Arc<CodeUnit>, CompileError> {
     compile_module_mode(source, filename, false)
 }
 
 /// Compiles one interactive statement (`compile(..., 'single')`): a module whose
 /// top-level expression statements print their value through `sys.displayhook`.
-pub fn compile_single(source: &str, filename: &str) -> Result<Rc<CodeUnit>, CompileError> {
+pub fn compile_single(source: &str, filename: &str) -> Result<Arc<CodeUnit>, CompileError> {
     compile_module_mode(source, filename, true)
 }
 
@@ -150,7 +150,7 @@ fn compile_module_mode(
     source: &str,
     filename: &str,
     interactive: bool,
-) -> Result<Rc<CodeUnit>, CompileError> {
+) -> Result<Arc<CodeUnit>, CompileError> {
     let parsed = ruff_python_parser::parse_module(source)
         .map_err(|e| crate::errors::syntax_error_from_parse(source, &e))?;
     let module = parsed.into_syntax();
@@ -205,7 +205,7 @@ fn compile_module_mode(
 }
 
 /// Compiles the expression of an `eval()` into a unit that returns its value.
-pub fn compile_eval(source: &str, filename: &str) -> Result<Rc<CodeUnit>, CompileError> {
+pub fn compile_eval(source: &str, filename: &str) -> Result<Arc<CodeUnit>, CompileError> {
     let parsed = ruff_python_parser::parse_expression(source)
         .map_err(|e| crate::errors::syntax_error_from_parse(source, &e))?;
     let expr = parsed.into_syntax();
@@ -240,7 +240,7 @@ pub fn compile_eval(source: &str, filename: &str) -> Result<Rc<CodeUnit>, Compil
 }
 
 impl<'a> Compiler<'a> {
-    fn eval_unit(&mut self, body: &'a [Stmt]) -> Rc<CodeUnit> {
+    fn eval_unit(&mut self, body: &'a [Stmt]) -> Arc<CodeUnit> {
         self.push_unit(0, UnitKind::Module, "<module>", "<module>", 1);
         if let Some(Stmt::Expr(e)) = body.first() {
             self.emit_line(e.range);
@@ -250,7 +250,7 @@ impl<'a> Compiler<'a> {
         self.pop_unit()
     }
 
-    fn module(&mut self, body: &'a [Stmt]) -> Rc<CodeUnit> {
+    fn module(&mut self, body: &'a [Stmt]) -> Arc<CodeUnit> {
         self.push_unit(0, UnitKind::Module, "<module>", "<module>", 1);
         self.future_annotations = body.iter().any(|s| matches!(s, Stmt::ImportFrom(i) if i.module.as_ref().map(|m| m.as_str()) == Some("__future__") && i.names.iter().any(|n| n.name.as_str() == "annotations")));
         if self.st.scopes[0].has_annotations {
@@ -275,7 +275,7 @@ impl<'a> Compiler<'a> {
     fn docstring(&mut self, body: &'a [Stmt], store_module: bool) -> &'a [Stmt] {
         if let Some(Stmt::Expr(e)) = body.first() {
             if let ast::Expr::StringLiteral(s) = &*e.value {
-                let doc: Rc<str> = s.value.to_str().into();
+                let doc: Arc<str> = s.value.to_str().into();
                 self.unit().doc = Some(doc.clone());
                 if store_module {
                     self.set_span(e.range());
@@ -382,7 +382,7 @@ impl<'a> Compiler<'a> {
         });
     }
 
-    fn pop_unit(&mut self) -> Rc<CodeUnit> {
+    fn pop_unit(&mut self) -> Arc<CodeUnit> {
         let u = self.units.pop().expect("unit");
         let (ops, spans, exc_table, stacksize) = assemble(&u.ins, u.nlabels);
         let cell2arg = u
@@ -402,7 +402,7 @@ impl<'a> Compiler<'a> {
                     .map(|i| i as u32)
             })
             .collect();
-        Rc::new(CodeUnit {
+        Arc::new(CodeUnit {
             kind: u.kind,
             name: u.name,
             qualname: u.qualname,

@@ -225,7 +225,7 @@ impl<'a> Compiler<'a> {
     /// code and `MAKE_FUNCTION`.
     pub(super) fn make_closure(
         &mut self,
-        code: std::rc::Rc<crate::code::CodeUnit>,
+        code: std::sync::Arc<crate::code::CodeUnit>,
         mut flags: u32,
     ) {
         if !code.freevars.is_empty() {

@@ -5,10 +5,11 @@
 use crate::code::CodeUnit;
 use crate::value::{ObjRef, Value};
 use std::rc::Rc;
+use std::sync::Arc;
 
 #[derive(Debug)]
 pub struct Code {
-    pub unit: Rc<CodeUnit>,
+    pub unit: Arc<CodeUnit>,
     /// Owned references (the code object keeps its constants alive).
     pub consts: Vec<Value>,
     /// Interned names with their hashes.
@@ -37,7 +38,7 @@ use std::collections::HashMap;
 impl Vm {
     /// Puts a compiled module (and its nested code units) on the heap; equal constants
     /// of the module share one object. Returns the module's code object (owned).
-    pub fn load_code(&mut self, unit: &Rc<CodeUnit>) -> ObjRef {
+    pub fn load_code(&mut self, unit: &Arc<CodeUnit>) -> ObjRef {
         let mut cache: HashMap<String, Value> = HashMap::new();
         let r = self.load_unit(unit, &mut cache);
         for (_, v) in cache {
@@ -46,7 +47,7 @@ impl Vm {
         r
     }
 
-    fn load_unit(&mut self, unit: &Rc<CodeUnit>, cache: &mut HashMap<String, Value>) -> ObjRef {
+    fn load_unit(&mut self, unit: &Arc<CodeUnit>, cache: &mut HashMap<String, Value>) -> ObjRef {
         let consts: Vec<Value> = unit
             .consts
             .iter()

@@ -226,20 +226,24 @@ impl Vm {
         Ok(m)
     }
 
-    /// Runs a Python-source stdlib module in `globals`. Its compiled code is kept per
-    /// thread, so the interpreters of one build compile each module once.
+    /// Runs a Python-source stdlib module in `globals`. Its compiled code is kept for
+    /// the whole process, so the interpreters of one build compile each module once.
     fn run_frozen(&mut self, name: &str, src: &'static str, globals: ObjRef) -> PResult<Value> {
-        thread_local! {
-            static UNITS: std::cell::RefCell<std::collections::HashMap<usize, std::rc::Rc<crate::code::CodeUnit>>> =
-                Default::default();
-        }
+        type Units = std::sync::Mutex<
+            std::collections::HashMap<usize, std::sync::Arc<crate::code::CodeUnit>>,
+        >;
+        static UNITS: std::sync::OnceLock<Units> = std::sync::OnceLock::new();
+        let units = UNITS.get_or_init(Default::default);
         let file = format!("<frozen {name}>");
         let key = src.as_ptr() as usize;
-        let unit = match UNITS.with(|u| u.borrow().get(&key).cloned()) {
+        let cached = units.lock().ok().and_then(|u| u.get(&key).cloned());
+        let unit = match cached {
             Some(u) => u,
             None => match crate::compile::compile_module(src, &file) {
                 Ok(u) => {
-                    UNITS.with(|c| c.borrow_mut().insert(key, u.clone()));
+                    if let Ok(mut c) = units.lock() {
+                        c.insert(key, u.clone());
+                    }
                     u
                 }
                 Err(e) => return Err(self.exc(t::SYNTAX_ERROR, e.message)),

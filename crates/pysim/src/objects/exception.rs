@@ -3,12 +3,12 @@
 //! (`StopIteration.value`, `OSError.errno`, `ExceptionGroup.exceptions`, ...).
 
 use crate::value::Value;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// One traceback entry: where a frame was when the exception passed through it.
 #[derive(Debug, Clone)]
 pub struct TbEntry {
-    pub filename: Rc<str>,
+    pub filename: Arc<str>,
     pub name: String,
     pub line: u32,
     pub col: u32,
