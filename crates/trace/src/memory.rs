@@ -5,7 +5,12 @@
 //! memory through paths that accounting does not see (large strings, element storage)
 //! long before a simulated limit fires, and an out-of-memory kill takes the whole site
 //! build with it. So the `gen` binary installs [`CountingAlloc`] as its global allocator:
-//! it counts, per thread, the bytes currently allocated. A simulator calls [`start_run`]
+//! it counts, per thread, the bytes currently allocated.
+//!
+//! Underneath it is mimalloc rather than glibc's malloc: each snippet runs on a thread of
+//! its own, and glibc's per-thread arenas made a site build spend about a third of its
+//! snippet time in malloc and free (`bench/seed_cost.py`: the seed note's runs cost
+//! 83 ms of CPU with glibc, 68 ms with mimalloc). A simulator calls [`start_run`]
 //! when a snippet starts and polls [`exhausted`] at its safe points (each line or step);
 //! once the snippet's thread holds more than the budget beyond what it held at the
 //! start, the simulator stops the run with a limit.
@@ -13,8 +18,10 @@
 //! Without the counting allocator (a library user, the crates' own unit tests) the count
 //! stays 0 and the guard never fires.
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
 use std::cell::Cell;
+
+use mimalloc::MiMalloc;
 
 thread_local! {
     /// Bytes allocated minus bytes freed by this thread (may go negative when a thread
@@ -24,19 +31,19 @@ thread_local! {
     static CEILING: Cell<isize> = const { Cell::new(isize::MAX) };
 }
 
-/// The system allocator, counting each thread's allocated bytes for [`exhausted`].
+/// mimalloc, counting each thread's allocated bytes for [`exhausted`].
 pub struct CountingAlloc;
 
 fn count(delta: isize) {
     let _ = ALLOCATED.try_with(|c| c.set(c.get().wrapping_add(delta)));
 }
 
-// SAFETY: every method forwards to `System` with the caller's arguments unchanged; the
+// SAFETY: every method forwards to `MiMalloc` with the caller's arguments unchanged; the
 // bookkeeping only touches a const-initialised thread-local without a destructor, which
 // neither allocates nor panics.
 unsafe impl GlobalAlloc for CountingAlloc {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc(layout) };
+        let p = unsafe { MiMalloc.alloc(layout) };
         if !p.is_null() {
             count(layout.size() as isize);
         }
@@ -44,7 +51,7 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let p = unsafe { System.alloc_zeroed(layout) };
+        let p = unsafe { MiMalloc.alloc_zeroed(layout) };
         if !p.is_null() {
             count(layout.size() as isize);
         }
@@ -52,12 +59,12 @@ unsafe impl GlobalAlloc for CountingAlloc {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) };
+        unsafe { MiMalloc.dealloc(ptr, layout) };
         count(-(layout.size() as isize));
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let p = unsafe { System.realloc(ptr, layout, new_size) };
+        let p = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             count(new_size as isize - layout.size() as isize);
         }
