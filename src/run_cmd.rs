@@ -26,6 +26,35 @@ fn script_path_as_cpython(path: &std::path::Path) -> String {
     }
 }
 
+/// The script path Node puts in stack traces: `path.resolve` of the argument (joined
+/// to the working directory, `.` and `..` segments resolved).
+fn script_path_as_node(path: &std::path::Path) -> String {
+    let joined = if path.is_absolute() {
+        path.to_path_buf()
+    } else {
+        std::env::current_dir().map_or_else(|_| path.to_path_buf(), |cwd| cwd.join(path))
+    };
+    let mut parts: Vec<&std::ffi::OsStr> = Vec::new();
+    for c in joined.components() {
+        match c {
+            std::path::Component::Normal(p) => parts.push(p),
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    for p in parts {
+        out.push('/');
+        out.push_str(&p.to_string_lossy());
+    }
+    if out.is_empty() {
+        out.push('/');
+    }
+    out
+}
+
 /// Runs the snippet and returns the process exit code.
 pub fn run(args: &RunArgs) -> Result<i32> {
     let Some(lang) = lang_of(&args.file) else {
@@ -52,7 +81,7 @@ pub fn run(args: &RunArgs) -> Result<i32> {
         html_fixture,
         file_name: match lang {
             Lang::Python => script_path_as_cpython(&args.file),
-            Lang::Javascript => args.file.display().to_string(),
+            Lang::Javascript => script_path_as_node(&args.file),
         },
         ..RunOptions::default()
     };

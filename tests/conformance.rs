@@ -39,6 +39,10 @@ struct Corpus {
     ext: &'static str,
     /// Python compares the error line with stderr's last line, JS with any stderr line.
     err_is_last_line: bool,
+    /// Snippets about stack traces, which show the script's absolute path: each runs
+    /// from a copy in this folder (where `scripts/record-conformance` ran it), and the
+    /// whole of stderr is compared with the recorded `.stderr`.
+    fixed_dir: Option<&'static str>,
 }
 
 const PYTHON: Corpus = Corpus {
@@ -46,6 +50,7 @@ const PYTHON: Corpus = Corpus {
     dir: "python",
     ext: "py",
     err_is_last_line: true,
+    fixed_dir: None,
 };
 
 const JS: Corpus = Corpus {
@@ -53,11 +58,22 @@ const JS: Corpus = Corpus {
     dir: "js",
     ext: "js",
     err_is_last_line: false,
+    fixed_dir: None,
+};
+
+const JS_STACKS: Corpus = Corpus {
+    lang: "js-stacks",
+    dir: "js-stacks",
+    ext: "js",
+    err_is_last_line: false,
+    fixed_dir: Some("/tmp/gen-stack-corpus"),
 };
 
 /// What the real runtime did, as recorded beside the snippet.
 struct Expected {
     stdout: Vec<u8>,
+    /// The whole of stderr, for the stack-trace corpus.
+    stderr: Option<Vec<u8>>,
     error_line: Option<String>,
     never_ends: bool,
 }
@@ -125,15 +141,38 @@ fn read_expected(snippet: &Path) -> Expected {
         .map(|text| text.trim_end_matches(['\n', '\r']).to_string());
     Expected {
         stdout,
+        stderr: std::fs::read(snippet.with_extension("stderr")).ok(),
         error_line,
         never_ends: snippet.with_extension("timeout").exists(),
     }
 }
 
+/// A copy of `snippet` in `dir` (written to a temporary name and renamed, so parallel
+/// test runs never see half a file).
+fn placed_in(dir: &str, snippet: &Path) -> PathBuf {
+    let dir = Path::new(dir);
+    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("cannot create {}: {e}", dir.display()));
+    let name = snippet.file_name().expect("a snippet file name");
+    let target = dir.join(name);
+    let tmp = dir.join(format!(
+        ".{}.{}",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    std::fs::copy(snippet, &tmp)
+        .unwrap_or_else(|e| panic!("cannot copy {}: {e}", snippet.display()));
+    std::fs::rename(&tmp, &target)
+        .unwrap_or_else(|e| panic!("cannot place {}: {e}", target.display()));
+    target
+}
+
 /// Runs `gen run SNIPPET [--html FIXTURE]`, killing it after [`RUN_TIMEOUT`].
-fn run_gen(snippet: &Path) -> Actual {
+fn run_gen(corpus: &Corpus, snippet: &Path) -> Actual {
     let mut command = Command::new(env!("CARGO_BIN_EXE_gen"));
-    command.arg("run").arg(snippet);
+    match corpus.fixed_dir {
+        Some(dir) => command.arg("run").arg(placed_in(dir, snippet)),
+        None => command.arg("run").arg(snippet),
+    };
     let fixture = snippet.with_extension("html");
     if fixture.exists() {
         command.arg("--html").arg(&fixture);
@@ -197,6 +236,14 @@ fn judge(corpus: &Corpus, expected: &Expected, actual: &Actual) -> Option<String
                 &String::from_utf8_lossy(&actual.stdout)
             )
         ));
+    }
+    if let Some(want) = &expected.stderr {
+        if *want != actual.stderr {
+            problems.push(format!(
+                "stderr differs (- expected, + actual):\n{}",
+                diff(&String::from_utf8_lossy(want), &stderr)
+            ));
+        }
     }
     match &expected.error_line {
         Some(line) => {
@@ -314,7 +361,7 @@ fn run_all(corpus: &Corpus, snippets: &[(String, PathBuf)]) -> Vec<Verdict> {
                     break;
                 };
                 let expected = read_expected(path);
-                let actual = run_gen(path);
+                let actual = run_gen(corpus, path);
                 let failure = judge(corpus, &expected, &actual)
                     .map(|reason| format!("{reason}\n(ran in {} ms)", actual.elapsed.as_millis()));
                 verdicts
@@ -424,4 +471,9 @@ fn python_corpus() {
 #[test]
 fn js_corpus() {
     check(&JS);
+}
+
+#[test]
+fn js_stacks_corpus() {
+    check(&JS_STACKS);
 }

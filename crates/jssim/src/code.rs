@@ -283,6 +283,9 @@ pub struct FnFlags {
 #[derive(Debug, Default)]
 pub struct FnCode {
     pub name: JsStr,
+    /// The name the parser infers for an anonymous function from what it is assigned
+    /// to (`o.f = function () {}` is `o.f`), shown in stack traces as V8 does.
+    pub inferred_name: JsStr,
     pub flags: FnFlags,
     /// `fn.length`.
     pub length: u32,

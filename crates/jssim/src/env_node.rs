@@ -324,6 +324,7 @@ fn stream_write(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     } else {
         vm.stdout.push_str(&s);
     }
+    vm.tick_pending = true;
     let cb = c.args.iter().skip(1).find(|a| vm.is_callable(a)).cloned();
     if let Some(cb) = cb {
         vm.events.ticks.push_back(crate::event_loop::Job::Call {

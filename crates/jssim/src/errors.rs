@@ -96,8 +96,28 @@ pub fn node_report(file: &str, src: &str, line: u32, col: u32, stack: &str) -> S
         .lines()
         .nth(line.saturating_sub(1) as usize)
         .unwrap_or("");
-    let caret = format!("{}^", " ".repeat(col.saturating_sub(1) as usize));
-    format!("{file}:{line}\n{text}\n{caret}\n\n{stack}\n\nNode.js v20.20.2\n")
+    let caret = format!("{}^\n", " ".repeat(col.saturating_sub(1) as usize));
+    report(file, line, text, &caret, stack)
+}
+
+/// Node's report of an uncaught `JSON.parse` syntax error: the JSON text is the source
+/// (`<anonymous_script>`), with the caret at character offset `at`, and no caret when
+/// the text ended first.
+pub fn node_json_report(json: &str, at: usize, stack: &str) -> String {
+    let before: String = json.chars().take(at).collect();
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count());
+    let text = json.lines().nth(line - 1).unwrap_or("");
+    let caret = if col < text.chars().count() {
+        format!("{}^\n", " ".repeat(col))
+    } else {
+        String::new()
+    };
+    report("<anonymous_script>", line as u32, text, &caret, stack)
+}
+
+fn report(file: &str, line: u32, text: &str, caret: &str, stack: &str) -> String {
+    format!("{file}:{line}\n{text}\n{caret}\n{stack}\n\nNode.js v20.20.2\n")
 }
 
 /// The source with comments and the contents of string and template literals blanked

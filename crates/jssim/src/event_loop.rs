@@ -9,6 +9,7 @@
 
 use crate::heap::ReactionTarget;
 use crate::interp::iter::Resume;
+use crate::interp::stack::{Checkpoint, Origin};
 use crate::interp::{Res, Throw, Vm};
 use crate::value::{ObjRef, Value};
 use std::collections::{BTreeMap, VecDeque};
@@ -257,7 +258,10 @@ impl Vm {
                     } else {
                         Resume::Next(arg)
                     };
-                    self.async_resume(a, how)?;
+                    let outer = self.resuming_async.replace(a);
+                    let r = self.async_resume(a, how);
+                    self.resuming_async = outer;
+                    r?;
                 }
                 ReactionTarget::Promise(derived) => {
                     let mark = self.temp_roots.len();
@@ -284,22 +288,19 @@ impl Vm {
         Ok(())
     }
 
-    /// The microtask checkpoint: nextTick callbacks, then promise jobs, until both
-    /// queues are empty; then unhandled rejections are reported. WeakRef targets kept
-    /// alive for the job are released.
+    /// The microtask checkpoint, as Node runs it: with no tick pending, the microtask
+    /// queue first, to exhaustion; then, while ticks are pending (a `process.nextTick`
+    /// callback, the callback Node queues after a write to stdout, a rejection to
+    /// report), `processTicksAndRejections`: every tick, then every microtask, again
+    /// until both queues are empty. Then unhandled rejections are reported. WeakRef
+    /// targets kept alive for the job are released.
     pub fn drain_micro(&mut self) -> Res<()> {
-        loop {
-            if let Some(j) = self.events.ticks.pop_front() {
-                let r = self.run_job(j);
-                self.guarded(r)?;
-                continue;
-            }
-            let Some(j) = self.events.micro.pop_front() else {
-                break;
-            };
-            let r = self.run_job(j);
-            self.guarded(r)?;
-        }
+        let origin = self.origin;
+        let r = self.drain_queues();
+        self.origin = origin;
+        self.in_tick_processing = false;
+        self.checkpoint = Checkpoint::Native;
+        r?;
         self.kept_alive.clear();
         let list = std::mem::take(&mut self.events.unhandled);
         for p in list {
@@ -317,6 +318,44 @@ impl Vm {
             } else {
                 return Err(Throw::Js(self.unhandled_rejection_error(reason)));
             }
+        }
+        Ok(())
+    }
+
+    fn ticks_pending(&self) -> bool {
+        self.tick_pending || !self.events.ticks.is_empty() || !self.events.unhandled.is_empty()
+    }
+
+    fn drain_queues(&mut self) -> Res<()> {
+        if !self.ticks_pending() {
+            self.run_microtasks()?;
+        }
+        while self.ticks_pending() {
+            self.in_tick_processing = true;
+            self.tick_pending = false;
+            while let Some(j) = self.events.ticks.pop_front() {
+                self.origin = Origin::Tick;
+                let r = self.run_job(j);
+                self.guarded(r)?;
+            }
+            self.run_microtasks()?;
+            if self.events.ticks.is_empty() && !self.tick_pending {
+                break;
+            }
+        }
+        self.tick_pending = false;
+        Ok(())
+    }
+
+    /// Runs the microtask queue to exhaustion.
+    fn run_microtasks(&mut self) -> Res<()> {
+        while let Some(j) = self.events.micro.pop_front() {
+            self.origin = match j {
+                Job::Call { .. } => Origin::QueuedMicrotask,
+                _ => Origin::Promise,
+            };
+            let r = self.run_job(j);
+            self.guarded(r)?;
         }
         Ok(())
     }
@@ -365,15 +404,30 @@ impl Vm {
             }
             // Check phase: the tasks queued so far.
             let n = self.events.tasks.len();
-            for _ in 0..n {
+            for i in 0..n {
                 let Some((j, what, _)) = self.events.tasks.pop_front() else {
                     break;
                 };
                 if self.trace.enabled {
                     self.trace_task("task", what);
                 }
+                let immediate = what == "setImmediate";
+                self.origin = if immediate {
+                    Origin::Immediate
+                } else {
+                    Origin::Native
+                };
                 let r = self.run_job(j);
                 self.guarded(r)?;
+                let more = self
+                    .events
+                    .tasks
+                    .iter()
+                    .take(n - i - 1)
+                    .any(|t| t.1 == "setImmediate");
+                if immediate && more {
+                    self.checkpoint = Checkpoint::Immediates;
+                }
                 self.drain_micro()?;
                 ran = true;
             }
@@ -421,7 +475,10 @@ impl Vm {
         self.temp_roots.extend(t.handle);
         self.temp_roots
             .extend(t.args.iter().filter_map(|a| a.as_obj()));
+        let delay = t.delay;
+        self.origin = Origin::Timer;
         let r = self.call(&t.f, this, t.args.clone()).map(|_| ());
+        self.origin = Origin::Native;
         self.temp_roots.truncate(mark);
         self.events.running_timer = None;
         if let Some(iv) = t.interval {
@@ -433,6 +490,23 @@ impl Vm {
             }
         }
         self.guarded(r)?;
+        self.checkpoint = self.next_timer_checkpoint(delay);
         self.drain_micro()
+    }
+
+    /// Where Node drains the queues after a timer whose delay was `delay`: between two
+    /// timers of one list (same delay) in `listOnTimeout`, between two lists in
+    /// `processTimers`, or natively when no other timer is due now.
+    fn next_timer_checkpoint(&self, delay: u64) -> Checkpoint {
+        match self.events.timers.iter().next() {
+            Some((&(due, _), next)) if due <= self.events.now => {
+                if next.delay == delay {
+                    Checkpoint::TimerList
+                } else {
+                    Checkpoint::Timers
+                }
+            }
+            _ => Checkpoint::Native,
+        }
     }
 }

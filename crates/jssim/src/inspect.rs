@@ -1435,13 +1435,73 @@ fn format_error(
         Some(p) if !msg.is_empty() && p > 0 => p + msg.len(),
         _ => 0,
     };
-    if !stack.get(from..).is_some_and(|s| s.contains("\n    at")) {
-        stack = format!("[{stack}]");
+    match stack.get(from..).and_then(|s| s.find("\n    at")) {
+        None => stack = format!("[{stack}]"),
+        Some(at) => {
+            let start = from + at;
+            let mut frames: Vec<String> =
+                stack[start + 1..].split('\n').map(String::from).collect();
+            drop_frames_shared_with_cause(vm, o, &mut frames)?;
+            stack = format!("{}\n{}", &stack[..start], frames.join("\n"));
+        }
     }
     if cx.indentation != 0 {
         stack = stack.replace('\n', &format!("\n{}", " ".repeat(cx.indentation)));
     }
     Ok(stack)
+}
+
+/// Node's `getStackFrames`: the frames an error shares with its `cause`'s stack are
+/// shown once, under the cause, and the error says `... N lines matching cause stack
+/// trace ...` in their place.
+fn drop_frames_shared_with_cause(vm: &mut Vm, o: ObjRef, frames: &mut Vec<String>) -> Res<()> {
+    let cause = vm.get(&Value::Obj(o), &PropKey::s("cause"))?;
+    let Value::Obj(c) = cause else {
+        return Ok(());
+    };
+    if !matches!(vm.heap.kind(c), Some(Kind::Error(_))) {
+        return Ok(());
+    }
+    let cause_stack = match vm.get(&cause, &PropKey::s("stack"))? {
+        v if v.truthy() => vm.to_string(&v)?.to_string(),
+        _ => crate::builtins::object::error_header(vm, c)?,
+    };
+    let Some(at) = cause_stack.find("\n    at") else {
+        return Ok(());
+    };
+    let cause_frames: Vec<&str> = cause_stack[at + 1..].split('\n').collect();
+    if let Some((len, offset)) = identical_sequence_range(frames, &cause_frames) {
+        let skipped = len - 2;
+        frames.splice(
+            offset + 1..offset + 1 + skipped,
+            [format!(
+                "    ... {skipped} lines matching cause stack trace ..."
+            )],
+        );
+    }
+    Ok(())
+}
+
+/// Node's `identicalSequenceRange`: the first run of more than three lines of `a` that
+/// also follow one another in `b`, as (length, start in `a`).
+fn identical_sequence_range(a: &[String], b: &[&str]) -> Option<(usize, usize)> {
+    for i in 0..a.len().saturating_sub(3) {
+        let Some(pos) = b.iter().position(|l| *l == a[i]) else {
+            continue;
+        };
+        let rest = b.len() - pos;
+        if rest > 3 {
+            let max_len = (a.len() - i).min(rest);
+            let mut len = 1;
+            while max_len > len && a[i + len] == b[pos + len] {
+                len += 1;
+            }
+            if len > 3 {
+                return Some((len, i));
+            }
+        }
+    }
+    None
 }
 
 fn improve_stack(stack: &str, constructor: &Option<String>, name: &str, tag: &str) -> String {

@@ -426,11 +426,13 @@ impl Vm {
         let (line, col) = thrown_at
             .or_else(|| first_frame_pos(&stack, &self.file_name))
             .unwrap_or_else(|| self.cur_pos());
-        let src = std::mem::take(&mut self.source);
-        let file = self.file_name.clone();
-        self.stderr
-            .push_str(&errors::node_report(&file, &src, line, col, &stack));
-        self.source = src;
+        let report = match self.json_error.take() {
+            Some((e, text, at)) if matches!(v, Value::Obj(o) if *o == e) => {
+                errors::node_json_report(&text, at, &stack)
+            }
+            _ => errors::node_report(&self.file_name, &self.source, line, col, &stack),
+        };
+        self.stderr.push_str(&report);
         if self.first_error.is_none() {
             self.first_error = Some((head, Some(Pos { line, col })));
         }

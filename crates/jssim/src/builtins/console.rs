@@ -42,6 +42,8 @@ fn write(vm: &mut Vm, text: &str, err: bool) -> Res<()> {
     let out = if err { &mut vm.stderr } else { &mut vm.stdout };
     out.push_str(&text);
     out.push('\n');
+    // Node queues a tick after each write to a stream (its write callback).
+    vm.tick_pending |= !vm.browser;
     if vm.stdout.len() + vm.stderr.len() > OUTPUT_LIMIT {
         return Err(Throw::Limit("output limit of 8 MiB reached".into()));
     }
@@ -62,7 +64,7 @@ fn error(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
 
 fn trace(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = format_args(vm, &c.args)?;
-    let frames = vm.stack_frames();
+    let frames = vm.caller_stack_frames();
     let head = if s.is_empty() {
         "Trace".to_string()
     } else {

@@ -310,13 +310,8 @@ fn parse_string(vm: &mut Vm, p: &mut Parser) -> Res<String> {
 }
 
 /// JSON.parse of a string (no reviver).
-pub fn parse_str(vm: &mut Vm, s: &str) -> Res<Value> {
-    let mut p = Parser {
-        s: crate::value::utf16(s),
-        src: s,
-        i: 0,
-    };
-    let v = parse_value(vm, &mut p, 0)?;
+fn parse_text(vm: &mut Vm, p: &mut Parser) -> Res<Value> {
+    let v = parse_value(vm, p, 0)?;
     p.ws();
     if !p.at_end() {
         return Err(syntax(
@@ -358,7 +353,23 @@ fn revive(vm: &mut Vm, holder: &Value, key: PropKey, f: &Value) -> Res<Value> {
 
 fn parse(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let s = vm.to_string(&c.arg(0))?;
-    let v = parse_str(vm, &s)?;
+    let mut p = Parser {
+        s: crate::value::utf16(&s),
+        src: &s,
+        i: 0,
+    };
+    let v = match parse_text(vm, &mut p) {
+        Ok(v) => v,
+        Err(Throw::Js(Value::Obj(e))) => {
+            // Node reports an uncaught JSON syntax error in the JSON text itself.
+            let at = String::from_utf16_lossy(&p.s[..p.i.min(p.s.len())])
+                .chars()
+                .count();
+            vm.json_error = Some((e, s.to_string(), at));
+            return Err(Throw::Js(Value::Obj(e)));
+        }
+        Err(e) => return Err(e),
+    };
     let f = c.arg(1);
     if vm.is_callable(&f) {
         let root = vm.new_object();

@@ -750,7 +750,10 @@ fn capture_stack(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         let d = vm.to_display(&c.arg(0));
         return Err(vm.type_error(&format!("Invalid argument: {d}")));
     };
-    let frames = vm.stack_frames();
+    let frames = match c.arg(1) {
+        Value::Obj(f) if vm.is_callable(&Value::Obj(f)) => vm.stack_frames_below(f),
+        _ => vm.caller_stack_frames(),
+    };
     let header = error_header(vm, o)?;
     vm.set_hidden(o, "stack", Value::str(&format!("{header}{frames}")));
     Ok(Value::Undefined)

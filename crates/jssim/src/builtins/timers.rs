@@ -123,31 +123,32 @@ fn set_immediate(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
     let args: Vec<Value> = c.args.iter().skip(1).cloned().collect();
     vm.events.next_timer_id += 1;
     let id = vm.events.next_timer_id;
-    vm.events.tasks.push_back((
-        Job::Call {
-            f: f.clone(),
-            this: Value::Undefined,
-            args: args.clone(),
-        },
-        "setImmediate",
-        id,
-    ));
     let p = vm.realm.immediate_proto;
     let o = vm.alloc(Some(p), Kind::Ordinary);
     let argv = if args.is_empty() {
         Value::Undefined
     } else {
-        vm.array_value(args)
+        vm.array_value(args.clone())
     };
     for (k, v) in [
         ("_idleNext", Value::Null),
         ("_idlePrev", Value::Null),
-        ("_onImmediate", f),
+        ("_onImmediate", f.clone()),
         ("_argv", argv),
         ("_destroyed", Value::Bool(false)),
     ] {
         vm.set_prop_raw(o, k, v);
     }
+    // Node calls `immediate._onImmediate()`: the Immediate is the callback's `this`.
+    vm.events.tasks.push_back((
+        Job::Call {
+            f,
+            this: Value::Obj(o),
+            args,
+        },
+        "setImmediate",
+        id,
+    ));
     let id_sym = vm.timer_symbols[1];
     if let Some(x) = vm.heap.get_mut(o) {
         x.props

@@ -200,7 +200,16 @@ impl<'a> Compiler<'a> {
             Expression::BinaryExpression(b) => {
                 self.expr(&b.left)?;
                 self.expr(&b.right)?;
-                self.set_pos(b.span);
+                // V8 places a binary operation at its operator.
+                let from = b.left.span().end;
+                let text = self
+                    .src
+                    .get(from as usize..b.right.span().start as usize)
+                    .unwrap_or("");
+                let at = text
+                    .find(b.operator.as_str())
+                    .map_or(b.span.start, |i| from + i as u32);
+                self.cur_pos = self.line_col(at);
                 self.emit(Op::Bin(bin_op(b.operator)));
             }
             Expression::PrivateInExpression(p) => {
@@ -515,7 +524,7 @@ impl<'a> Compiler<'a> {
             .any(|a| matches!(a, Argument::SpreadElement(_)));
         if spread {
             self.args_array(&c.arguments)?;
-            self.set_pos(c.span);
+            self.set_call_pos(c);
             self.emit(Op::CallSpread(d));
         } else {
             for a in &c.arguments {
@@ -523,10 +532,42 @@ impl<'a> Compiler<'a> {
                     self.expr(x)?;
                 }
             }
-            self.set_pos(c.span);
+            self.set_call_pos(c);
             self.emit(Op::Call(c.arguments.len() as u32, d));
         }
         Ok(())
+    }
+
+    /// V8 places a property store at its `=` (in stack traces through a setter and in
+    /// error reports).
+    fn set_assign_pos(&mut self, a: &AssignmentExpression<'_>) {
+        let from = a.left.span().end;
+        let text = self
+            .src
+            .get(from as usize..a.right.span().start as usize)
+            .unwrap_or("");
+        let at = text.find('=').map_or(a.span.start, |i| from + i as u32);
+        self.cur_pos = self.line_col(at);
+    }
+
+    /// Where V8 places a call in stack traces and error reports: at the property of a
+    /// method call (`o.m()` at `m`), at a called name (`f()` at `f`), and at the
+    /// arguments' `(` for any other callee (`(function () {})()`, `a["k"]()`).
+    fn set_call_pos(&mut self, c: &CallExpression<'_>) {
+        let at = match &c.callee {
+            Expression::StaticMemberExpression(m) => m.property.span.start,
+            Expression::PrivateFieldExpression(p) => p.field.span.start,
+            Expression::Identifier(_) => c.span.start,
+            callee => {
+                let from = callee.span().end;
+                let text = self
+                    .src
+                    .get(from as usize..c.span.end as usize)
+                    .unwrap_or("");
+                text.find('(').map_or(c.span.start, |i| from + i as u32)
+            }
+        };
+        self.cur_pos = self.line_col(at);
     }
 
     pub(crate) fn args_array(&mut self, args: &'a [Argument<'a>]) -> CResult<()> {
@@ -773,8 +814,12 @@ impl<'a> Compiler<'a> {
             self.member_ref(m)?;
             match op {
                 AssignmentOperator::Assign => {
+                    if is_anonymous_function(&a.right) {
+                        self.inferred_name = inferred_member_name(m);
+                    }
                     self.expr(&a.right)?;
-                    self.set_pos(a.span);
+                    self.inferred_name = None;
+                    self.set_assign_pos(a);
                     self.emit(Op::SetElem);
                 }
                 AssignmentOperator::LogicalAnd
@@ -1101,6 +1146,67 @@ pub(crate) fn describe(e: &Expression) -> String {
         Expression::NewTarget(_) => ".new.target".into(),
         _ => IV.into(),
     }
+}
+
+/// An anonymous function or arrow function expression (V8 infers its name from the
+/// assignment).
+fn is_anonymous_function(e: &Expression) -> bool {
+    match e {
+        Expression::FunctionExpression(f) => f.id.is_none(),
+        Expression::ArrowFunctionExpression(_) => true,
+        Expression::ParenthesizedExpression(p) => is_anonymous_function(&p.expression),
+        _ => false,
+    }
+}
+
+/// V8's inferred name for a function assigned to `m`: the dotted names of the target
+/// (`a.b.c`, `a["k"]` as `a.k`, `this.x` as `x`); `None` for other targets.
+fn inferred_member_name(m: &MemberExpression) -> Option<String> {
+    fn parts(e: &Expression, out: &mut Vec<String>) -> bool {
+        match e {
+            Expression::Identifier(id) => {
+                out.push(id.name.to_string());
+                true
+            }
+            Expression::ThisExpression(_) => true,
+            Expression::StaticMemberExpression(s) => {
+                parts(&s.object, out) && {
+                    out.push(s.property.name.to_string());
+                    true
+                }
+            }
+            Expression::ComputedMemberExpression(c) => match &c.expression {
+                Expression::StringLiteral(k) => {
+                    parts(&c.object, out) && {
+                        out.push(k.value.to_string());
+                        true
+                    }
+                }
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+    let mut out = Vec::new();
+    let ok = match m {
+        MemberExpression::StaticMemberExpression(s) => {
+            parts(&s.object, &mut out) && {
+                out.push(s.property.name.to_string());
+                true
+            }
+        }
+        MemberExpression::ComputedMemberExpression(c) => match &c.expression {
+            Expression::StringLiteral(k) => {
+                parts(&c.object, &mut out) && {
+                    out.push(k.value.to_string());
+                    true
+                }
+            }
+            _ => false,
+        },
+        MemberExpression::PrivateFieldExpression(_) => false,
+    };
+    (ok && !out.is_empty()).then(|| out.join("."))
 }
 
 fn describe_member(m: &MemberExpression) -> String {

@@ -380,6 +380,11 @@ impl<'a> Compiler<'a> {
                         PropertyKey::PrivateIdentifier(id) => format!("#{}", id.name),
                         _ => key.unwrap_or_default(),
                     };
+                    let k = match m.kind {
+                        MethodDefinitionKind::Get => format!("get {k}"),
+                        MethodDefinitionKind::Set => format!("set {k}"),
+                        _ => k,
+                    };
                     let span = self.method_span(m.span, f);
                     let i = self.fn_common(
                         &k,

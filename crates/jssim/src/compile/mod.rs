@@ -92,6 +92,9 @@ pub struct Compiler<'a> {
     pub(crate) builtin: bool,
     /// The name a function expression being compiled binds to itself.
     pub(crate) self_binding: Option<&'a str>,
+    /// The name V8 infers for the anonymous function being compiled from what it is
+    /// assigned to (`o.f = function () {}` is `o.f`); taken by the next function.
+    pub(crate) inferred_name: Option<String>,
     /// Session snippets: top-level let/const/class are global bindings too, so the
     /// next snippet of the session sees them.
     pub(crate) global_lexicals: bool,
@@ -121,6 +124,7 @@ impl<'a> Compiler<'a> {
             builtin: false,
             global_lexicals: false,
             self_binding: None,
+            inferred_name: None,
         }
     }
 
@@ -379,6 +383,7 @@ impl<'a> Compiler<'a> {
         self.fns.push(FnBuilder {
             code: FnCode {
                 name: Arc::from(name),
+                inferred_name: Arc::from(self.inferred_name.take().unwrap_or_default()),
                 flags,
                 source: Arc::from(source),
                 scope,

@@ -328,7 +328,7 @@ pub fn exception_value(vm: &mut Vm, name: &str, message: &str) -> Value {
     } else {
         "\n    at new DOMException (node:internal/per_context/domexception:53:5)"
     };
-    let stack = format!("{name}: {message}{ctor_frame}{}", vm.stack_frames());
+    let stack = format!("{name}: {message}{ctor_frame}{}", vm.caller_stack_frames());
     vm.set_hidden(e, "stack", Value::str(&stack));
     Value::Obj(e)
 }

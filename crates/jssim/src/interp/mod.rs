@@ -6,6 +6,7 @@ pub mod iter;
 pub mod ops;
 pub mod props;
 mod proxy;
+pub mod stack;
 
 use crate::code::FnCode;
 use crate::heap::{Closure, Heap, Kind, Native, NativeCall, NativeFnPtr, Prop};
@@ -273,6 +274,24 @@ pub struct Vm {
     pub private_symbols: std::collections::HashSet<u32>,
     /// Global object keys present before the program ran (built-ins).
     pub builtin_globals: std::collections::HashSet<PropKey>,
+    /// Built-ins being called, for their lines in stack traces.
+    pub native_frames: Vec<stack::NativeFrame>,
+    /// What Node is running the program's code for (the frames below it in a stack).
+    pub origin: stack::Origin,
+    /// Who drains the tick and microtask queues at the moment.
+    pub checkpoint: stack::Checkpoint,
+    /// Inside Node's `processTicksAndRejections` (ticks were pending when the queues
+    /// were drained).
+    pub in_tick_processing: bool,
+    /// A tick is queued: a `process.nextTick` callback, or the write callback Node
+    /// queues after each write to stdout or stderr.
+    pub tick_pending: bool,
+    /// The async function a microtask is resuming (its awaiters are the async part of
+    /// a stack trace).
+    pub resuming_async: Option<ObjRef>,
+    /// The last `SyntaxError` of `JSON.parse`, with the text and the character offset
+    /// where it was found: Node's report of it uncaught shows that text.
+    pub json_error: Option<(ObjRef, String, usize)>,
 }
 
 /// Maximum nesting of JavaScript calls before `RangeError: Maximum call stack size exceeded`.
@@ -314,6 +333,13 @@ impl Vm {
             util_inspect: None,
             console: Default::default(),
             timer_symbols: [0, 0],
+            native_frames: Vec::new(),
+            origin: stack::Origin::Main,
+            checkpoint: stack::Checkpoint::Native,
+            in_tick_processing: false,
+            tick_pending: false,
+            resuming_async: None,
+            json_error: None,
             module_cache: HashMap::new(),
             process_listeners: Vec::new(),
         };
@@ -533,16 +559,21 @@ impl Vm {
             .get(name)
             .copied()
             .unwrap_or(self.realm.error_proto);
-        let e = self.new_error_object(proto);
+        let frames = self.stack_frames();
+        let e = self.error_with_frames(proto, frames);
         self.set_hidden(e, "message", Value::str(msg));
         Value::Obj(e)
     }
 
-    /// An error object with the current call stack captured; its `stack` string is
-    /// formatted on first access, as V8 does (so a `name` set in a subclass
-    /// constructor shows in it).
+    /// An error object made by a built-in constructor (`new Error()`), with the call
+    /// stack captured below that constructor; its `stack` string is formatted on first
+    /// access, as V8 does (so a `name` set in a subclass constructor shows in it).
     pub fn new_error_object(&mut self, proto: ObjRef) -> ObjRef {
-        let frames = self.stack_frames();
+        let frames = self.caller_stack_frames();
+        self.error_with_frames(proto, frames)
+    }
+
+    fn error_with_frames(&mut self, proto: ObjRef, frames: String) -> ObjRef {
         let e = self.alloc(Some(proto), Kind::Error(Some(frames.into())));
         if let Some(o) = self.heap.get_mut(e) {
             o.props
@@ -567,37 +598,6 @@ impl Vm {
             }
         }
         Ok(())
-    }
-
-    /// V8-like `at` lines for the current call stack.
-    pub fn stack_frames(&self) -> String {
-        let mut s = String::new();
-        for f in self.frames.iter().rev().take(10) {
-            let (line, col) = f
-                .code
-                .pos
-                .get(f.pc.saturating_sub(1))
-                .copied()
-                .unwrap_or((1, 1));
-            let fname = if f.code.flags.program {
-                if self.browser {
-                    String::new()
-                } else {
-                    "Object.<anonymous>".to_string()
-                }
-            } else {
-                f.code.name.to_string()
-            };
-            if fname.is_empty() {
-                s.push_str(&format!("\n    at {}:{line}:{col}", self.file_name));
-            } else {
-                s.push_str(&format!(
-                    "\n    at {fname} ({}:{line}:{col})",
-                    self.file_name
-                ));
-            }
-        }
-        s
     }
 
     pub fn throw_error(&mut self, name: &str, msg: &str) -> Throw {
@@ -709,6 +709,12 @@ impl Vm {
             K::Native(nf) => {
                 self.enter()?;
                 self.native_depth += 1;
+                self.native_frames.push(stack::NativeFrame {
+                    above: self.frames.len(),
+                    callee: fo,
+                    this: this.clone(),
+                    construct: false,
+                });
                 let call = NativeCall {
                     this,
                     args,
@@ -716,6 +722,7 @@ impl Vm {
                     new_target: None,
                 };
                 let r = nf(self, &call);
+                self.native_frames.pop();
                 self.native_depth -= 1;
                 self.depth -= 1;
                 r
@@ -887,6 +894,12 @@ impl Vm {
             K::Native(nf) => {
                 self.enter()?;
                 self.native_depth += 1;
+                self.native_frames.push(stack::NativeFrame {
+                    above: self.frames.len(),
+                    callee: fo,
+                    this: Value::Undefined,
+                    construct: true,
+                });
                 let call = NativeCall {
                     this: Value::Undefined,
                     args,
@@ -894,6 +907,7 @@ impl Vm {
                     new_target: Some(nt),
                 };
                 let r = nf(self, &call);
+                self.native_frames.pop();
                 self.native_depth -= 1;
                 self.depth -= 1;
                 r

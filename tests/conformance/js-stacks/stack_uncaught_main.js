@@ -1,0 +1,4 @@
+function f() {
+  null.x;
+}
+f();
