@@ -500,6 +500,23 @@ fn traced(lang: Lang, code: &str) -> Outcome {
     }
 }
 
+/// A run as the seed page runs it: JavaScript that uses `document` starts from the site's
+/// HTML fixture (`gen.toml`).
+fn traced_on_page(lang: Lang, code: &str) -> Outcome {
+    let options = gen_trace::RunOptions {
+        trace: true,
+        html_fixture: Some(
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed.html"))
+                .unwrap(),
+        ),
+        ..gen_trace::RunOptions::default()
+    };
+    match lang {
+        Lang::Python => gen_pysim::run(code, &options),
+        Lang::Javascript => gen_jssim::run(code, &options),
+    }
+}
+
 /// The heap-effect cells of the table rows of step `n` (continuation rows included).
 fn effects_of_step(html: &str, n: u32) -> Vec<String> {
     let table = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
@@ -1007,4 +1024,42 @@ fn a_browser_scripts_globals_are_its_variables_and_host_objects_are_named_by_cla
     let outcome = traced(Lang::Javascript, &seed_snippet(13));
     assert!(outcome.trace.events.iter().any(|e| matches!(&e.kind,
         EventKind::Alloc { type_name, .. } if type_name == "MutationObserver")));
+}
+
+#[test]
+fn heap_graphs_wrap_long_labels_instead_of_cutting_them() {
+    // The seed's closures, listeners, long strings and unreachable objects.
+    let js = Lang::Javascript;
+    for (n, lang) in [
+        (7, js),
+        (8, js),
+        (9, js),
+        (10, js),
+        (12, js),
+        (14, js),
+        (15, Lang::Python),
+    ] {
+        let code = seed_snippet(n);
+        let outcome = traced_on_page(lang, &code);
+        assert!(
+            matches!(outcome.status, Status::Ok | Status::LimitExceeded { .. }),
+            "snippet {n}"
+        );
+        let html = render(&outcome, &code, TraceMode::Full);
+        let heap = &html[html.find("<div class=\"gen-heap\">").unwrap()..];
+        let heap = &heap[..heap.find("<div class=\"gen-seq\">").unwrap()];
+        assert!(!heap.contains('…'), "snippet {n}: {heap}");
+        if n == 9 {
+            assert!(
+                heap.contains(">globalVariable</text>") && heap.contains(">variable&#39;</tspan>"),
+                "{heap}"
+            );
+        }
+        if n == 12 {
+            assert!(
+                heap.contains(">Closure#1<tspan x=\"308\" dy=\"15\">(unreachable)</tspan>"),
+                "{heap}"
+            );
+        }
+    }
 }
