@@ -1063,3 +1063,40 @@ fn heap_graphs_wrap_long_labels_instead_of_cutting_them() {
         }
     }
 }
+
+#[test]
+fn an_interval_keeps_its_callback_between_runs() {
+    // The seed's setInterval: Node's timer list holds the Timeout, and through it the
+    // callback, from `setInterval` until the run ends; no run lets go of it.
+    let code = seed_snippet(10);
+    let outcome = traced(Lang::Javascript, &code);
+    assert!(matches!(outcome.status, Status::LimitExceeded { .. }));
+    assert!(outcome.stdout.matches("Timer is running!").count() >= 9);
+    let root_changes: Vec<&Event> = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.kind,
+                EventKind::RefGained {
+                    holder: Holder::Root { .. },
+                    ..
+                } | EventKind::RefLost {
+                    holder: Holder::Root { .. },
+                    ..
+                }
+            )
+        })
+        .collect();
+    assert_eq!(root_changes.len(), 1, "{root_changes:?}");
+    assert!(matches!(&root_changes[0].kind, EventKind::RefGained { .. }));
+    assert_eq!(root_changes[0].line, 1);
+    let ticks = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Task { .. }))
+        .count();
+    assert!(ticks >= 9, "{ticks}");
+}
