@@ -981,20 +981,26 @@ fn python_counts_in_nested_calls_are_what_getrefcount_says() {
     let code = "import sys\ndef inner(v):\n    w = v\n    print(sys.getrefcount(w) - 1)\n    return w\ndef outer(u):\n    r = [inner(u), inner(u)]\n    return r\na = [1]\nres = outer(a)\nd = {'k': inner([2])}\n";
     let outcome = traced(Lang::Python, code);
     assert_eq!(outcome.stdout, "4\n5\n2\n");
+    assert_eq!(drawn_refcounts(&outcome, &[4], "w"), outcome.stdout);
+}
+
+/// The refcount the trace draws for the innermost frame's `var` after each of `lines`,
+/// one a line, as the snippet's prints would show them.
+fn drawn_refcounts(outcome: &Outcome, lines: &[u32], var: &str) -> String {
     let drawn: Vec<String> = outcome
         .trace
         .snapshots
         .iter()
-        .filter(|s| s.line == 4)
+        .filter(|s| lines.contains(&s.line))
         .map(|s| {
             let frame = s.frames.last().unwrap();
-            let w = frame.vars.iter().find(|(n, _)| n == "w").unwrap();
-            let Value::Ref(id) = w.1 else { panic!() };
+            let v = frame.vars.iter().find(|(n, _)| n == var).unwrap();
+            let Value::Ref(id) = v.1 else { panic!() };
             let o = s.heap.iter().find(|o| o.id == id).unwrap();
             o.refcount.unwrap().to_string()
         })
         .collect();
-    assert_eq!(drawn.join("\n") + "\n", outcome.stdout);
+    drawn.join("\n") + "\n"
 }
 
 #[test]
@@ -1109,20 +1115,7 @@ fn python_counts_inside_a_class_call_include_its_argument_tuple() {
     let code = "import sys\nclass P:\n    def __init__(self, x):\n        print(sys.getrefcount(x) - 1)\n        self.x = x\n        print(sys.getrefcount(x) - 1)\np = P([7])\n";
     let outcome = traced(Lang::Python, code);
     assert_eq!(outcome.stdout, "3\n4\n");
-    let drawn: Vec<String> = outcome
-        .trace
-        .snapshots
-        .iter()
-        .filter(|s| s.line == 4 || s.line == 6)
-        .map(|s| {
-            let frame = s.frames.last().unwrap();
-            let x = frame.vars.iter().find(|(n, _)| n == "x").unwrap();
-            let Value::Ref(id) = x.1 else { panic!() };
-            let o = s.heap.iter().find(|o| o.id == id).unwrap();
-            o.refcount.unwrap().to_string()
-        })
-        .collect();
-    assert_eq!(drawn.join("\n") + "\n", outcome.stdout);
+    assert_eq!(drawn_refcounts(&outcome, &[4, 6], "x"), outcome.stdout);
 }
 
 #[test]
