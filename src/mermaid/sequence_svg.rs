@@ -129,8 +129,14 @@ struct Label<'a> {
     lines: Vec<&'a str>,
 }
 
+/// A participant: its name in the source and the label its box shows (its alias).
+struct Actor<'a> {
+    name: &'a str,
+    label: &'a str,
+}
+
 struct Diagram<'a> {
-    actors: Vec<&'a str>,
+    actors: Vec<Actor<'a>>,
     statements: Vec<Statement<'a>>,
 }
 
@@ -192,16 +198,25 @@ fn parse(source: &str) -> Option<Diagram<'_>> {
         statements: Vec::new(),
     };
     let mut open_loops = 0usize;
-    let index = |actors: &[&str], name: &str| actors.iter().position(|a| *a == name);
+    let index = |actors: &[Actor<'_>], name: &str| actors.iter().position(|a| a.name == name);
     for line in lines {
-        if let Some(name) = line.strip_prefix("participant ") {
+        if let Some(declaration) = line.strip_prefix("participant ") {
+            let (name, alias) = match declaration.split_once(" as ") {
+                Some((name, alias)) => (name.trim(), Some(label(alias)?)),
+                None => (declaration, None),
+            };
             if !diagram.statements.is_empty()
                 || !is_name(name)
                 || index(&diagram.actors, name).is_some()
             {
                 return None;
             }
-            diagram.actors.push(name);
+            let label = match alias {
+                Some(Label { lines }) if lines.len() == 1 => lines[0],
+                Some(_) => return None,
+                None => name,
+            };
+            diagram.actors.push(Actor { name, label });
         } else if line == "end" {
             open_loops = open_loops.checked_sub(1)?;
             diagram.statements.push(Statement::LoopEnd);
@@ -231,9 +246,6 @@ fn parse(source: &str) -> Option<Diagram<'_>> {
             };
             let from = index(&diagram.actors, from)?;
             let to = index(&diagram.actors, to)?;
-            if from == to {
-                return None;
-            }
             diagram.statements.push(Statement::Message {
                 from,
                 to,
@@ -259,7 +271,7 @@ fn label(text: &str) -> Option<Label<'_>> {
             return None;
         }
         let mut rest = *line;
-        while let Some(at) = rest.find(|c: char| "#;%<>&{}".contains(c) || c.is_control()) {
+        while let Some(at) = rest.find(|c: char| "#;%<>&".contains(c) || c.is_control()) {
             let tail = &rest[at..];
             if !tail.starts_with('#') {
                 return None;
@@ -394,7 +406,10 @@ fn columns(diagram: &Diagram<'_>) -> Columns {
     let width: Vec<f64> = diagram
         .actors
         .iter()
-        .map(|a| (text_width::width_px(a, &style).round() + 2.0 * WRAP_PADDING).max(ACTOR_WIDTH))
+        .map(|a| {
+            (text_width::width_px(&measured_line(a.label), &style).round() + 2.0 * WRAP_PADDING)
+                .max(ACTOR_WIDTH)
+        })
         .collect();
     let mut message_width = vec![0.0_f64; n];
     for statement in &diagram.statements {
@@ -410,6 +425,8 @@ fn columns(diagram: &Diagram<'_>) -> Columns {
             message_width[to] = message_width[to].max(w);
         } else if !note && from + 1 == to {
             message_width[from] = message_width[from].max(w);
+        } else if !note && from == to {
+            message_width[from] = message_width[from].max(w / 2.0);
         } else if note {
             if to > 0 {
                 message_width[to - 1] = message_width[to - 1].max(w / 2.0);
@@ -448,9 +465,12 @@ fn columns(diagram: &Diagram<'_>) -> Columns {
 
 /// A message's end points: out of the sender's lifeline, up to the arrowhead's tip
 /// before the receiver's (merman's neo look shortens the line by 3 px, the arrowhead by 3).
+/// A message to its sender starts and ends just right of the lifeline.
 fn message_x(cols: &Columns, from: usize, to: usize) -> (f64, f64) {
     let (from_c, to_c) = (cols.center[from], cols.center[to]);
-    if from_c <= to_c {
+    if from == to {
+        (from_c + 1.0, from_c + 1.0)
+    } else if from_c <= to_c {
         (from_c + 1.0, to_c - 1.0 - 6.0)
     } else {
         (from_c - 1.0, to_c + 1.0 + 6.0)
@@ -487,9 +507,17 @@ fn loop_width(diagram: &Diagram<'_>, cols: &Columns, start: usize) -> Option<f64
                 let w = (label_width(label) + 2.0 * WRAP_PADDING)
                     .max((x1 - x2).abs() + 2.0 * WRAP_PADDING)
                     .max(ACTOR_WIDTH);
-                from_x = from_x.min(x1);
-                to_x = to_x.max(x2);
-                width = width.max(w) - LABEL_BOX_WIDTH;
+                if from == to {
+                    // merman's envelope of a self message, from the actor's left edge.
+                    let (actor_w, left) = (cols.width[*from], cols.left[*from]);
+                    from_x = from_x.min((left - w / 2.0).min(left - actor_w / 2.0));
+                    to_x = to_x.max((left + w / 2.0).max(left + actor_w / 2.0));
+                    width = width.max(to_x - from_x) - LABEL_BOX_WIDTH;
+                } else {
+                    from_x = from_x.min(x1);
+                    to_x = to_x.max(x2);
+                    width = width.max(w) - LABEL_BOX_WIDTH;
+                }
             }
             Statement::Note { from, to, .. } => {
                 let (x, w) = note_x(cols, *from, *to);
@@ -578,6 +606,15 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
     let mut messages = String::with_capacity(4096);
     let mut cursor = ACTOR_HEIGHT;
     let mut open: Option<OpenLoop> = None;
+    let right =
+        cols.left.last().copied().unwrap_or(0.0) + cols.width.last().copied().unwrap_or(0.0);
+    // The horizontal extent of the drawing (mermaid.js's `bounds` box).
+    let (mut start_x, mut stop_x) = (0.0_f64, right);
+    let mut include = |min_x: f64, max_x: f64, nested: bool| {
+        let margin = if nested { BOX_MARGIN } else { 0.0 };
+        start_x = start_x.min(min_x - margin);
+        stop_x = stop_x.max(max_x + margin);
+    };
     for (k, statement) in diagram.statements.iter().enumerate() {
         match statement {
             Statement::Message {
@@ -587,6 +624,7 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
                 label,
             } => {
                 let (x1, x2) = message_x(&cols, *from, *to);
+                let is_self = from == to;
                 let lines = label.lines.len() as f64;
                 let line_y = cursor + LINE_HEIGHT * lines + LINE_HEIGHT + BOX_MARGIN;
                 let label_y = cursor + 10.0 + WRAP_PADDING / 2.0;
@@ -605,14 +643,31 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
                     push_text(&mut messages, &decode_line(line));
                     messages.push_str("</text>");
                 }
-                messages.push_str("<line x1=\"");
-                push_num(&mut messages, x1);
-                messages.push_str("\" y1=\"");
-                push_num(&mut messages, line_y);
-                messages.push_str("\" x2=\"");
-                push_num(&mut messages, x2);
-                messages.push_str("\" y2=\"");
-                push_num(&mut messages, line_y);
+                if is_self {
+                    messages.push_str("<path d=\"M ");
+                    for (i, (dx, dy)) in [(0.0, 0.0), (60.0, -10.0), (60.0, 30.0), (0.0, 20.0)]
+                        .into_iter()
+                        .enumerate()
+                    {
+                        messages.push_str(match i {
+                            0 => "",
+                            1 => " C ",
+                            _ => " ",
+                        });
+                        push_num(&mut messages, x1 + dx);
+                        messages.push(',');
+                        push_num(&mut messages, line_y + dy);
+                    }
+                } else {
+                    messages.push_str("<line x1=\"");
+                    push_num(&mut messages, x1);
+                    messages.push_str("\" y1=\"");
+                    push_num(&mut messages, line_y);
+                    messages.push_str("\" x2=\"");
+                    push_num(&mut messages, x2);
+                    messages.push_str("\" y2=\"");
+                    push_num(&mut messages, line_y);
+                }
                 messages.push_str(if *dotted {
                     "\" class=\"messageLine1\""
                 } else {
@@ -621,9 +676,9 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
                 messages.push_str(" data-et=\"message\" data-id=\"i");
                 push_num(&mut messages, k as f64);
                 messages.push_str("\" data-from=\"");
-                messages.push_str(diagram.actors[*from]);
+                messages.push_str(diagram.actors[*from].name);
                 messages.push_str("\" data-to=\"");
-                messages.push_str(diagram.actors[*to]);
+                messages.push_str(diagram.actors[*to].name);
                 messages.push_str("\" stroke-width=\"2\" stroke=\"none\" marker-end=\"url(#");
                 messages.push_str(id);
                 messages.push_str(if *dotted {
@@ -631,11 +686,24 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
                 } else {
                     "-arrowhead)\" style=\"fill: none;\"/>"
                 });
-                if let Some(open) = open.as_mut() {
-                    let (a, b) = (cols.center[*from], cols.center[*to]);
-                    open.include(a.min(b) - 1.0, a.max(b) + 1.0, line_y);
+                let (a, b) = (cols.center[*from], cols.center[*to]);
+                let (mut min_x, mut max_x) = (a.min(b) - 1.0, a.max(b) + 1.0);
+                if is_self {
+                    let dx = (label_width(label) / 2.0).max(ACTOR_WIDTH / 2.0);
+                    min_x = min_x.min(x1 - dx);
+                    max_x = max_x.max(x1 + dx);
                 }
-                cursor = line_y;
+                include(min_x, max_x, open.is_some());
+                if is_self {
+                    // mermaid.js's bounds take in a self message's curve once more.
+                    let dx = (label_width(label).max(1.0) / 2.0).max(ACTOR_WIDTH / 2.0);
+                    include(x1 - dx, x1 + dx, false);
+                }
+                let bottom = line_y + if is_self { 60.0 } else { 0.0 };
+                if let Some(open) = open.as_mut() {
+                    open.include(min_x, max_x, bottom);
+                }
+                cursor = line_y + if is_self { 30.0 } else { 0.0 };
             }
             Statement::Note { from, to, label } => {
                 let (x, width) = note_x(&cols, *from, *to);
@@ -671,6 +739,7 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
                     body.push_str("</tspan></text>");
                 }
                 body.push_str("</g>");
+                include(x, x + width, open.is_some());
                 if let Some(open) = open.as_mut() {
                     open.include(x, x + width, y + height);
                 }
@@ -699,9 +768,7 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
         }
     }
     let bottom = cursor + 2.0 * BOX_MARGIN;
-    let right =
-        cols.left.last().copied().unwrap_or(0.0) + cols.width.last().copied().unwrap_or(0.0);
-    let view_width = right + 2.0 * DIAGRAM_MARGIN_X;
+    let view_width = stop_x - start_x + 2.0 * DIAGRAM_MARGIN_X;
     let view_height = bottom + ACTOR_HEIGHT + 1.0 + 2.0 * DIAGRAM_MARGIN_Y;
 
     let mut svg = String::with_capacity(body.len() + messages.len() + 16384);
@@ -710,7 +777,7 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
     svg.push_str("\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" style=\"max-width: ");
     push_num(&mut svg, view_width);
     svg.push_str("px;\" viewBox=\"");
-    push_num(&mut svg, -DIAGRAM_MARGIN_X);
+    push_num(&mut svg, start_x - DIAGRAM_MARGIN_X);
     svg.push(' ');
     push_num(&mut svg, -DIAGRAM_MARGIN_Y);
     svg.push(' ');
@@ -724,7 +791,7 @@ pub(super) fn render(source: &str, id: &str, template: &Template) -> Option<Stri
         svg.push_str("</g>");
     }
     for i in (0..diagram.actors.len()).rev() {
-        let name = diagram.actors[i];
+        let name = diagram.actors[i].name;
         svg.push_str("<g><line id=\"actor");
         push_num(&mut svg, i as f64);
         svg.push_str("\" x1=\"");
@@ -852,7 +919,7 @@ fn push_actor(
     id: &str,
     template: &Template,
 ) {
-    let name = diagram.actors[i];
+    let Actor { name, label } = diagram.actors[i];
     svg.push_str("<rect x=\"");
     push_num(svg, cols.left[i]);
     svg.push_str("\" y=\"");
@@ -880,6 +947,6 @@ fn push_actor(
     svg.push_str("\"><tspan x=\"");
     push_num(svg, cols.center[i]);
     svg.push_str("\" dy=\"0\">");
-    svg.push_str(name);
+    push_text(svg, &decode_line(label));
     svg.push_str("</tspan></text>");
 }
