@@ -4,9 +4,10 @@
 //! merman copies its whole effective configuration, lays the diagram out through its
 //! general sequence model and serialises it on every render (~5.6 M instructions a
 //! diagram). The run panels' diagrams (`views::sequence`) use a small subset of the
-//! language: `participant X` declarations, `A->>B: text` and `A-->>B: text` messages
-//! between declared participants, `Note over A,B: text` and `loop text` … `end`, with labels
-//! made of plain text, Mermaid entity codes (`#35;`, `#lt;`, …) and `<br/>` line breaks.
+//! language: `participant X` (or `participant X as Label`) declarations, `A->>B: text` and
+//! `A-->>B: text` messages between declared participants (self messages too), `Note over
+//! A,B: text` and unnested `loop text` … `end`, with labels made of plain text, Mermaid
+//! entity codes (`#35;`, `#lt;`, …) and `<br/>` line breaks.
 //! [`render`] parses exactly that subset and draws it with the geometry of merman's
 //! sequence renderer (itself mermaid.js's `sequenceRenderer`): actor margins from the
 //! widest label between neighbours, messages and notes stacked down a cursor, deferred
@@ -135,6 +136,7 @@ struct Actor<'a> {
     label: &'a str,
 }
 
+/// A parsed diagram of the subset.
 struct Diagram<'a> {
     actors: Vec<Actor<'a>>,
     statements: Vec<Statement<'a>>,
@@ -177,6 +179,7 @@ const KEYWORDS: &[&str] = &[
     "sequenceDiagram",
 ];
 
+/// Whether `name` can be a participant: ASCII letters, digits and `_`, not a keyword.
 fn is_name(name: &str) -> bool {
     !name.is_empty()
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
