@@ -13,7 +13,7 @@ mod arial_widths;
 mod dark;
 mod prune;
 mod sequence_svg;
-mod text_width;
+pub(crate) mod text_width;
 
 use std::sync::LazyLock;
 
