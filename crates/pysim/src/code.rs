@@ -256,6 +256,18 @@ pub enum Op {
     ReturnValue,
     YieldValue,
     GetYieldFromIter,
+    /// `await`: replaces TOS with its awaitable iterator (a coroutine, or what its
+    /// `__await__` returned).
+    GetAwaitable,
+    /// `async with`: `[mgr]` → `[bound __aexit__, awaitable of __aenter__()]`.
+    BeforeAsyncWith,
+    /// `async for`: replaces TOS with `TOS.__aiter__()`.
+    GetAIter,
+    /// `async for`: pushes the awaitable `TOS.__anext__()`.
+    GetANext,
+    /// Handler of an `async for`: `[aiter, exc]`; a `StopAsyncIteration` ends the loop
+    /// (both popped), anything else is re-raised.
+    EndAsyncFor,
     /// `[iter, value]`: send value; on yield, the frame yields it and resumes here;
     /// when the subiterator returns, pop it, push the result and jump.
     Send(u32),

@@ -86,6 +86,7 @@ builtin_types! {
     NOT_IMPLEMENTED_TYPE: "NotImplementedType", Opaque, OBJECT, 0;
     ELLIPSIS_TYPE: "ellipsis", Opaque, OBJECT, 0;
     NATIVE: "native", Opaque, OBJECT, G;
+    COROUTINE: "coroutine", Opaque, OBJECT, G | W;
     BASE_EXCEPTION: "BaseException", Exception, OBJECT, B | G;
     BASE_EXCEPTION_GROUP: "BaseExceptionGroup", Exception, BASE_EXCEPTION, B | G;
     GENERATOR_EXIT: "GeneratorExit", Exception, BASE_EXCEPTION, B | G;

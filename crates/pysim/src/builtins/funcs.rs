@@ -547,16 +547,18 @@ fn next_fn(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     let it = args[0];
     let is_iter = match it {
         Value::Obj(r) => {
-            matches!(vm.heap.kind(r), Kind::Iter(_) | Kind::Generator(_)) || {
-                let ty = vm.heap.ty(r);
-                match vm.lookup_type_str(ty, "__next__") {
-                    Some(f) => {
-                        vm.decref(f);
-                        true
+            (matches!(vm.heap.kind(r), Kind::Iter(_) | Kind::Generator(_))
+                && vm.heap.ty(r) != t::COROUTINE)
+                || {
+                    let ty = vm.heap.ty(r);
+                    match vm.lookup_type_str(ty, "__next__") {
+                        Some(f) => {
+                            vm.decref(f);
+                            true
+                        }
+                        None => false,
                     }
-                    None => false,
                 }
-            }
         }
         _ => false,
     };

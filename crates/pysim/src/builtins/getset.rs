@@ -186,25 +186,35 @@ impl Vm {
                 }
                 _ => return Ok(None),
             },
-            Kind::Generator(g) => match n.as_str() {
-                "gi_running" => Value::Bool(g.running),
-                "gi_suspended" => Value::Bool(g.frame.is_some() && g.started && !g.running),
-                "__name__" => g.name,
-                "__qualname__" => g.qualname,
-                "gi_code" => match g.frame.as_ref() {
-                    Some(_) => Value::None,
-                    None => Value::None,
-                },
-                "gi_frame" => {
-                    if g.frame.is_none() {
-                        Value::None
-                    } else {
-                        return Ok(Some(self.frame_placeholder(r)));
+            Kind::Generator(g) => {
+                let prefix = if self.heap.ty(r) == t::COROUTINE {
+                    "cr_"
+                } else {
+                    "gi_"
+                };
+                let stem = match n.as_str().strip_prefix(prefix) {
+                    Some(s) => s,
+                    None if n.as_str().starts_with("__") => n.as_str(),
+                    None => return Ok(None),
+                };
+                match stem {
+                    "running" => Value::Bool(g.running),
+                    "suspended" => Value::Bool(g.frame.is_some() && g.started && !g.running),
+                    "__name__" => g.name,
+                    "__qualname__" => g.qualname,
+                    "code" => Value::None,
+                    "origin" if prefix == "cr_" => Value::None,
+                    "frame" => {
+                        if g.frame.is_none() {
+                            Value::None
+                        } else {
+                            return Ok(Some(self.frame_placeholder(r)));
+                        }
                     }
+                    "yieldfrom" | "await" => self.delegate_of(r).unwrap_or(Value::None),
+                    _ => return Ok(None),
                 }
-                "gi_yieldfrom" => Value::None,
-                _ => return Ok(None),
-            },
+            }
             Kind::Exception(e) => match n.as_str() {
                 "args" => e.args,
                 "__cause__" => e.cause,

@@ -1003,6 +1003,11 @@ pub fn install(vm: &mut Vm) {
     vm.add_method(g, "close", gen_close);
     vm.add_method(g, "__next__", gen_next);
     vm.add_method(g, "__iter__", self_iter);
+    let c = t::COROUTINE;
+    vm.add_method(c, "send", gen_send);
+    vm.add_method(c, "throw", gen_throw);
+    vm.add_method(c, "close", gen_close);
+    vm.add_method(c, "__await__", self_iter);
     for it in [
         t::LIST_ITERATOR,
         t::LIST_REVITERATOR,

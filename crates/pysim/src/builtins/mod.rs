@@ -253,6 +253,7 @@ pub fn install(vm: &mut Vm) {
                 | "member_descriptor"
                 | "module"
                 | "generator"
+                | "coroutine"
                 | "list_iterator"
                 | "list_reverseiterator"
                 | "tuple_iterator"

@@ -131,7 +131,11 @@ impl<'a> Compiler<'a> {
                 None,
                 g.range,
             ),
-            Expr::Await(a) => self.unsupported("await", a.range),
+            Expr::Await(a) => {
+                self.expr(&a.value);
+                self.set_span(a.range);
+                self.emit_await();
+            }
             Expr::Yield(y) => {
                 match &y.value {
                     Some(v) => self.expr(v),
@@ -697,8 +701,9 @@ impl<'a> Compiler<'a> {
         let Some(scope) = self.st.scope_for(key) else {
             return;
         };
-        if gens.iter().any(|g| g.is_async) {
-            self.unsupported("async comprehension", range);
+        let is_async = self.st.scopes[scope].is_coroutine;
+        if is_async && kind == CompKind::Gen {
+            self.unsupported("async generator expression", range);
             return;
         }
         let qualname = self.qualname_for(name);
@@ -724,8 +729,15 @@ impl<'a> Compiler<'a> {
         let first = &gens[0].iter;
         self.expr(first);
         self.set_span(range);
-        self.emit(Op::GetIter);
+        self.emit(if gens[0].is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.emit(Op::Call(0));
+        if is_async {
+            self.emit_await();
+        }
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -753,11 +765,23 @@ impl<'a> Compiler<'a> {
                 self.expr(&g.iter);
             }
             self.set_span(g.range);
-            self.emit(Op::GetIter);
+            self.emit(if g.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         self.bind(start);
         self.set_span(g.range);
-        self.emit(Op::ForIter(anchor));
+        let end_async = self.new_label();
+        if g.is_async {
+            self.setup_finally(end_async);
+            self.emit(Op::GetANext);
+            self.emit_await();
+            self.pop_block();
+        } else {
+            self.emit(Op::ForIter(anchor));
+        }
         self.store_target(&g.target);
         for cond in &g.ifs {
             self.jump_if(cond, false, if_cleanup);
@@ -795,6 +819,10 @@ impl<'a> Compiler<'a> {
         }
         self.bind(if_cleanup);
         self.emit_noline(Op::Jump(start));
+        if g.is_async {
+            self.bind(end_async);
+            self.emit(Op::EndAsyncFor);
+        }
         self.bind(anchor);
     }
 

@@ -90,7 +90,7 @@ enum FBlock<'a> {
     TryExcept,
     FinallyTry { body: &'a [Stmt] },
     FinallyEnd,
-    With { span: Span },
+    With { span: Span, is_async: bool },
     HandlerCleanup { name: Option<String> },
     ExceptionHandler,
     ExceptionGroupHandler,
@@ -342,12 +342,12 @@ impl<'a> Compiler<'a> {
             .collect();
         let mut flags = 0;
         if sc.kind == BlockKind::Function {
-            if sc.is_generator {
-                flags |= flags::GENERATOR;
-            }
-            if sc.is_coroutine {
-                flags |= flags::COROUTINE;
-            }
+            flags |= match (sc.is_generator, sc.is_coroutine) {
+                (true, true) => flags::ASYNC_GENERATOR,
+                (true, false) => flags::GENERATOR,
+                (false, true) => flags::COROUTINE,
+                (false, false) => 0,
+            };
         }
         let cellvars = sc.cellvars.clone();
         let freevars = sc.freevars.clone();
@@ -522,6 +522,20 @@ impl<'a> Compiler<'a> {
     }
 
     /// Emits an `Unsupported` instruction for a construct the interpreter does not model.
+    /// `await` of TOS: `GET_AWAITABLE; LOAD_CONST None; SEND` (the result replaces TOS).
+    fn emit_await(&mut self) {
+        self.emit(Op::GetAwaitable);
+        self.load_const(Const::None);
+        let exit = self.new_label();
+        self.emit(Op::Send(exit));
+        self.bind(exit);
+    }
+
+    /// Whether the scope being compiled is an `async def` body (or a comprehension in one).
+    fn in_async_scope(&self) -> bool {
+        self.st.scopes[self.units.last().map_or(0, |u| u.scope)].is_coroutine
+    }
+
     fn unsupported(&mut self, feature: &str, r: TextRange) {
         self.set_span(r);
         let k = self.str_const(feature);
@@ -629,9 +643,8 @@ fn stack_effect(op: &Op, jump: bool) -> i32 {
     use Op::*;
     match *op {
         Nop | Line(_) | Swap(_) | UnaryNeg | UnaryPos | UnaryInvert | UnaryNot | GetIter
-        | ListToTuple | KwNames(_) | YieldValue | GetYieldFromIter | SetupAnnotations | Jump(_) => {
-            0
-        }
+        | ListToTuple | KwNames(_) | YieldValue | GetYieldFromIter | SetupAnnotations | Jump(_)
+        | GetAwaitable | GetAIter => 0,
         PopTop | StoreFast(_) | StoreDeref(_) | StoreGlobal(_) | StoreName(_) | DeleteAttr(_)
         | PopJumpIfFalse(_) | PopJumpIfTrue(_) | PopJumpIfNone(_) | PopJumpIfNotNone(_)
         | PopExcept | ImportName(_) | ImportStar | ListAppend(_) | SetAdd(_) | ListExtend(_)
@@ -639,11 +652,12 @@ fn stack_effect(op: &Op, jump: bool) -> i32 {
         | IsOp(_) | ContainsOp(_) | BinarySubscr | PrepReraiseStar | ReturnValue => -1,
         PushNull | Copy(_) | LoadConst(_) | LoadFast(_) | LoadDeref(_) | LoadClosure(_)
         | LoadClassDeref(_) | LoadGlobal(_) | LoadName(_) | LoadMethod(_) | PushExcInfo
-        | BeforeWith | WithExceptStart | ImportFrom(_) | LoadBuildClass | LoadAssertionError
-        | MatchMapping | MatchSequence | MatchKeys | GetLen => 1,
+        | BeforeWith | BeforeAsyncWith | GetANext | WithExceptStart | ImportFrom(_)
+        | LoadBuildClass | LoadAssertionError | MatchMapping | MatchSequence | MatchKeys
+        | GetLen => 1,
         DeleteFast(_) | DeleteDeref(_) | DeleteGlobal(_) | DeleteName(_) | LoadAttr(_)
         | CheckExcMatch | CheckEgMatch | CopyDictWithoutKeys => 0,
-        StoreAttr(_) | MapAdd(_) | DeleteSubscr | MatchClass(_) => -2,
+        StoreAttr(_) | MapAdd(_) | DeleteSubscr | MatchClass(_) | EndAsyncFor => -2,
         StoreSubscr => -3,
         BuildSlice(n) | BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) => 1 - n as i32,
         BuildMap(n) => 1 - 2 * n as i32,
@@ -695,10 +709,17 @@ fn jump_target(op: &Op) -> Option<u32> {
     }
 }
 
+/// Whether control never falls through to the next instruction (`SEND` continues only
+/// at its target: a yield resumes at the `SEND` itself).
 fn is_terminal(op: &Op) -> bool {
     matches!(
         op,
-        Op::Jump(_) | Op::ReturnValue | Op::RaiseVarargs(_) | Op::Reraise(_) | Op::Unsupported(_)
+        Op::Jump(_)
+            | Op::ReturnValue
+            | Op::RaiseVarargs(_)
+            | Op::Reraise(_)
+            | Op::Unsupported(_)
+            | Op::Send(_)
     )
 }
 
@@ -749,6 +770,8 @@ fn assemble(ins: &[Ins], nlabels: u32) -> (Vec<Op>, Vec<Span>, Vec<ExcEntry>, u3
                 Ins::Label(_) => {}
                 Ins::SetupFinally(l) | Ins::SetupCleanup(l) | Ins::SetupWith(l) => {
                     let lasti = !matches!(ins[i], Ins::SetupFinally(_));
+                    // A `with` handler also pops the `__enter__` result (stored by then).
+                    let depth = depth - i32::from(matches!(ins[i], Ins::SetupWith(_)));
                     let h = Handler {
                         label: l,
                         depth: depth.max(0) as u32,

@@ -62,8 +62,8 @@ impl<'a> Compiler<'a> {
             Stmt::While(w) => self.while_stmt(w),
             Stmt::If(i) => self.if_stmt(i),
             Stmt::With(w) => {
-                if w.is_async {
-                    self.unsupported("async with", w.range);
+                if w.is_async && !self.in_async_scope() {
+                    self.fail("'async with' outside async function", w.range);
                 } else {
                     self.with_stmt(w, 0);
                 }
@@ -266,10 +266,6 @@ impl<'a> Compiler<'a> {
             self.expr(&d.expression);
         }
         self.set_span(f.range);
-        if f.is_async {
-            self.unsupported("async def", f.range);
-            return;
-        }
         let flags = self.function_prelude(
             Some(&f.parameters),
             Some((&f.parameters, f.returns.as_deref())),
@@ -277,6 +273,10 @@ impl<'a> Compiler<'a> {
         let Some(scope) = self.st.scope_for(node_key(f)) else {
             return;
         };
+        if self.st.scopes[scope].is_generator && self.st.scopes[scope].is_coroutine {
+            self.unsupported("async generator", f.range);
+            return;
+        }
         let qualname = self.qualname_for(f.name.as_str());
         let (line, _) = self.lines.pos(f.range.start().to_usize());
         let first_line = f
@@ -595,8 +595,8 @@ impl<'a> Compiler<'a> {
     // ---- control flow -------------------------------------------------------------------
 
     fn for_stmt(&mut self, f: &'a ast::StmtFor) {
-        if f.is_async {
-            self.unsupported("async for", f.range);
+        if f.is_async && !self.in_async_scope() {
+            self.fail("'async for' outside async function", f.range);
             return;
         }
         let start = self.new_label();
@@ -605,12 +605,24 @@ impl<'a> Compiler<'a> {
         self.set_span(f.iter.range());
         self.iter_expr(&f.iter);
         self.set_span(f.range);
-        self.emit(Op::GetIter);
+        self.emit(if f.is_async {
+            Op::GetAIter
+        } else {
+            Op::GetIter
+        });
         self.bind(start);
         let (line, _) = self.lines.pos(f.range.start().to_usize());
         self.set_span(f.range);
         self.emit(Op::Line(line));
-        self.emit(Op::ForIter(cleanup));
+        let end_async = self.new_label();
+        if f.is_async {
+            self.setup_finally(end_async);
+            self.emit(Op::GetANext);
+            self.emit_await();
+            self.pop_block();
+        } else {
+            self.emit(Op::ForIter(cleanup));
+        }
         self.unit()
             .fblocks
             .push(FBlock::ForLoop { start, exit: end });
@@ -618,6 +630,11 @@ impl<'a> Compiler<'a> {
         self.stmts(&f.body);
         self.unit().fblocks.pop();
         self.emit_noline(Op::Jump(start));
+        if f.is_async {
+            self.bind(end_async);
+            self.set_span(f.range);
+            self.emit(Op::EndAsyncFor);
+        }
         self.bind(cleanup);
         self.stmts(&f.orelse);
         self.bind(end);
@@ -782,13 +799,16 @@ impl<'a> Compiler<'a> {
                 self.pop_block();
                 self.emit(Op::PopExcept);
             }
-            FBlock::With { span } => {
+            FBlock::With { span, is_async } => {
                 self.unit().span = *span;
                 self.pop_block();
                 if preserve {
                     self.emit(Op::Swap(2));
                 }
                 self.call_exit_with_nones();
+                if *is_async {
+                    self.emit_await();
+                }
                 self.emit(Op::PopTop);
             }
             FBlock::HandlerCleanup { name } => {
@@ -1048,13 +1068,21 @@ impl<'a> Compiler<'a> {
         self.expr(&item.context_expr);
         self.set_span(w.range);
         let span = self.unit().span;
-        self.emit(Op::BeforeWith);
+        if w.is_async {
+            self.emit(Op::BeforeAsyncWith);
+            self.emit_await();
+        } else {
+            self.emit(Op::BeforeWith);
+        }
         self.setup_with(final_);
         match &item.optional_vars {
             Some(v) => self.store_target(v),
             None => self.emit(Op::PopTop),
         }
-        self.unit().fblocks.push(FBlock::With { span });
+        self.unit().fblocks.push(FBlock::With {
+            span,
+            is_async: w.is_async,
+        });
         if pos + 1 < w.items.len() {
             self.with_stmt(w, pos + 1);
         } else {
@@ -1064,12 +1092,18 @@ impl<'a> Compiler<'a> {
         self.pop_block();
         self.unit().span = span;
         self.call_exit_with_nones();
+        if w.is_async {
+            self.emit_await();
+        }
         self.emit(Op::PopTop);
         self.emit(Op::Jump(exit));
         self.bind(final_);
         self.setup_cleanup(cleanup);
         self.emit(Op::PushExcInfo);
         self.emit(Op::WithExceptStart);
+        if w.is_async {
+            self.emit_await();
+        }
         let suppress = self.new_label();
         self.emit(Op::PopJumpIfTrue(suppress));
         self.emit(Op::Reraise(2));

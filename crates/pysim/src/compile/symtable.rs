@@ -618,6 +618,12 @@ impl Builder {
             self.cur().is_generator = true;
         }
         if generators.iter().any(|g| g.is_async) {
+            if !is_gen && !self.enclosing_async() {
+                self.fail(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    generators[0].range,
+                );
+            }
             self.cur().is_coroutine = true;
         }
         self.cur().add(".0", DEF_PARAM);
@@ -745,7 +751,7 @@ impl Builder {
                 self.comprehension(node_key(g), "<genexpr>", &g.generators, &[&g.elt], true)
             }
             Expr::Await(a) => {
-                self.cur().is_coroutine = true;
+                self.await_here(a.range);
                 self.expr(&a.value);
             }
             Expr::Yield(y) => {
@@ -755,6 +761,9 @@ impl Builder {
                 }
             }
             Expr::YieldFrom(y) => {
+                if self.cur().is_coroutine && !self.cur().is_comprehension {
+                    self.fail("'yield from' inside async function", y.range);
+                }
                 self.yield_here(y.range);
                 self.expr(&y.value);
             }
@@ -833,6 +842,36 @@ impl Builder {
                     self.fstring_elements(&spec.elements);
                 }
             }
+        }
+    }
+
+    /// Whether the nearest enclosing scope that is not a comprehension is an `async def`.
+    fn enclosing_async(&self) -> bool {
+        self.stack
+            .iter()
+            .rev()
+            .map(|&i| &self.scopes[i])
+            .find(|s| !s.is_comprehension)
+            .is_some_and(|s| s.kind == BlockKind::Function && s.is_coroutine)
+    }
+
+    /// An `await`: only in an `async def`, or in a comprehension inside one (which then
+    /// becomes a coroutine itself).
+    fn await_here(&mut self, range: TextRange) {
+        let s = self.cur();
+        if s.kind != BlockKind::Function {
+            self.fail("'await' outside function", range);
+        } else if s.is_comprehension {
+            if self.enclosing_async() {
+                self.cur().is_coroutine = true;
+            } else {
+                self.fail(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    range,
+                );
+            }
+        } else if !s.is_coroutine {
+            self.fail("'await' outside async function", range);
         }
     }
 

@@ -341,7 +341,8 @@ impl Vm {
             Kind::Exception(_) => return self.exception_repr(r),
             Kind::Generator(g) => {
                 let q = self.as_str(g.qualname).unwrap_or("?").to_string();
-                return Ok(format!("<generator object {q} at {}>", self.addr(v)));
+                let what = self.gen_label(r);
+                return Ok(format!("<{what} object {q} at {}>", self.addr(v)));
             }
             Kind::Cell(c) => {
                 let c = *c;

@@ -110,6 +110,7 @@ impl Vm {
         }
         self.heap.get_mut(r).flags |= sflags::FINALIZED;
         if let Kind::Generator(_) = self.heap.kind(r) {
+            self.warn_never_awaited(r);
             self.incref_obj(r);
             let res = self.gen_close(Value::Obj(r));
             if let Err(e) = res {

@@ -481,6 +481,11 @@ impl Vm {
     /// A generator object owning a fresh (not yet started) frame.
     fn new_generator(&mut self, frame: Frame) -> Value {
         let code = frame.code.clone();
+        let ty = if code.unit.flags & crate::code::flags::COROUTINE != 0 {
+            t::COROUTINE
+        } else {
+            t::GENERATOR
+        };
         let (name, qualname) = match frame.func {
             Value::Obj(f) => match self.heap.kind(f) {
                 Kind::Function(func) => (func.name, func.qualname),
@@ -500,7 +505,7 @@ impl Vm {
             started: false,
         };
         Value::Obj(self.alloc_gc(
-            t::GENERATOR,
+            ty,
             Kind::Generator(Box::new(g)),
             crate::heap::refcount::FreeList::None,
         ))

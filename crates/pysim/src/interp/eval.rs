@@ -809,6 +809,44 @@ impl Vm {
                         f.stack.push(r?);
                     }
                 }
+                Op::GetAwaitable => {
+                    let v = pop(f);
+                    let r = self.get_awaitable(v);
+                    self.decref(v);
+                    f.stack.push(r?);
+                }
+                Op::GetAIter => {
+                    let v = pop(f);
+                    let r = self.get_aiter(v);
+                    self.decref(v);
+                    f.stack.push(r?);
+                }
+                Op::GetANext => {
+                    let r = self.get_anext(top(f))?;
+                    f.stack.push(r);
+                }
+                Op::BeforeAsyncWith => {
+                    let mgr = pop(f);
+                    let r = self.before_async_with(mgr);
+                    self.decref(mgr);
+                    let (exit, res) = r?;
+                    f.stack.push(exit);
+                    f.stack.push(res);
+                }
+                Op::EndAsyncFor => {
+                    let exc = pop(f);
+                    let stop = matches!(exc, Value::Obj(r) if self.exc_matches(r, t::STOP_ASYNC_ITERATION));
+                    if !stop {
+                        *reraise = true;
+                        return match exc {
+                            Value::Obj(r) => Err(Throw::Exc(r)),
+                            _ => Err(self.runtime_error("No active exception to reraise")),
+                        };
+                    }
+                    self.decref(exc);
+                    let it = pop(f);
+                    self.decref(it);
+                }
                 Op::Send(tgt) => {
                     let v = pop(f);
                     let it = top(f);

@@ -38,10 +38,18 @@ impl Vm {
             if let Some(e) = exc {
                 self.decref_obj(e);
             }
-            return Err(self.value_error("generator already executing"));
+            let what = self.gen_label(g);
+            return Err(self.value_error(format!("{what} already executing")));
         }
         let Some(mut frame) = frame else {
-            // Finished: a send raises StopIteration, a throw raises the exception.
+            // Finished: a send raises StopIteration, a throw raises the exception; a
+            // coroutine cannot be resumed at all.
+            if self.heap.ty(g) == t::COROUTINE {
+                if let Some(e) = exc {
+                    self.decref_obj(e);
+                }
+                return Err(self.runtime_error("cannot reuse already awaited coroutine"));
+            }
             if let Some(e) = exc {
                 return Err(Throw::Exc(e));
             }
@@ -51,7 +59,10 @@ impl Vm {
             if let Kind::Generator(gen) = self.heap.kind_mut(g) {
                 gen.frame = Some(frame);
             }
-            return Err(self.type_error("can't send non-None value to a just-started generator"));
+            let what = self.gen_label(g);
+            return Err(self.type_error(format!(
+                "can't send non-None value to a just-started {what}"
+            )));
         }
         if started && exc.is_none() {
             self.incref(v);
@@ -88,7 +99,7 @@ impl Vm {
             }
             Err(e) => {
                 finished = true;
-                Err(self.pep479(e))
+                Err(self.pep479(g, e))
             }
         };
         if finished {
@@ -107,12 +118,13 @@ impl Vm {
     }
 
     /// PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
-    fn pep479(&mut self, e: Throw) -> Throw {
+    fn pep479(&mut self, g: ObjRef, e: Throw) -> Throw {
         let Throw::Exc(r) = e else { return e };
         if !self.exc_matches(r, t::STOP_ITERATION) {
             return Throw::Exc(r);
         }
-        let Throw::Exc(n) = self.runtime_error("generator raised StopIteration") else {
+        let what = self.gen_label(g);
+        let Throw::Exc(n) = self.runtime_error(format!("{what} raised StopIteration")) else {
             return Throw::Exc(r);
         };
         if let Kind::Exception(x) = self.heap.kind_mut(n) {
@@ -170,7 +182,7 @@ impl Vm {
     }
 
     /// The iterator a generator suspended in `yield from` delegates to.
-    fn delegate_of(&self, g: ObjRef) -> Option<Value> {
+    pub fn delegate_of(&self, g: ObjRef) -> Option<Value> {
         let Kind::Generator(gen) = self.heap.kind(g) else {
             return None;
         };
@@ -328,7 +340,8 @@ impl Vm {
         match self.gen_throw(g, exc) {
             Ok(SendResult::Yielded(y)) => {
                 self.decref(y);
-                Err(self.runtime_error("generator ignored GeneratorExit"))
+                let what = self.gen_label(g);
+                Err(self.runtime_error(format!("{what} ignored GeneratorExit")))
             }
             Ok(SendResult::Returned(r)) => {
                 self.decref(r);

@@ -114,7 +114,11 @@ impl Vm {
                     step: c,
                 }));
             }
-            Kind::Iter(_) | Kind::Generator(_) => {
+            Kind::Iter(_) => {
+                self.incref(v);
+                return Ok(v);
+            }
+            Kind::Generator(_) if self.heap.ty(r) != t::COROUTINE => {
                 self.incref(v);
                 return Ok(v);
             }
@@ -155,7 +159,7 @@ impl Vm {
     fn is_iterator(&mut self, v: Value) -> bool {
         match v {
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Iter(_) | Kind::Generator(_)) => {
-                true
+                self.heap.ty(r) != t::COROUTINE
             }
             _ => {
                 let ty = self.type_of(v);

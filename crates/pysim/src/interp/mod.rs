@@ -12,6 +12,7 @@ pub mod call;
 pub mod calltemps;
 pub mod class;
 pub mod code;
+pub mod coroutine;
 pub mod eval;
 pub mod exc;
 pub mod frame;

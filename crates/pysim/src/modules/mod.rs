@@ -108,6 +108,7 @@ pub fn registry() -> Vec<ModuleDef> {
         python("statistics", include_str!("py/statistics.py")),
         python("io", include_str!("py/io.py")),
         python("queue", include_str!("py/queue.py")),
+        python("asyncio", include_str!("py/asyncio.py")),
         python("decimal", include_str!("py/decimal.py")),
         python("pathlib", include_str!("py/pathlib.py")),
         python("uuid", include_str!("py/uuid.py")),

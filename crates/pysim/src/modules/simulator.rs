@@ -5,6 +5,9 @@
 //! CPython's C implementation has in error messages (`__name__` stays `Decimal`).
 //! `is_heap_type(cls)` tells a class created by a `class` statement from a built-in
 //! type (CPython's `Py_TPFLAGS_HEAPTYPE`, for `copyreg`).
+//! `coro_position(coro)` is `(filename, line, running)` of a coroutine or generator: the
+//! line it is suspended at (its first line before it starts, `running` False once it
+//! finished), for asyncio's task reprs.
 
 use crate::interp::Vm;
 use crate::objects::function::Kw;
@@ -45,7 +48,32 @@ fn is_heap_type(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     Ok(Value::Bool(heap))
 }
 
+fn coro_position(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
+    vm.nargs("coro_position", args, 1, 1)?;
+    let pos = match args[0] {
+        Value::Obj(r) => match vm.heap.kind(r) {
+            Kind::Generator(g) => {
+                let u = &g.code.unit;
+                let line = match &g.frame {
+                    Some(fr) if g.started => u.spans.get(fr.ip).map_or(u.firstlineno, |s| s.line),
+                    _ => u.firstlineno,
+                };
+                Some((u.filename.clone(), line, g.frame.is_some()))
+            }
+            _ => None,
+        },
+        _ => None,
+    };
+    let Some((file, line, running)) = pos else {
+        return Err(vm.type_error("coro_position() argument must be a coroutine"));
+    };
+    let f = vm.new_str(&file);
+    let l = vm.int(i64::from(line));
+    Ok(vm.new_tuple(vec![f, l, Value::Bool(running)]))
+}
+
 pub fn init(vm: &mut Vm, d: ObjRef) -> PResult<()> {
+    vm.add_fn(d, "coro_position", coro_position);
     vm.add_fn(d, "unsupported", unsupported);
     vm.add_fn(d, "set_tp_name", set_tp_name);
     vm.add_fn(d, "is_heap_type", is_heap_type);

@@ -21,6 +21,16 @@ def _g():
 GeneratorType = type(_g())
 
 
+async def _co():
+    pass
+
+
+_co_obj = _co()
+CoroutineType = type(_co_obj)
+_co_obj.close()
+del _co_obj
+
+
 class _C:
     def _m(self):
         pass

@@ -1,0 +1,3 @@
+def f(xs):
+    async for x in xs:
+        print(x)
