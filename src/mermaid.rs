@@ -12,7 +12,7 @@
 mod arial_widths;
 mod dark;
 mod prune;
-mod text_width;
+pub(crate) mod text_width;
 
 use std::sync::LazyLock;
 

@@ -500,6 +500,23 @@ fn traced(lang: Lang, code: &str) -> Outcome {
     }
 }
 
+/// A run as the seed page runs it: JavaScript that uses `document` starts from the site's
+/// HTML fixture (`gen.toml`).
+fn traced_on_page(lang: Lang, code: &str) -> Outcome {
+    let options = gen_trace::RunOptions {
+        trace: true,
+        html_fixture: Some(
+            std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/seed.html"))
+                .unwrap(),
+        ),
+        ..gen_trace::RunOptions::default()
+    };
+    match lang {
+        Lang::Python => gen_pysim::run(code, &options),
+        Lang::Javascript => gen_jssim::run(code, &options),
+    }
+}
+
 /// The heap-effect cells of the table rows of step `n` (continuation rows included).
 fn effects_of_step(html: &str, n: u32) -> Vec<String> {
     let table = &html[html.find("<tbody>").unwrap()..html.find("</tbody>").unwrap()];
@@ -964,20 +981,26 @@ fn python_counts_in_nested_calls_are_what_getrefcount_says() {
     let code = "import sys\ndef inner(v):\n    w = v\n    print(sys.getrefcount(w) - 1)\n    return w\ndef outer(u):\n    r = [inner(u), inner(u)]\n    return r\na = [1]\nres = outer(a)\nd = {'k': inner([2])}\n";
     let outcome = traced(Lang::Python, code);
     assert_eq!(outcome.stdout, "4\n5\n2\n");
+    assert_eq!(drawn_refcounts(&outcome, &[4], "w"), outcome.stdout);
+}
+
+/// The refcount the trace draws for the innermost frame's `var` after each of `lines`,
+/// one a line, as the snippet's prints would show them.
+fn drawn_refcounts(outcome: &Outcome, lines: &[u32], var: &str) -> String {
     let drawn: Vec<String> = outcome
         .trace
         .snapshots
         .iter()
-        .filter(|s| s.line == 4)
+        .filter(|s| lines.contains(&s.line))
         .map(|s| {
             let frame = s.frames.last().unwrap();
-            let w = frame.vars.iter().find(|(n, _)| n == "w").unwrap();
-            let Value::Ref(id) = w.1 else { panic!() };
+            let v = frame.vars.iter().find(|(n, _)| n == var).unwrap();
+            let Value::Ref(id) = v.1 else { panic!() };
             let o = s.heap.iter().find(|o| o.id == id).unwrap();
             o.refcount.unwrap().to_string()
         })
         .collect();
-    assert_eq!(drawn.join("\n") + "\n", outcome.stdout);
+    drawn.join("\n") + "\n"
 }
 
 #[test]
@@ -1007,4 +1030,133 @@ fn a_browser_scripts_globals_are_its_variables_and_host_objects_are_named_by_cla
     let outcome = traced(Lang::Javascript, &seed_snippet(13));
     assert!(outcome.trace.events.iter().any(|e| matches!(&e.kind,
         EventKind::Alloc { type_name, .. } if type_name == "MutationObserver")));
+}
+
+#[test]
+fn heap_graphs_wrap_long_labels_instead_of_cutting_them() {
+    // The seed's closures, listeners, long strings and unreachable objects.
+    let js = Lang::Javascript;
+    for (n, lang) in [
+        (7, js),
+        (8, js),
+        (9, js),
+        (10, js),
+        (12, js),
+        (14, js),
+        (15, Lang::Python),
+    ] {
+        let code = seed_snippet(n);
+        let outcome = traced_on_page(lang, &code);
+        assert!(
+            matches!(outcome.status, Status::Ok | Status::LimitExceeded { .. }),
+            "snippet {n}"
+        );
+        let html = render(&outcome, &code, TraceMode::Full);
+        let heap = &html[html.find("<div class=\"gen-heap\">").unwrap()..];
+        let heap = &heap[..heap.find("<div class=\"gen-seq\">").unwrap()];
+        assert!(!heap.contains('…'), "snippet {n}: {heap}");
+        if n == 9 {
+            assert!(
+                heap.contains(">globalVariable</text>") && heap.contains(">variable&#39;</tspan>"),
+                "{heap}"
+            );
+        }
+        if n == 14 {
+            assert!(
+                heap.contains(">Function#1<tspan x=\"308\" dy=\"15\">(unreachable)</tspan>"),
+                "{heap}"
+            );
+        }
+    }
+}
+
+#[test]
+fn an_interval_keeps_its_callback_between_runs() {
+    // The seed's setInterval: Node's timer list holds the Timeout, and through it the
+    // callback, from `setInterval` until the run ends; no run lets go of it.
+    let code = seed_snippet(10);
+    let outcome = traced(Lang::Javascript, &code);
+    assert!(matches!(outcome.status, Status::LimitExceeded { .. }));
+    assert!(outcome.stdout.matches("Timer is running!").count() >= 9);
+    let root_changes: Vec<&Event> = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| {
+            matches!(
+                &e.kind,
+                EventKind::RefGained {
+                    holder: Holder::Root { .. },
+                    ..
+                } | EventKind::RefLost {
+                    holder: Holder::Root { .. },
+                    ..
+                }
+            )
+        })
+        .collect();
+    assert_eq!(root_changes.len(), 1, "{root_changes:?}");
+    assert!(matches!(&root_changes[0].kind, EventKind::RefGained { .. }));
+    assert_eq!(root_changes[0].line, 1);
+    let ticks = outcome
+        .trace
+        .events
+        .iter()
+        .filter(|e| matches!(e.kind, EventKind::Task { .. }))
+        .count();
+    assert!(ticks >= 9, "{ticks}");
+}
+
+#[test]
+fn python_counts_inside_a_class_call_include_its_argument_tuple() {
+    // `P([7])` packs its argument into a tuple for `type.__call__`, so `__init__` sees
+    // three references to the list (the caller's stack, the tuple, `x`), and four once
+    // `self.x` holds it; the trace draws what `sys.getrefcount(x) - 1` prints.
+    let code = "import sys\nclass P:\n    def __init__(self, x):\n        print(sys.getrefcount(x) - 1)\n        self.x = x\n        print(sys.getrefcount(x) - 1)\np = P([7])\n";
+    let outcome = traced(Lang::Python, code);
+    assert_eq!(outcome.stdout, "3\n4\n");
+    assert_eq!(drawn_refcounts(&outcome, &[4, 6], "x"), outcome.stdout);
+}
+
+#[test]
+fn a_detached_node_keeps_its_listener_and_the_summary_says_through_which_root() {
+    // The seed's detached button: after `removeChild` the document no longer holds it,
+    // but `elements.button` does, and through it the click listener's closure.
+    let code = seed_snippet(12);
+    let outcome = traced_on_page(Lang::Javascript, &code);
+    assert_eq!(outcome.status, Status::Ok);
+    let summary = &outcome.trace.summary;
+    let path = |type_name: &str| {
+        summary
+            .retained
+            .iter()
+            .find(|r| r.type_name == type_name)
+            .map(|r| r.path.join(" → "))
+            .unwrap_or_else(|| panic!("{type_name} retained: {:?}", summary.retained))
+    };
+    assert_eq!(
+        path("Closure"),
+        "script variable 'elements' → Object → property 'button': <button#myButton> → listener 'click': anonymous closure"
+    );
+    assert!(path("HTMLElement")
+        .ends_with("<button#myButton> → detached DOM node (not in the document)"));
+    assert_eq!(summary.retained.len(), 3, "{:?}", summary.retained);
+    // Only the reader's objects count towards the peak, not the page's button.
+    assert_eq!(summary.peak_bytes, 40 + 64);
+    // The heap graph draws the closure as held by the button's listener to the end.
+    let last = outcome.trace.snapshots.last().unwrap();
+    let button = last
+        .heap
+        .iter()
+        .find(|o| o.label == "<button#myButton>")
+        .expect("the button drawn");
+    let Some((_, Value::Ref(closure))) =
+        button.fields.iter().find(|(k, _)| k == "listener 'click'")
+    else {
+        panic!("{button:?}")
+    };
+    let html = render(&outcome, &code, TraceMode::Full);
+    assert!(!html.contains("(unreachable)"), "{html}");
+    assert!(html.contains("via script variable &#39;elements&#39; → Object → property &#39;button&#39;: &lt;button#myButton&gt; → listener &#39;click&#39;: anonymous closure"));
+    assert!(last.heap.iter().any(|o| o.id == *closure && !o.freed));
 }

@@ -47,7 +47,7 @@ fn is_zero_width(cp: u32) -> bool {
 }
 
 /// East Asian wide and fullwidth characters (CJK, kana, Hangul, fullwidth forms, emoji).
-fn is_wide(cp: u32) -> bool {
+pub(crate) fn is_wide(cp: u32) -> bool {
     matches!(
         cp,
         0x1100..=0x115F

@@ -15,6 +15,7 @@ use gen_trace::{Frame, HeapObject, ObjId, Snapshot, Value};
 use super::effect::{is_top_level, space_badge};
 use super::html::{bytes, push_escaped};
 use super::names::Names;
+use super::text_fit::{self, Font};
 
 const PAD: f64 = 12.0;
 const FRAME_X: f64 = 12.0;
@@ -27,6 +28,16 @@ const KEY_COL: f64 = 84.0;
 const ROUTE: f64 = 64.0;
 const HEAD: f64 = 24.0;
 const ROW: f64 = 20.0;
+/// Spacing of the further lines of a wrapped text.
+const LINE: f64 = 15.0;
+/// Widths the texts wrap at: a frame's title, a variable's name and value, an object's
+/// field name and value, an object's label.
+const FRAME_TITLE_W: f64 = FRAME_W - 16.0;
+const NAME_W: f64 = NAME_COL - 14.0;
+const FRAME_VALUE_W: f64 = FRAME_W - NAME_COL - 18.0;
+const KEY_W: f64 = KEY_COL - 12.0;
+const FIELD_VALUE_W: f64 = OBJ_W - KEY_COL - 14.0;
+const LABEL_W: f64 = OBJ_W - 16.0;
 const GAP: f64 = 14.0;
 const WIDTH: f64 = OBJ_X + OBJ_W + ROUTE + PAD;
 const MAX_OBJECTS: usize = 30;
@@ -172,9 +183,6 @@ fn object_order(snapshot: &Snapshot, by_id: &HashMap<ObjId, &HeapObject>) -> (Ve
 }
 
 fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) -> f64 {
-    let rows = frame.vars.len().max(1) as f64;
-    let height = HEAD + rows * ROW + 6.0;
-    let _ = write!(out, "<g class=\"gen-h-frame\"><rect x=\"{FRAME_X}\" y=\"{top}\" width=\"{FRAME_W}\" height=\"{height}\" rx=\"4\"/>");
     let title = if is_top_level(&frame.name) {
         "Global frame".to_owned()
     } else if frame.name == gen_trace::ROOTS_FRAME {
@@ -182,14 +190,23 @@ fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) ->
     } else {
         frame.name.clone()
     };
-    text(
-        out,
-        FRAME_X + 8.0,
-        top + 16.0,
-        "gen-h-head",
-        &clip(&title, 26),
-    );
-    let mut y = top + HEAD;
+    let title = text_fit::wrap(&title, FRAME_TITLE_W, Font::SansBold);
+    let head = HEAD + extra_lines(&title);
+    let rows: Vec<(Vec<String>, Vec<String>)> = frame
+        .vars
+        .iter()
+        .map(|(name, value)| {
+            (
+                text_fit::wrap(name, NAME_W, Font::Sans),
+                value_lines(value, FRAME_VALUE_W, refs),
+            )
+        })
+        .collect();
+    let rows_height: f64 = rows.iter().map(|(n, v)| row_height(n, v)).sum();
+    let height = head + rows_height.max(ROW) + 6.0;
+    let _ = write!(out, "<g class=\"gen-h-frame\"><rect x=\"{FRAME_X}\" y=\"{top}\" width=\"{FRAME_W}\" height=\"{height}\" rx=\"4\"/>");
+    text_lines(out, FRAME_X + 8.0, top + 16.0, "gen-h-head", &title, false);
+    let mut y = top + head;
     if frame.vars.is_empty() {
         text(
             out,
@@ -199,13 +216,15 @@ fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) ->
             "(no variables)",
         );
     }
-    for (name, value) in &frame.vars {
-        text_end(
+    for ((_, value), (name, value_text)) in frame.vars.iter().zip(&rows) {
+        let row = row_height(name, value_text);
+        text_lines(
             out,
             FRAME_X + NAME_COL - 6.0,
             y + 14.0,
             "gen-h-name",
-            &clip(name, 12),
+            name,
+            true,
         );
         let _ = write!(
             out,
@@ -213,11 +232,11 @@ fn draw_frame(out: &mut String, frame: &Frame, top: f64, refs: &mut Refs<'_>) ->
             FRAME_X + NAME_COL,
             y + 2.0,
             FRAME_W - NAME_COL - 8.0,
-            ROW - 4.0
+            row - 4.0
         );
         let cell_x = FRAME_X + NAME_COL;
-        draw_value(out, value, cell_x, y, 16, refs, true);
-        y += ROW;
+        draw_value(out, value, value_text, cell_x, y, refs, true);
+        y += row;
     }
     out.push_str("</g>");
     top + height
@@ -231,10 +250,44 @@ fn draw_object(
     view: &HeapView<'_>,
     refs: &mut Refs<'_>,
 ) -> f64 {
-    let shown_fields = object.fields.len().min(MAX_FIELDS);
-    let extra = usize::from(object.fields.len() > MAX_FIELDS);
-    let rows = (shown_fields + extra).max(1) as f64;
-    let height = HEAD + rows * ROW + 6.0;
+    let mut head = view.names.name(object.id);
+    if object.freed {
+        head.push_str(" (freed)");
+    } else if !reachable {
+        head.push_str(" (unreachable)");
+    }
+    let size = bytes(object.size);
+    let badge = badge(object);
+    let meta_w = match &badge {
+        Some(badge) => {
+            text_fit::width(&format!("{size} · "), Font::Sans)
+                + text_fit::width(badge, Font::SansBold)
+        }
+        None => text_fit::width(&size, Font::Sans),
+    };
+    let head = text_fit::wrap(&head, LABEL_W - meta_w - 8.0, Font::SansBold);
+    let head_height = HEAD + extra_lines(&head);
+    let label = object
+        .fields
+        .is_empty()
+        .then(|| text_fit::wrap(&object.label, LABEL_W, Font::Sans));
+    let rows: Vec<(Vec<String>, Vec<String>)> = object
+        .fields
+        .iter()
+        .take(MAX_FIELDS)
+        .map(|(key, value)| {
+            (
+                text_fit::wrap(key, KEY_W, Font::Sans),
+                value_lines(value, FIELD_VALUE_W, refs),
+            )
+        })
+        .collect();
+    let more = object.fields.len() > MAX_FIELDS;
+    let body_height = match &label {
+        Some(label) => ROW + extra_lines(label),
+        None => rows.iter().map(|(k, v)| row_height(k, v)).sum::<f64>() + f64::from(more) * ROW,
+    };
+    let height = head_height + body_height + 6.0;
     let mut class = String::from("gen-h-obj");
     if object.freed {
         class.push_str(" gen-h-freed");
@@ -245,42 +298,30 @@ fn draw_object(
         class.push_str(" gen-h-unreachable");
     }
     let _ = write!(out, "<g class=\"{class}\"><rect x=\"{OBJ_X}\" y=\"{top}\" width=\"{OBJ_W}\" height=\"{height}\" rx=\"4\"/>");
-    let mut head = view.names.name(object.id);
-    if object.freed {
-        head.push_str(" (freed)");
-    } else if !reachable {
-        head.push_str(" (unreachable)");
-    }
-    text(out, OBJ_X + 8.0, top + 16.0, "gen-h-head", &clip(&head, 22));
+    text_lines(out, OBJ_X + 8.0, top + 16.0, "gen-h-head", &head, false);
     let _ = write!(
         out,
         "<text class=\"gen-h-meta\" x=\"{}\" y=\"{}\" text-anchor=\"end\">",
         OBJ_X + OBJ_W - 8.0,
         top + 16.0
     );
-    push_escaped(out, &bytes(object.size));
-    if let Some(badge) = badge(object) {
+    push_escaped(out, &size);
+    if let Some(badge) = badge {
         out.push_str(" · <tspan class=\"gen-h-badge\">");
         push_escaped(out, &badge);
         out.push_str("</tspan>");
     }
     out.push_str("</text>");
-    let mut y = top + HEAD;
-    if object.fields.is_empty() {
-        text(
-            out,
-            OBJ_X + 8.0,
-            y + 14.0,
-            "gen-h-label",
-            &clip(&object.label, 34),
-        );
+    let mut y = top + head_height;
+    if let Some(label) = &label {
+        text_lines(out, OBJ_X + 8.0, y + 14.0, "gen-h-label", label, false);
     }
-    for (key, value) in object.fields.iter().take(MAX_FIELDS) {
-        text(out, OBJ_X + 8.0, y + 14.0, "gen-h-name", &clip(key, 11));
-        draw_value(out, value, OBJ_X + KEY_COL, y, 20, refs, false);
-        y += ROW;
+    for ((_, value), (key, value_text)) in object.fields.iter().zip(&rows) {
+        text_lines(out, OBJ_X + 8.0, y + 14.0, "gen-h-name", key, false);
+        draw_value(out, value, value_text, OBJ_X + KEY_COL, y, refs, false);
+        y += row_height(key, value_text);
     }
-    if extra > 0 {
+    if more {
         text(
             out,
             OBJ_X + 8.0,
@@ -305,23 +346,38 @@ fn badge(object: &HeapObject) -> Option<String> {
     })
 }
 
+/// The lines a value's text takes in a cell `max` pixels wide: none for a reference drawn
+/// as an arrow.
+fn value_lines(value: &Value, max: f64, refs: &Refs<'_>) -> Vec<String> {
+    match value {
+        Value::Prim(text) => text_fit::wrap(text, max, Font::Mono),
+        Value::Ref(id) if refs.drawn.contains(id) => Vec::new(),
+        Value::Ref(id) => text_fit::wrap(&format!("→ {}", refs.names.name(*id)), max, Font::Sans),
+    }
+}
+
+/// The height of a row whose name and value take these lines.
+fn row_height(name: &[String], value: &[String]) -> f64 {
+    ROW + extra_lines(name).max(extra_lines(value))
+}
+
+/// The height the lines after the first add.
+fn extra_lines(lines: &[String]) -> f64 {
+    lines.len().saturating_sub(1) as f64 * LINE
+}
+
+/// Draws a value: its text in `lines`, or a dot starting an arrow for a drawn reference.
 fn draw_value(
     out: &mut String,
     value: &Value,
+    lines: &[String],
     x: f64,
     row_top: f64,
-    max_chars: usize,
     refs: &mut Refs<'_>,
     from_frame: bool,
 ) {
     match value {
-        Value::Prim(text_value) => text(
-            out,
-            x + 6.0,
-            row_top + 14.0,
-            "gen-h-prim",
-            &clip(text_value, max_chars),
-        ),
+        Value::Prim(_) => text_lines(out, x + 6.0, row_top + 14.0, "gen-h-prim", lines, false),
         Value::Ref(id) if refs.drawn.contains(id) => {
             let (cx, cy) = (x + 10.0, row_top + ROW / 2.0);
             let _ = write!(
@@ -342,13 +398,7 @@ fn draw_value(
                 }
             });
         }
-        Value::Ref(id) => text(
-            out,
-            x + 6.0,
-            row_top + 14.0,
-            "gen-h-muted",
-            &format!("→ {}", refs.names.name(*id)),
-        ),
+        Value::Ref(_) => text_lines(out, x + 6.0, row_top + 14.0, "gen-h-muted", lines, false),
     }
 }
 
@@ -389,24 +439,21 @@ fn text(out: &mut String, x: f64, y: f64, class: &str, content: &str) {
     out.push_str("</text>");
 }
 
-fn text_end(out: &mut String, x: f64, y: f64, class: &str, content: &str) {
-    let _ = write!(
-        out,
-        "<text class=\"{class}\" x=\"{x}\" y=\"{y}\" text-anchor=\"end\">"
-    );
-    push_escaped(out, content);
-    out.push_str("</text>");
-}
-
-/// At most `max` characters, the last replaced by `…` when cut.
-fn clip(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_owned()
-    } else {
-        let mut cut: String = s.chars().take(max.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
+/// One `<text>` whose first line sits at `y` and further lines `LINE` below each other, so
+/// a wrapped label stays one selectable text.
+fn text_lines(out: &mut String, x: f64, y: f64, class: &str, lines: &[String], end: bool) {
+    let anchor = if end { " text-anchor=\"end\"" } else { "" };
+    let _ = write!(out, "<text class=\"{class}\" x=\"{x}\" y=\"{y}\"{anchor}>");
+    for (i, line) in lines.iter().enumerate() {
+        if i == 0 {
+            push_escaped(out, line);
+        } else {
+            let _ = write!(out, "<tspan x=\"{x}\" dy=\"{LINE}\">");
+            push_escaped(out, line);
+            out.push_str("</tspan>");
+        }
     }
+    out.push_str("</text>");
 }
 
 #[cfg(test)]
@@ -515,7 +562,8 @@ mod tests {
         };
         let svg = draw(&snapshot);
         assert!(!svg.contains("<script>"));
-        assert!(svg.contains("&lt;/svg&gt;&lt;script"));
+        assert!(!svg.contains("<script"));
+        assert!(svg.contains("&lt;/svg&gt;&lt;scr"), "{svg}");
     }
 
     #[test]

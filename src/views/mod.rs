@@ -14,6 +14,7 @@ pub mod rows;
 pub mod sequence;
 pub mod summary;
 pub mod table;
+pub mod text_fit;
 
 pub use panel::{render, Panel, TraceMode};
 

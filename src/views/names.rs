@@ -46,12 +46,16 @@ impl Names {
             .or_insert_with(|| (type_name.to_owned(), next));
     }
 
+    /// `type#n` for an object the trace introduced.
+    pub fn get(&self, id: ObjId) -> Option<String> {
+        self.by_id
+            .get(&id)
+            .map(|(type_name, n)| format!("{type_name}#{n}"))
+    }
+
     /// `type#n`, or `object@id` for an id the trace never introduced.
     pub fn name(&self, id: ObjId) -> String {
-        match self.by_id.get(&id) {
-            Some((type_name, n)) => format!("{type_name}#{n}"),
-            None => format!("object@{id}"),
-        }
+        self.get(id).unwrap_or_else(|| format!("object@{id}"))
     }
 }
 

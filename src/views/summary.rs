@@ -24,13 +24,23 @@ pub fn render(summary: &Summary, names: &Names, out: &mut String) {
     }
     out.push_str("<div class=\"gen-leaks\"><p>Still reachable at exit:</p><ul>");
     for retained in &summary.retained {
+        // An object the trace never drew (a page's DOM node) goes by its type.
         out.push_str("<li><code>");
-        push_escaped(out, &names.name(retained.obj));
-        out.push_str("</code> ");
-        push_escaped(
-            out,
-            &format!("({}, {})", retained.type_name, bytes(retained.size)),
-        );
+        match names.get(retained.obj) {
+            Some(name) => {
+                push_escaped(out, &name);
+                out.push_str("</code> ");
+                push_escaped(
+                    out,
+                    &format!("({}, {})", retained.type_name, bytes(retained.size)),
+                );
+            }
+            None => {
+                push_escaped(out, &retained.type_name);
+                out.push_str("</code> ");
+                push_escaped(out, &format!("({})", bytes(retained.size)));
+            }
+        }
         if !retained.path.is_empty() {
             out.push_str(" via ");
             push_escaped(out, &retained.path.join(" → "));

@@ -93,10 +93,6 @@ pub struct Loop {
     /// Timers still live when the run stopped at the virtual-time limit.
     pub live_at_limit: Vec<Timer>,
     pub hit_time_limit: bool,
-    /// The id of the timer whose callback is running (an interval cleared from inside
-    /// its own callback is not re-armed).
-    pub running_timer: Option<u32>,
-    pub running_cancelled: bool,
 }
 
 impl Loop {
@@ -206,9 +202,6 @@ impl Vm {
 
     pub fn clear_timer(&mut self, id: u32) {
         self.events.timers.retain(|_, t| t.id != id);
-        if self.events.running_timer == Some(id) {
-            self.events.running_cancelled = true;
-        }
     }
 
     /// Runs one callback; in the browser an uncaught error is reported and swallowed.
@@ -409,11 +402,26 @@ impl Vm {
                 self.trace_task("timer", what);
             }
         }
-        let Some(t) = self.events.timers.remove(&(due, seq)) else {
+        // A timeout leaves the timer list for good before its callback runs. An interval
+        // leaves Node's list only while its callback runs, and then Node's loop holds its
+        // Timeout (`listOnTimeout`'s `timer`, re-inserted in its `finally`): it is one
+        // root from `setInterval` to `clearInterval`, so here it stays on the list.
+        let Some(repeats) = self
+            .events
+            .timers
+            .get(&(due, seq))
+            .map(|t| t.interval.is_some())
+        else {
             return Ok(());
         };
-        self.events.running_timer = Some(t.id);
-        self.events.running_cancelled = false;
+        let t = if repeats {
+            self.events.timers.get(&(due, seq)).cloned()
+        } else {
+            self.events.timers.remove(&(due, seq))
+        };
+        let Some(t) = t else {
+            return Ok(());
+        };
         // Node calls a timer's callback with the Timeout object as `this`. The
         // handle and arguments stay rooted while the callback runs.
         let this = t.handle.map(Value::Obj).unwrap_or_default();
@@ -423,13 +431,18 @@ impl Vm {
             .extend(t.args.iter().filter_map(|a| a.as_obj()));
         let r = self.call(&t.f, this, t.args.clone()).map(|_| ());
         self.temp_roots.truncate(mark);
-        self.events.running_timer = None;
         if let Some(iv) = t.interval {
             // Re-armed after the callback, like Node, unless the callback cleared it.
-            if !self.events.running_cancelled {
+            let key = self
+                .events
+                .timers
+                .iter()
+                .find(|(_, timer)| timer.id == t.id)
+                .map(|(k, _)| *k);
+            if let Some(timer) = key.and_then(|k| self.events.timers.remove(&k)) {
                 self.events.seq += 1;
                 let s = self.events.seq;
-                self.events.timers.insert((self.events.now + iv, s), t);
+                self.events.timers.insert((self.events.now + iv, s), timer);
             }
         }
         self.guarded(r)?;

@@ -175,10 +175,13 @@ fn reportable(vm: &Vm, o: ObjRef) -> bool {
     )
 }
 
-/// Retained objects with their shortest retainer path from a root.
+/// Retained objects with their shortest retainer path from a root. The paths pass
+/// through the page's own DOM nodes (a detached `<button>` held by a variable keeps its
+/// listeners), which are listed themselves only as the top of a detached tree.
 pub fn retained(vm: &mut Vm) -> Vec<Retained> {
     let builtin = vm.trace.first_user_id();
     let user = |vm: &Vm, o: ObjRef| vm.heap.get(o).is_some_and(|x| x.meta.id > builtin);
+    let node = |vm: &Vm, o: ObjRef| matches!(vm.heap.kind(o), Some(Kind::Dom(_)));
     let roots = roots(vm);
     // Breadth-first from every root: the first discovery is the shortest path.
     let mut parent: HashMap<ObjRef, (Option<ObjRef>, String)> = HashMap::new();
@@ -208,7 +211,7 @@ pub fn retained(vm: &mut Vm) -> Vec<Retained> {
             }
         });
         for (w, t) in next {
-            if parent.contains_key(&t) || !user(vm, t) {
+            if parent.contains_key(&t) || !(user(vm, t) || node(vm, t)) {
                 continue;
             }
             parent.insert(t, (Some(o), w));
@@ -222,7 +225,11 @@ pub fn retained(vm: &mut Vm) -> Vec<Retained> {
         if out.len() >= MAX_REPORTED {
             break;
         }
-        if !reportable(vm, o) {
+        let detached = crate::dom::detached_words(vm, o);
+        // Of the page's own nodes, a detached tree is listed by its top node.
+        let detached_top =
+            detached.is_some() && crate::dom::node::node(vm, o).is_some_and(|n| n.parent.is_none());
+        if !reportable(vm, o) || !(user(vm, o) || detached_top) {
             continue;
         }
         let mut hops = Vec::new();
@@ -246,7 +253,7 @@ pub fn retained(vm: &mut Vm) -> Vec<Retained> {
             .unwrap_or_default();
         let mut path = vec![root];
         path.extend(hops.into_iter().rev());
-        if let Some(d) = crate::dom::detached_words(vm, o) {
+        if let Some(d) = detached {
             path.push(d);
         }
         out.push(Retained {

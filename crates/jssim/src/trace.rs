@@ -120,6 +120,22 @@ impl Vm {
             .is_some_and(|x| x.meta.id > self.trace.first_user_id())
     }
 
+    /// A page's own DOM node holding the reader's listeners: drawn as an object with
+    /// them, so a listener's closure stays drawn as held while the node is (a node
+    /// detached from the document but kept by a variable).
+    fn holds_listeners(&self, o: ObjRef) -> bool {
+        crate::dom::node::node(self, o).is_some_and(|n| {
+            n.listeners
+                .iter()
+                .any(|l| matches!(l.callback, Value::Obj(f) if self.is_user(f)))
+        })
+    }
+
+    /// Drawn in the heap graph: the reader's objects and DOM nodes holding them.
+    fn is_drawn(&self, o: ObjRef) -> bool {
+        self.is_user(o) || self.holds_listeners(o)
+    }
+
     pub fn type_name(&self, o: ObjRef) -> String {
         match self.heap.kind(o) {
             Some(Kind::Array(_)) => "Array",
@@ -451,6 +467,12 @@ impl Vm {
                 None => {}
             }
         }
+        // The page's own DOM nodes drawn for their listeners are not the reader's memory.
+        let live: u64 = shown
+            .iter()
+            .filter(|(id, _)| slots.get(id).is_some_and(|r| self.is_user(*r)))
+            .map(|(_, size)| size)
+            .sum();
         for (id, r) in slots {
             self.trace.known.entry(id).or_insert(r);
         }
@@ -466,7 +488,6 @@ impl Vm {
         self.trace.step_events = order_step(events, refs);
         let weight = self.trace.step_events.len();
         self.commit_step();
-        let live: u64 = shown.values().sum();
         let peak = &mut self.trace.trace.summary.peak_bytes;
         *peak = (*peak).max(live);
         self.trace.budget.offer(snapshot.clone(), weight);
@@ -497,7 +518,7 @@ impl Vm {
     /// objects as arrows.
     fn snap_value(&self, v: &Value, queue: &mut Vec<ObjRef>) -> gen_trace::Value {
         match v {
-            Value::Obj(o) if self.is_user(*o) => {
+            Value::Obj(o) if self.is_drawn(*o) => {
                 queue.push(*o);
                 gen_trace::Value::Ref(self.obj_id(*o))
             }
@@ -680,6 +701,12 @@ impl Vm {
                         fields.push(("[[Outer]]".into(), self.snap_value(&Value::Obj(p), queue)));
                     }
                 }
+                Kind::Dom(node) => {
+                    for l in node.listeners.iter().take(MAX_FIELDS) {
+                        let key = format!("listener '{}'", l.ty);
+                        fields.push((key, self.snap_value(&l.callback, queue)));
+                    }
+                }
                 Kind::Map(t) | Kind::Set(t) => {
                     let set = matches!(obj.kind, Kind::Set(_));
                     for (k, v) in t.entries.iter().flatten().take(MAX_FIELDS) {
@@ -765,7 +792,7 @@ impl Vm {
                 break;
             }
             let id = self.obj_id(r);
-            if id == 0 || !self.is_user(r) || slots.contains_key(&id) {
+            if id == 0 || !self.is_drawn(r) || slots.contains_key(&id) {
                 continue;
             }
             slots.insert(id, r);

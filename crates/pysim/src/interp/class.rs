@@ -13,21 +13,64 @@ use crate::value::{ObjRef, Value};
 use crate::PResult;
 
 impl Vm {
-    /// `cls(*args, **kw)`.
+    /// `cls(a, k=v)`: `_PyObject_MakeTpCall` packs the arguments into a new tuple and
+    /// keyword dict, which hold a reference to each for the call.
     pub fn call_type(&mut self, cls: ObjRef, args: &[Value], kw: Kw) -> PResult<Value> {
         if cls == t::TYPE && args.len() == 1 && kw.is_empty() {
             let ty = self.type_of(args[0]);
             self.incref_obj(ty);
             return Ok(Value::Obj(ty));
         }
-        let temps = self
-            .type_call_packs_args(cls)
-            .then(|| self.call_temps_enter(args.len(), kw.len()));
-        let res = self.call_type_packed(cls, args, kw);
-        if let Some(temps) = temps {
-            self.call_temps_leave(temps);
+        if !self.type_call_packs_args(cls) {
+            return self.call_type_packed(cls, args, kw);
         }
+        let temps = self.call_temps_enter(args.len(), kw.len());
+        self.hold_args(args, kw);
+        let res = self.call_type_packed(cls, args, kw);
+        self.release_args(args, kw);
+        self.call_temps_leave(temps);
         res
+    }
+
+    /// `cls(*args, **kw)` (`PyObject_Call`): the arguments arrive already in a tuple and
+    /// a dict, which `tp_call` takes as they are.
+    pub fn call_type_unpacked(&mut self, cls: ObjRef, args: &[Value], kw: Kw) -> PResult<Value> {
+        if cls == t::TYPE && args.len() == 1 && kw.is_empty() {
+            return self.call_type(cls, args, kw);
+        }
+        self.call_type_packed(cls, args, kw)
+    }
+
+    /// Takes a reference to each argument and keyword value, as a container built for
+    /// the call does.
+    fn hold_args(&mut self, args: &[Value], kw: Kw) {
+        for v in args.iter().chain(kw.iter().map(|(_, v)| v)) {
+            self.incref(*v);
+        }
+    }
+
+    /// Drops what [`Vm::hold_args`] took.
+    fn release_args(&mut self, args: &[Value], kw: Kw) {
+        for v in args.iter().chain(kw.iter().map(|(_, v)| v)) {
+            self.decref(*v);
+        }
+    }
+
+    /// `_PyObject_Call_Prepend` from `slot_tp_new` / `slot_tp_init`: with keywords, a
+    /// Python function gets the arguments as a new stack holding a reference to each
+    /// (`_PyStack_UnpackDict`), and the keyword names as a new tuple.
+    fn call_slot(&mut self, f: Value, args: &[Value], kw: Kw) -> PResult<Value> {
+        let unpacks = !kw.is_empty()
+            && matches!(f, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Function(_)));
+        if !unpacks {
+            return self.call(f, args, kw);
+        }
+        let kwnames = self.call_temps_enter(kw.len(), 0);
+        self.hold_args(args, kw);
+        let r = self.call(f, args, kw);
+        self.release_args(args, kw);
+        self.call_temps_leave(kwnames);
+        r
     }
 
     /// `tp_call` of the metatype once the arguments are packed.
@@ -66,7 +109,7 @@ impl Vm {
                     },
                     _ => n,
                 };
-                let r = self.call(f, &a, kw);
+                let r = self.call_slot(f, &a, kw);
                 self.decref(n);
                 r?
             }
@@ -85,15 +128,7 @@ impl Vm {
             let mut a = Vec::with_capacity(args.len() + 1);
             a.push(obj);
             a.extend_from_slice(args);
-            // `slot_tp_init` passes a keyword dict on to a Python `__init__` as a new
-            // tuple of keyword names (`_PyStack_UnpackDict`).
-            let kwnames = (!kw.is_empty()
-                && matches!(init, Value::Obj(f) if matches!(self.heap.kind(f), Kind::Function(_))))
-            .then(|| self.call_temps_enter(kw.len(), 0));
-            let r = self.call(init, &a, kw);
-            if let Some(temps) = kwnames {
-                self.call_temps_leave(temps);
-            }
+            let r = self.call_slot(init, &a, kw);
             self.decref(init);
             match r {
                 Ok(Value::None) => {}

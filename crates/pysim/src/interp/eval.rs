@@ -782,7 +782,6 @@ impl Vm {
                     let null = pop(f);
                     let r = self.call_ex(func, args, kwargs);
                     self.decref(kwargs);
-                    self.decref(args);
                     self.decref(func);
                     self.decref(null);
                     f.stack.push(r?);
@@ -1283,32 +1282,41 @@ impl Vm {
         res
     }
 
-    /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
+    /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`; takes the reference to `args`. Any
+    /// other iterable than a tuple becomes a tuple, and is dropped before the call.
     fn call_ex(&mut self, func: Value, args: Value, kwargs: Value) -> PResult<Value> {
-        let argv: Vec<Value> = match args {
-            Value::Obj(r) if self.heap.ty(r) == t::TUPLE => self.tuple_items(args),
+        match args {
+            Value::Obj(r) if self.heap.ty(r) == t::TUPLE => {
+                let argv = self.tuple_items(args);
+                let res = self.call_ex_inner(func, &argv, kwargs);
+                self.decref(args);
+                res
+            }
             _ => match self.collect_iter(args) {
                 Ok(v) => {
                     let items = v.clone();
                     let tup = self.new_tuple(v);
+                    self.decref(args);
                     let res = self.call_ex_inner(func, &items, kwargs);
                     self.decref(tup);
-                    return res;
+                    res
                 }
                 Err(e) => {
-                    if self.throw_is(&e, t::TYPE_ERROR) {
+                    let e = if self.throw_is(&e, t::TYPE_ERROR) {
                         self.discard(e);
                         let fname = self.callable_name(func);
                         let tn = self.type_name_of(args);
-                        return Err(self.type_error(format!(
+                        self.type_error(format!(
                             "{fname} argument after * must be an iterable, not {tn}"
-                        )));
-                    }
-                    return Err(e);
+                        ))
+                    } else {
+                        e
+                    };
+                    self.decref(args);
+                    Err(e)
                 }
             },
-        };
-        self.call_ex_inner(func, &argv, kwargs)
+        }
     }
 
     fn call_ex_inner(&mut self, func: Value, argv: &[Value], kwargs: Value) -> PResult<Value> {
@@ -1323,23 +1331,36 @@ impl Vm {
                 }
             }
         }
-        // Keep the kwargs items alive across the call (a callee may mutate the dict).
+        // A class takes the dict as it is (its `__new__` / `__init__` slot copies what it
+        // passes on); any other callee gets the values as a new stack holding a reference
+        // to each, which also keeps them alive if the callee mutates the dict.
+        let class = match func {
+            Value::Obj(cls) if matches!(self.heap.kind(cls), Kind::Type(_)) => Some(cls),
+            _ => None,
+        };
         for (k, v) in &kw {
             self.incref(*k);
-            self.incref(*v);
+            if class.is_none() {
+                self.incref(*v);
+            }
         }
         // A vectorcall callee gets the keywords as a new tuple of names
         // (`_PyStack_UnpackDict`).
         let unpacks = !kw.is_empty()
             && matches!(func, Value::Obj(f) if matches!(self.heap.kind(f), Kind::Function(_) | Kind::Method(..)));
         let temps = unpacks.then(|| self.call_temps_enter(kw.len(), 0));
-        let r = self.call(func, argv, &kw);
+        let r = match class {
+            Some(cls) => self.call_type_unpacked(cls, argv, &kw),
+            None => self.call(func, argv, &kw),
+        };
         if let Some(temps) = temps {
             self.call_temps_leave(temps);
         }
         for (k, v) in kw {
             self.decref(k);
-            self.decref(v);
+            if class.is_none() {
+                self.decref(v);
+            }
         }
         r
     }
