@@ -87,6 +87,7 @@ builtin_types! {
     ELLIPSIS_TYPE: "ellipsis", Opaque, OBJECT, 0;
     NATIVE: "native", Opaque, OBJECT, G;
     COROUTINE: "coroutine", Opaque, OBJECT, G | W;
+    ASYNC_GENERATOR: "async_generator", Opaque, OBJECT, G | W;
     BASE_EXCEPTION: "BaseException", Exception, OBJECT, B | G;
     BASE_EXCEPTION_GROUP: "BaseExceptionGroup", Exception, BASE_EXCEPTION, B | G;
     GENERATOR_EXIT: "GeneratorExit", Exception, BASE_EXCEPTION, B | G;

@@ -548,7 +548,7 @@ fn next_fn(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     let is_iter = match it {
         Value::Obj(r) => {
             (matches!(vm.heap.kind(r), Kind::Iter(_) | Kind::Generator(_))
-                && vm.heap.ty(r) != t::COROUTINE)
+                && !matches!(vm.heap.ty(r), t::COROUTINE | t::ASYNC_GENERATOR))
                 || {
                     let ty = vm.heap.ty(r);
                     match vm.lookup_type_str(ty, "__next__") {

@@ -187,10 +187,10 @@ impl Vm {
                 _ => return Ok(None),
             },
             Kind::Generator(g) => {
-                let prefix = if self.heap.ty(r) == t::COROUTINE {
-                    "cr_"
-                } else {
-                    "gi_"
+                let prefix = match self.heap.ty(r) {
+                    t::COROUTINE => "cr_",
+                    t::ASYNC_GENERATOR => "ag_",
+                    _ => "gi_",
                 };
                 let stem = match n.as_str().strip_prefix(prefix) {
                     Some(s) => s,

@@ -24,7 +24,7 @@ fn gen_ref(vm: &mut Vm, args: &[Value]) -> PResult<ObjRef> {
     }
 }
 
-fn send_result(vm: &mut Vm, r: SendResult) -> PResult<Value> {
+pub fn send_result(vm: &mut Vm, r: SendResult) -> PResult<Value> {
     match r {
         SendResult::Yielded(v) => Ok(v),
         SendResult::Returned(v) => {
@@ -51,6 +51,14 @@ fn gen_next(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     vm.margs("throw", args, 1, 3)?;
     let g = gen_ref(vm, args)?;
+    let exc = thrown_exception(vm, args)?;
+    let r = vm.gen_throw(g, exc)?;
+    send_result(vm, r)
+}
+
+/// The exception instance `throw(type[, value])` / `throw(instance)` raises (`args[0]`
+/// is the receiver).
+pub fn thrown_exception(vm: &mut Vm, args: &[Value]) -> PResult<ObjRef> {
     let given_instance = match args[1] {
         Value::Obj(cls) if args.len() >= 3 => vm.isinstance_type(args[2], cls),
         _ => false,
@@ -66,8 +74,7 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {
     } else {
         vm.make_exception_instance(args[1])?
     };
-    let r = vm.gen_throw(g, exc)?;
-    send_result(vm, r)
+    Ok(exc)
 }
 
 fn gen_close(vm: &mut Vm, args: &[Value], _kw: Kw) -> PResult<Value> {

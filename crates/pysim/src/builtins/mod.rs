@@ -6,6 +6,7 @@
 //! Registration helpers ([`Vm::add_method`] and friends) are what module authors use
 //! too.
 
+pub mod asyncgen;
 pub mod bytes_methods;
 pub mod codecs;
 pub mod ctors;
@@ -239,6 +240,7 @@ pub fn install(vm: &mut Vm) {
     dict_methods::install(vm);
     set_methods::install(vm);
     misc_methods::install(vm);
+    asyncgen::install(vm);
     funcs::install(vm, d);
     for (i, (name, _, _, _)) in t::TABLE.iter().enumerate() {
         let public = !matches!(
@@ -254,6 +256,7 @@ pub fn install(vm: &mut Vm) {
                 | "module"
                 | "generator"
                 | "coroutine"
+                | "async_generator"
                 | "list_iterator"
                 | "list_reverseiterator"
                 | "tuple_iterator"

@@ -702,10 +702,6 @@ impl<'a> Compiler<'a> {
             return;
         };
         let is_async = self.st.scopes[scope].is_coroutine;
-        if is_async && kind == CompKind::Gen {
-            self.unsupported("async generator expression", range);
-            return;
-        }
         let qualname = self.qualname_for(name);
         let (line, _) = self.lines.pos(range.start().to_usize());
         self.push_unit(scope, UnitKind::Comprehension, name, &qualname, line);
@@ -735,7 +731,7 @@ impl<'a> Compiler<'a> {
             Op::GetIter
         });
         self.emit(Op::Call(0));
-        if is_async {
+        if is_async && kind != CompKind::Gen {
             self.emit_await();
         }
     }

@@ -273,10 +273,6 @@ impl<'a> Compiler<'a> {
         let Some(scope) = self.st.scope_for(node_key(f)) else {
             return;
         };
-        if self.st.scopes[scope].is_generator && self.st.scopes[scope].is_coroutine {
-            self.unsupported("async generator", f.range);
-            return;
-        }
         let qualname = self.qualname_for(f.name.as_str());
         let (line, _) = self.lines.pos(f.range.start().to_usize());
         let first_line = f
@@ -392,6 +388,11 @@ impl<'a> Compiler<'a> {
             return;
         }
         let preserve = r.value.is_some();
+        let sc = self.scope();
+        if preserve && sc.is_generator && sc.is_coroutine && !sc.is_comprehension {
+            self.fail("'return' with value in async generator", r.range);
+            return;
+        }
         if let Some(v) = &r.value {
             self.expr(v);
         }

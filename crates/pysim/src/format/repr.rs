@@ -341,7 +341,7 @@ impl Vm {
             Kind::Exception(_) => return self.exception_repr(r),
             Kind::Generator(g) => {
                 let q = self.as_str(g.qualname).unwrap_or("?").to_string();
-                let what = self.gen_label(r);
+                let what = self.type_name(self.heap.ty(r));
                 return Ok(format!("<{what} object {q} at {}>", self.addr(v)));
             }
             Kind::Cell(c) => {

@@ -483,6 +483,8 @@ impl Vm {
         let code = frame.code.clone();
         let ty = if code.unit.flags & crate::code::flags::COROUTINE != 0 {
             t::COROUTINE
+        } else if code.unit.flags & crate::code::flags::ASYNC_GENERATOR != 0 {
+            t::ASYNC_GENERATOR
         } else {
             t::GENERATOR
         };

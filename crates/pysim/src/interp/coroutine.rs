@@ -15,12 +15,13 @@ impl Vm {
         matches!(v, Value::Obj(r) if matches!(self.heap.kind(r), Kind::Generator(_)) && self.heap.ty(r) == t::COROUTINE)
     }
 
-    /// What a generator-like object is called in messages: `generator` or `coroutine`.
+    /// What a generator-like object is called in messages: `generator`, `coroutine` or
+    /// `async generator`.
     pub fn gen_label(&self, g: ObjRef) -> &'static str {
-        if self.heap.ty(g) == t::COROUTINE {
-            "coroutine"
-        } else {
-            "generator"
+        match self.heap.ty(g) {
+            t::COROUTINE => "coroutine",
+            t::ASYNC_GENERATOR => "async generator",
+            _ => "generator",
         }
     }
 

@@ -120,11 +120,17 @@ impl Vm {
     /// PEP 479: a StopIteration escaping a generator becomes a RuntimeError.
     fn pep479(&mut self, g: ObjRef, e: Throw) -> Throw {
         let Throw::Exc(r) = e else { return e };
-        if !self.exc_matches(r, t::STOP_ITERATION) {
-            return Throw::Exc(r);
-        }
         let what = self.gen_label(g);
-        let Throw::Exc(n) = self.runtime_error(format!("{what} raised StopIteration")) else {
+        let msg = if self.exc_matches(r, t::STOP_ITERATION) {
+            format!("{what} raised StopIteration")
+        } else if self.heap.ty(g) == t::ASYNC_GENERATOR
+            && self.exc_matches(r, t::STOP_ASYNC_ITERATION)
+        {
+            format!("{what} raised StopAsyncIteration")
+        } else {
+            return Throw::Exc(r);
+        };
+        let Throw::Exc(n) = self.runtime_error(msg) else {
             return Throw::Exc(r);
         };
         if let Kind::Exception(x) = self.heap.kind_mut(n) {

@@ -118,7 +118,7 @@ impl Vm {
                 self.incref(v);
                 return Ok(v);
             }
-            Kind::Generator(_) if self.heap.ty(r) != t::COROUTINE => {
+            Kind::Generator(_) if self.heap.ty(r) == t::GENERATOR => {
                 self.incref(v);
                 return Ok(v);
             }
@@ -159,7 +159,7 @@ impl Vm {
     fn is_iterator(&mut self, v: Value) -> bool {
         match v {
             Value::Obj(r) if matches!(self.heap.kind(r), Kind::Iter(_) | Kind::Generator(_)) => {
-                self.heap.ty(r) != t::COROUTINE
+                !matches!(self.heap.ty(r), t::COROUTINE | t::ASYNC_GENERATOR)
             }
             _ => {
                 let ty = self.type_of(v);
