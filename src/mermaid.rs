@@ -12,6 +12,7 @@
 mod arial_widths;
 mod dark;
 mod prune;
+mod sequence_svg;
 pub(crate) mod text_width;
 
 use std::sync::LazyLock;
@@ -127,6 +128,8 @@ const STYLE_ID: &str = "gen-style-probe";
 struct SequenceDark {
     light_style: String,
     overlay: String,
+    /// The fixed parts of the diagrams [`sequence_svg`] draws without merman.
+    template: Option<sequence_svg::Template>,
 }
 
 static SEQUENCE_DARK: LazyLock<Option<SequenceDark>> = LazyLock::new(|| {
@@ -138,6 +141,7 @@ static SEQUENCE_DARK: LazyLock<Option<SequenceDark>> = LazyLock::new(|| {
     let overlay = dark::overlay(style_css(light_style), style_css(style_element(&dark)?))?;
     Some(SequenceDark {
         light_style: light_style.to_owned(),
+        template: sequence_svg::Template::from_probe(&light, &overlay),
         overlay,
     })
 });
@@ -182,6 +186,13 @@ fn render(source: &str, id: &str, class: &str, title: &str) -> (String, Option<M
     let light_id = merman::svg::sanitize_svg_id(id);
     let dark_id = format!("{light_id}-dark");
     let (light, dark) = if default_title(source) == "Sequence diagram" {
+        if let Some(svg) = direct_sequence(source, &light_id) {
+            let mut html = String::with_capacity(svg.len() + 200);
+            push_open(&mut html, class);
+            push_svg(&mut html, &svg, title);
+            html.push_str("</div>");
+            return (html, None);
+        }
         let light = match render_svg(&renderers.light, &renderers.measurement, source, &light_id) {
             Ok(light) => light,
             Err(err) => return (error_box(source, &err), Some(err)),
@@ -206,6 +217,23 @@ fn render(source: &str, id: &str, class: &str, title: &str) -> (String, Option<M
         (Ok(light), Ok(dark)) => (wrap(class, &light, &dark, title), None),
         (Err(err), _) | (_, Err(err)) => (error_box(source, &err), Some(err)),
     }
+}
+
+/// A sequence diagram drawn by [`sequence_svg`], as [`with_dark_overlay`] would give
+/// merman's drawing; `None` outside its subset.
+fn direct_sequence(source: &str, id: &str) -> Option<String> {
+    let template = SEQUENCE_DARK.as_ref()?.template.as_ref()?;
+    sequence_svg::render(source, id, template)
+}
+
+/// A sequence diagram's SVG both ways, for the differential test: drawn directly (`None`
+/// outside the subset) and by merman with the dark overlay (`None` when merman fails).
+pub fn sequence_svg_both_ways(source: &str, id: &str) -> (Option<String>, Option<String>) {
+    let r = &*RENDERERS;
+    let merman = render_svg(&r.light, &r.measurement, source, id)
+        .ok()
+        .and_then(|light| with_dark_overlay(&light, id));
+    (direct_sequence(source, id), merman)
 }
 
 fn push_open(html: &mut String, class: &str) {
