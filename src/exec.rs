@@ -142,6 +142,25 @@ struct DeferredRun {
     id_prefix: String,
 }
 
+/// Makes the JavaScript simulator's start-up interpreters on a rayon thread when some
+/// note has a fence that will run JavaScript (a line scan of the Markdown: a miss only
+/// loses the head start), so that the first runs of the build do not wait for them.
+pub fn warm_up<'a>(notes: impl IntoIterator<Item = &'a str>) {
+    let runs_js = |line: &str| {
+        let line = line.trim_start();
+        let info = line
+            .strip_prefix("```")
+            .or_else(|| line.strip_prefix("~~~"));
+        info.is_some_and(|info| {
+            matches!(info.split_whitespace().next(), Some("js" | "javascript"))
+                && !info.contains("norun")
+        })
+    };
+    if notes.into_iter().any(|text| text.lines().any(runs_js)) {
+        rayon::spawn(gen_jssim::warm_up);
+    }
+}
+
 /// The placeholder of deferred run `token` in a page's HTML.
 fn placeholder(token: u64) -> String {
     format!("<!--gen-deferred-run:{token}-->")

@@ -144,6 +144,7 @@ fn run(
     });
     crate::mermaid::warm_up();
     let lib = Library::load(root, &mut diags);
+    crate::exec::warm_up(lib.pages.iter().map(|p| p.body()));
     let static_files = static_files(root, &mut diags);
     let tera = theme::load(root, &mut diags);
     let highlight_css =

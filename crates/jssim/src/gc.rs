@@ -528,6 +528,13 @@ impl Vm {
             let Some(obj) = self.heap.objs[i].as_mut() else {
                 continue;
             };
+            // Only weak containers are written (a write copies a built-in's contents).
+            if !matches!(
+                obj.kind,
+                Kind::WeakRef(_) | Kind::WeakMap(_) | Kind::WeakSet(_) | Kind::FinReg(_)
+            ) {
+                continue;
+            }
             let id = obj.meta.id;
             match &mut obj.kind {
                 Kind::WeakRef(t) if t.is_some_and(dead) => {

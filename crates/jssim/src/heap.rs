@@ -6,6 +6,7 @@ use crate::code::FnCode;
 use crate::value::{JsStr, ObjRef, PropKey, Value};
 use gen_trace::Space;
 use indexmap::IndexMap;
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -448,18 +449,41 @@ pub struct Meta {
     pub inobject: u8,
 }
 
-/// One heap object.
+/// One heap object: its memory bookkeeping and its contents. The contents of the
+/// objects of a prepared interpreter are borrowed from the template it was cloned from
+/// (see [`Heap::share`]) and copied on the first write, so a fresh interpreter costs
+/// one pointer per built-in object; reads go through [`Deref`](std::ops::Deref) and
+/// writes through [`DerefMut`](std::ops::DerefMut).
 #[derive(Clone, Debug)]
 pub struct Obj {
+    pub meta: Meta,
+    body: Cow<'static, ObjBody>,
+}
+
+/// What an object holds.
+#[derive(Clone, Debug)]
+pub struct ObjBody {
     pub proto: Option<ObjRef>,
     pub props: IndexMap<PropKey, Prop>,
     pub kind: Kind,
     pub extensible: bool,
-    pub meta: Meta,
     /// A class constructor (`[class X]`, TypeError when called without `new`).
     pub class_ctor: bool,
     /// Object.seal/freeze applied to the elements of an array.
     pub lock: Lock,
+}
+
+impl std::ops::Deref for Obj {
+    type Target = ObjBody;
+    fn deref(&self) -> &ObjBody {
+        &self.body
+    }
+}
+
+impl std::ops::DerefMut for Obj {
+    fn deref_mut(&mut self) -> &mut ObjBody {
+        self.body.to_mut()
+    }
 }
 
 /// The integrity level of an array's elements.
@@ -510,10 +534,14 @@ impl Heap {
         self.next_id += 1;
         let inobject = std::mem::replace(&mut self.next_inobject, 4);
         let obj = Obj {
-            proto,
-            props: IndexMap::new(),
-            kind,
-            extensible: true,
+            body: Cow::Owned(ObjBody {
+                proto,
+                props: IndexMap::new(),
+                kind,
+                extensible: true,
+                class_ctor: false,
+                lock: Lock::None,
+            }),
             meta: Meta {
                 id: self.next_id,
                 space: Space::New,
@@ -521,8 +549,6 @@ impl Heap {
                 remembered: false,
                 inobject,
             },
-            class_ctor: false,
-            lock: Lock::None,
         };
         let r = match self.free.pop() {
             Some(i) => {
@@ -543,6 +569,29 @@ impl Heap {
             self.young_used += size;
         }
         r
+    }
+
+    /// A copy of this heap whose objects borrow their contents from it (copied on
+    /// their first write): what a template interpreter hands each run.
+    pub fn share(&'static self) -> Heap {
+        Heap {
+            objs: self
+                .objs
+                .iter()
+                .map(|o| {
+                    o.as_ref().map(|o| Obj {
+                        meta: o.meta,
+                        body: Cow::Borrowed(match &o.body {
+                            Cow::Borrowed(b) => b,
+                            Cow::Owned(b) => b,
+                        }),
+                    })
+                })
+                .collect(),
+            free: self.free.clone(),
+            remembered: self.remembered.clone(),
+            ..*self
+        }
     }
 
     pub fn get(&self, r: ObjRef) -> Option<&Obj> {

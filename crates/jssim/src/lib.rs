@@ -157,6 +157,13 @@ impl Session {
     }
 }
 
+/// Makes the node and browser interpreters that runs start from (see
+/// [`Vm::prepared`]) now, so that a build's first snippets need not wait for them.
+pub fn warm_up() {
+    Vm::template(false);
+    Vm::template(true);
+}
+
 /// Runs one snippet, in `vm` when given (a session) or a fresh interpreter. Session
 /// snippets are classic scripts whose top-level declarations are global bindings.
 fn run_in(

@@ -359,19 +359,31 @@ impl Vm {
     }
 
     /// A fresh interpreter, as [`Vm::new`] makes, cloned from one made once per
-    /// environment: installing the built-ins is most of a short snippet's run.
+    /// environment: installing the built-ins is most of a short snippet's run. The
+    /// clone's objects borrow their contents from the template's until written
+    /// ([`Heap::share`]), so it costs a pointer per built-in object.
     pub fn prepared(browser: bool, limits: &gen_trace::Limits, file_name: &str) -> Vm {
-        static NODE: OnceLock<Vm> = OnceLock::new();
-        static BROWSER: OnceLock<Vm> = OnceLock::new();
-        let template = if browser { &BROWSER } else { &NODE };
-        let mut vm = template
-            .get_or_init(|| Vm::new(browser, &gen_trace::Limits::default(), ""))
-            .clone();
+        let (template, heap) = Vm::template(browser);
+        let mut vm = template.clone();
+        vm.heap = heap.share();
         vm.max_steps = limits.max_steps;
         vm.max_virtual_ms = limits.max_virtual_ms;
         vm.max_heap_bytes = limits.max_heap_bytes;
         vm.file_name = file_name.to_string();
         vm
+    }
+
+    /// The interpreter [`Vm::prepared`] clones for an environment (made on first use)
+    /// and its heap.
+    pub fn template(browser: bool) -> &'static (Vm, Heap) {
+        static NODE: OnceLock<(Vm, Heap)> = OnceLock::new();
+        static BROWSER: OnceLock<(Vm, Heap)> = OnceLock::new();
+        let template = if browser { &BROWSER } else { &NODE };
+        template.get_or_init(|| {
+            let mut vm = Vm::new(browser, &gen_trace::Limits::default(), "");
+            let heap = std::mem::take(&mut vm.heap);
+            (vm, heap)
+        })
     }
 
     /// Prepares the interpreter for the next snippet (fresh output and trace; the

@@ -110,7 +110,8 @@ impl Default for TraceMalloc {
 
 pub struct Vm {
     pub heap: Heap,
-    pub interned: HashMap<Box<str>, ObjRef>,
+    /// Interned strings by text (FxHash, sized for the ~500 names start-up interns).
+    pub interned: rustc_hash::FxHashMap<Box<str>, ObjRef>,
     /// The `builtins` module's dict.
     pub builtins: ObjRef,
     /// `sys.modules`.
@@ -178,7 +179,7 @@ impl Vm {
     pub fn new(limits: Limits, file_name: &str) -> Self {
         let mut vm = Vm {
             heap: Heap::new(),
-            interned: HashMap::new(),
+            interned: rustc_hash::FxHashMap::with_capacity_and_hasher(1024, Default::default()),
             builtins: ObjRef(0),
             modules: ObjRef(0),
             stdout: String::new(),
