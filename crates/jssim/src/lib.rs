@@ -197,7 +197,12 @@ fn run_in(
         Ok(c) => c,
         Err(compile::CompileError::Syntax { message, line, col }) => {
             let msg = format!("SyntaxError: {message}");
-            let stderr = errors::node_report(&file, src, line, col, &msg);
+            let stack = if browser {
+                msg.clone()
+            } else {
+                format!("{msg}{}", interp::stack::COMPILE_FRAMES)
+            };
+            let stderr = errors::node_report(&file, src, line, col, &stack);
             return (
                 outcome(
                     String::new(),

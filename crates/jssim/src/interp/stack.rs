@@ -59,6 +59,15 @@ pub enum Checkpoint {
     Immediates,
 }
 
+/// The stack of a syntax error in the main script: Node's loader compiling it.
+pub const COMPILE_FRAMES: &str = "\n    at wrapSafe (node:internal/modules/cjs/loader:1464:18)\
+\n    at Module._compile (node:internal/modules/cjs/loader:1495:20)\
+\n    at Module._extensions..js (node:internal/modules/cjs/loader:1623:10)\
+\n    at Module.load (node:internal/modules/cjs/loader:1266:32)\
+\n    at Module._load (node:internal/modules/cjs/loader:1091:12)\
+\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\
+\n    at node:internal/main/run_main_module:28:49";
+
 const MAIN_FRAMES: &[&str] = &[
     "Module._compile (node:internal/modules/cjs/loader:1521:14)",
     "Module._extensions..js (node:internal/modules/cjs/loader:1623:10)",
