@@ -221,11 +221,11 @@ fn aw_send_value(vm: &mut Vm, aw: Value, v: Value) -> PResult<Value> {
             let first = take_arg(vm, aw);
             let r = match op {
                 Op::Send => {
+                    // `gen_send` borrows what it sends; the awaitable's own reference
+                    // to its argument ends here either way.
                     let sent = if v.is_none() { first } else { v };
                     let r = vm.gen_send(g, sent);
-                    if !v.is_none() {
-                        vm.decref(first);
-                    }
+                    vm.decref(first);
                     r
                 }
                 Op::Throw | Op::Close => {

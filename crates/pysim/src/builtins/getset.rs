@@ -199,7 +199,10 @@ impl Vm {
                 };
                 match stem {
                     "running" => Value::Bool(g.running),
-                    "suspended" => Value::Bool(g.frame.is_some() && g.started && !g.running),
+                    // CPython 3.11: `gi_suspended` and `cr_suspended`, no `ag_suspended`.
+                    "suspended" if prefix != "ag_" => {
+                        Value::Bool(g.frame.is_some() && g.started && !g.running)
+                    }
                     "__name__" => g.name,
                     "__qualname__" => g.qualname,
                     "code" => Value::None,
@@ -211,7 +214,9 @@ impl Vm {
                             return Ok(Some(self.frame_placeholder(r)));
                         }
                     }
-                    "yieldfrom" | "await" => self.delegate_of(r).unwrap_or(Value::None),
+                    // `gi_yieldfrom`, `cr_await` and `ag_await`, as CPython 3.11 names them.
+                    "yieldfrom" if prefix == "gi_" => self.delegate_of(r).unwrap_or(Value::None),
+                    "await" if prefix != "gi_" => self.delegate_of(r).unwrap_or(Value::None),
                     _ => return Ok(None),
                 }
             }
