@@ -439,8 +439,11 @@ impl Vm {
             .or_else(|| first_frame_pos(&stack, &self.file_name))
             .unwrap_or_else(|| self.cur_pos());
         let report = match self.json_error.take() {
-            Some((e, text, at)) if matches!(v, Value::Obj(o) if *o == e) => {
-                errors::node_json_report(&text, at, &stack)
+            Some(j)
+                if matches!(v, Value::Obj(o) if *o == j.error)
+                    && self.heap.get(j.error).map(|o| o.meta.id) == Some(j.id) =>
+            {
+                errors::node_json_report(&j.text, j.at, &stack)
             }
             _ => errors::node_report(&self.file_name, &self.source, line, col, &stack),
         };

@@ -359,13 +359,22 @@ fn parse(vm: &mut Vm, c: &NativeCall) -> Res<Value> {
         i: 0,
     };
     let v = match parse_text(vm, &mut p) {
-        Ok(v) => v,
+        Ok(v) => {
+            vm.json_error = None;
+            v
+        }
         Err(Throw::Js(Value::Obj(e))) => {
             // Node reports an uncaught JSON syntax error in the JSON text itself.
             let at = String::from_utf16_lossy(&p.s[..p.i.min(p.s.len())])
                 .chars()
                 .count();
-            vm.json_error = Some((e, s.to_string(), at));
+            let id = vm.heap.get(e).map_or(0, |o| o.meta.id);
+            vm.json_error = Some(crate::interp::JsonError {
+                error: e,
+                id,
+                text: s.to_string(),
+                at,
+            });
             return Err(Throw::Js(Value::Obj(e)));
         }
         Err(e) => return Err(e),

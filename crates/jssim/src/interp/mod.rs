@@ -289,9 +289,20 @@ pub struct Vm {
     /// The async function a microtask is resuming (its awaiters are the async part of
     /// a stack trace).
     pub resuming_async: Option<ObjRef>,
-    /// The last `SyntaxError` of `JSON.parse`, with the text and the character offset
-    /// where it was found: Node's report of it uncaught shows that text.
-    pub json_error: Option<(ObjRef, String, usize)>,
+    /// The last `SyntaxError` of `JSON.parse` (until a parse succeeds): Node's report of
+    /// it uncaught shows the JSON text.
+    pub json_error: Option<JsonError>,
+}
+
+/// A `JSON.parse` syntax error, with the text and the character offset where it was
+/// found.
+#[derive(Clone, Debug)]
+pub struct JsonError {
+    pub error: ObjRef,
+    /// The error object's stable id, so a reused heap slot is not taken for it.
+    pub id: u64,
+    pub text: String,
+    pub at: usize,
 }
 
 /// Maximum nesting of JavaScript calls before `RangeError: Maximum call stack size exceeded`.

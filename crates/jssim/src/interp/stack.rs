@@ -252,7 +252,7 @@ impl Vm {
             function_name.as_str(),
             "call" | "apply" | "bind" | "Array" | ""
         ) || function_name.starts_with('[')
-            || (function_name == "apply" || function_name == "construct")
+            || function_name == "construct"
                 && self.receiver_type(&n.this).as_deref() == Some("Reflect")
         {
             return None;
