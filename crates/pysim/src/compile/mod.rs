@@ -521,7 +521,6 @@ impl<'a> Compiler<'a> {
         symtable::mangle(self.scope().private.as_deref(), name)
     }
 
-    /// Emits an `Unsupported` instruction for a construct the interpreter does not model.
     /// `await` of TOS: `GET_AWAITABLE; LOAD_CONST None; SEND` (the result replaces TOS).
     fn emit_await(&mut self) {
         self.emit(Op::GetAwaitable);
@@ -536,6 +535,7 @@ impl<'a> Compiler<'a> {
         self.st.scopes[self.units.last().map_or(0, |u| u.scope)].is_coroutine
     }
 
+    /// Emits an `Unsupported` instruction for a construct the interpreter does not model.
     fn unsupported(&mut self, feature: &str, r: TextRange) {
         self.set_span(r);
         let k = self.str_const(feature);

@@ -121,36 +121,12 @@ impl Vm {
 
     /// `BEFORE_ASYNC_WITH`: `(bound __aexit__, awaitable of __aenter__())`.
     pub fn before_async_with(&mut self, mgr: Value) -> PResult<(Value, Value)> {
-        let ty = self.type_of(mgr);
-        let enter = self.lookup_type_str(ty, "__aenter__");
-        let exit = self.lookup_type_str(ty, "__aexit__");
-        let (Some(enter), Some(exit)) = (enter, exit) else {
-            if let Some(e) = enter.or(exit) {
-                self.decref(e);
-            }
-            let tn = self.type_name(ty);
-            return Err(self.type_error(format!(
-                "'{tn}' object does not support the asynchronous context manager protocol"
-            )));
-        };
-        let bound_exit = self.descr_get(exit, mgr, ty);
-        self.decref(exit);
-        let bound_exit = match bound_exit {
-            Ok(b) => b,
-            Err(e) => {
-                self.decref(enter);
-                return Err(e);
-            }
-        };
-        let res = self.call(enter, &[mgr], &[]);
-        self.decref(enter);
-        match res {
-            Ok(r) => Ok((bound_exit, r)),
-            Err(e) => {
-                self.decref(bound_exit);
-                Err(e)
-            }
-        }
+        self.enter_context(
+            mgr,
+            "__aenter__",
+            "__aexit__",
+            "the asynchronous context manager protocol",
+        )
     }
 
     /// The `RuntimeWarning` CPython issues when a coroutine that never started is

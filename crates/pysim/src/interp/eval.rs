@@ -1602,14 +1602,28 @@ impl Vm {
 
     /// `with`: `(bound __exit__, result of __enter__)`.
     fn before_with(&mut self, mgr: Value) -> PResult<(Value, Value)> {
+        self.enter_context(mgr, "__enter__", "__exit__", "the context manager protocol")
+    }
+
+    /// What `with` and `async with` share: `enter` and `exit` looked up on the manager's
+    /// type, `(bound exit, result of calling enter)`; a manager lacking either is a
+    /// TypeError naming `protocol`.
+    pub(crate) fn enter_context(
+        &mut self,
+        mgr: Value,
+        enter: &str,
+        exit: &str,
+        protocol: &str,
+    ) -> PResult<(Value, Value)> {
         let ty = self.type_of(mgr);
-        let enter = self.lookup_type_str(ty, "__enter__");
-        let exit = self.lookup_type_str(ty, "__exit__");
+        let enter = self.lookup_type_str(ty, enter);
+        let exit = self.lookup_type_str(ty, exit);
         let (Some(enter), Some(exit)) = (enter, exit) else {
+            if let Some(found) = enter.or(exit) {
+                self.decref(found);
+            }
             let tn = self.type_name(ty);
-            return Err(self.type_error(format!(
-                "'{tn}' object does not support the context manager protocol"
-            )));
+            return Err(self.type_error(format!("'{tn}' object does not support {protocol}")));
         };
         let bound_exit = self.descr_get(exit, mgr, ty);
         self.decref(exit);
