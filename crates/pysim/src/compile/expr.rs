@@ -769,15 +769,7 @@ impl<'a> Compiler<'a> {
         }
         self.bind(start);
         self.set_span(g.range);
-        let end_async = self.new_label();
-        if g.is_async {
-            self.setup_finally(end_async);
-            self.emit(Op::GetANext);
-            self.emit_await();
-            self.pop_block();
-        } else {
-            self.emit(Op::ForIter(anchor));
-        }
+        let end_async = self.loop_next(g.is_async, anchor);
         self.store_target(&g.target);
         for cond in &g.ifs {
             self.jump_if(cond, false, if_cleanup);
@@ -815,7 +807,7 @@ impl<'a> Compiler<'a> {
         }
         self.bind(if_cleanup);
         self.emit_noline(Op::Jump(start));
-        if g.is_async {
+        if let Some(end_async) = end_async {
             self.bind(end_async);
             self.emit(Op::EndAsyncFor);
         }

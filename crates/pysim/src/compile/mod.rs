@@ -521,6 +521,22 @@ impl<'a> Compiler<'a> {
         symtable::mangle(self.scope().private.as_deref(), name)
     }
 
+    /// The head of a `for`/`async for` loop over the iterator on TOS: the next item, or
+    /// (sync) a jump to `exhausted`. An async loop's `StopAsyncIteration` is caught at
+    /// the returned label, where the caller emits `END_ASYNC_FOR`.
+    fn loop_next(&mut self, is_async: bool, exhausted: u32) -> Option<u32> {
+        if !is_async {
+            self.emit(Op::ForIter(exhausted));
+            return None;
+        }
+        let end_async = self.new_label();
+        self.setup_finally(end_async);
+        self.emit(Op::GetANext);
+        self.emit_await();
+        self.pop_block();
+        Some(end_async)
+    }
+
     /// `await` of TOS: `GET_AWAITABLE; LOAD_CONST None; SEND` (the result replaces TOS).
     fn emit_await(&mut self) {
         self.emit(Op::GetAwaitable);

@@ -615,15 +615,7 @@ impl<'a> Compiler<'a> {
         let (line, _) = self.lines.pos(f.range.start().to_usize());
         self.set_span(f.range);
         self.emit(Op::Line(line));
-        let end_async = self.new_label();
-        if f.is_async {
-            self.setup_finally(end_async);
-            self.emit(Op::GetANext);
-            self.emit_await();
-            self.pop_block();
-        } else {
-            self.emit(Op::ForIter(cleanup));
-        }
+        let end_async = self.loop_next(f.is_async, cleanup);
         self.unit()
             .fblocks
             .push(FBlock::ForLoop { start, exit: end });
@@ -631,7 +623,7 @@ impl<'a> Compiler<'a> {
         self.stmts(&f.body);
         self.unit().fblocks.pop();
         self.emit_noline(Op::Jump(start));
-        if f.is_async {
+        if let Some(end_async) = end_async {
             self.bind(end_async);
             self.set_span(f.range);
             self.emit(Op::EndAsyncFor);
