@@ -577,12 +577,7 @@ fn call_site(vm: &mut Vm, _c: &NativeCall) -> Res<Value> {
     let Some(f) = vm.frames.iter().rev().find(|f| !f.code.flags.builtin) else {
         return Ok(Value::Undefined);
     };
-    let (line, col) = f
-        .code
-        .pos
-        .get(f.pc.saturating_sub(1))
-        .copied()
-        .unwrap_or((1, 1));
+    let (line, col) = f.pos();
     let Some(text) = vm.source.lines().nth(line as usize - 1) else {
         return Ok(Value::Undefined);
     };

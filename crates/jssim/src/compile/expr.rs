@@ -1162,51 +1162,38 @@ fn is_anonymous_function(e: &Expression) -> bool {
 /// V8's inferred name for a function assigned to `m`: the dotted names of the target
 /// (`a.b.c`, `a["k"]` as `a.k`, `this.x` as `x`); `None` for other targets.
 fn inferred_member_name(m: &MemberExpression) -> Option<String> {
-    fn parts(e: &Expression, out: &mut Vec<String>) -> bool {
-        match e {
+    let (mut object, key) = match m {
+        MemberExpression::StaticMemberExpression(s) => (&s.object, s.property.name.to_string()),
+        MemberExpression::ComputedMemberExpression(c) => match &c.expression {
+            Expression::StringLiteral(k) => (&c.object, k.value.to_string()),
+            _ => return None,
+        },
+        MemberExpression::PrivateFieldExpression(_) => return None,
+    };
+    let mut parts = vec![key];
+    loop {
+        match object {
             Expression::Identifier(id) => {
-                out.push(id.name.to_string());
-                true
+                parts.push(id.name.to_string());
+                break;
             }
-            Expression::ThisExpression(_) => true,
+            Expression::ThisExpression(_) => break,
             Expression::StaticMemberExpression(s) => {
-                parts(&s.object, out) && {
-                    out.push(s.property.name.to_string());
-                    true
-                }
+                parts.push(s.property.name.to_string());
+                object = &s.object;
             }
             Expression::ComputedMemberExpression(c) => match &c.expression {
                 Expression::StringLiteral(k) => {
-                    parts(&c.object, out) && {
-                        out.push(k.value.to_string());
-                        true
-                    }
+                    parts.push(k.value.to_string());
+                    object = &c.object;
                 }
-                _ => false,
+                _ => return None,
             },
-            _ => false,
+            _ => return None,
         }
     }
-    let mut out = Vec::new();
-    let ok = match m {
-        MemberExpression::StaticMemberExpression(s) => {
-            parts(&s.object, &mut out) && {
-                out.push(s.property.name.to_string());
-                true
-            }
-        }
-        MemberExpression::ComputedMemberExpression(c) => match &c.expression {
-            Expression::StringLiteral(k) => {
-                parts(&c.object, &mut out) && {
-                    out.push(k.value.to_string());
-                    true
-                }
-            }
-            _ => false,
-        },
-        MemberExpression::PrivateFieldExpression(_) => false,
-    };
-    (ok && !out.is_empty()).then(|| out.join("."))
+    parts.reverse();
+    Some(parts.join("."))
 }
 
 fn describe_member(m: &MemberExpression) -> String {

@@ -59,6 +59,15 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// The (line, column) of the instruction the frame is at.
+    pub fn pos(&self) -> (u32, u32) {
+        self.code
+            .pos
+            .get(self.pc.saturating_sub(1))
+            .copied()
+            .unwrap_or((1, 1))
+    }
+
     /// Calls `f` for every object the frame references.
     pub fn for_each_obj(&self, mut f: impl FnMut(ObjRef)) {
         let vals = self
@@ -642,15 +651,7 @@ impl Vm {
 
     /// Source position of the instruction being executed.
     pub fn cur_pos(&self) -> (u32, u32) {
-        match self.frames.last() {
-            Some(f) => f
-                .code
-                .pos
-                .get(f.pc.saturating_sub(1))
-                .copied()
-                .unwrap_or((1, 1)),
-            None => (1, 1),
-        }
+        self.frames.last().map_or((1, 1), Frame::pos)
     }
 
     // ----- calls -----

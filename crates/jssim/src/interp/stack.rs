@@ -183,12 +183,7 @@ impl Vm {
 
     /// The line of one JavaScript frame.
     fn js_line(&self, f: &super::Frame) -> String {
-        let (line, col) = f
-            .code
-            .pos
-            .get(f.pc.saturating_sub(1))
-            .copied()
-            .unwrap_or((1, 1));
+        let (line, col) = f.pos();
         let location = format!("{}:{line}:{col}", self.file_name);
         if f.code.flags.program {
             return if self.browser {
